@@ -1,0 +1,82 @@
+#pragma once
+// The lifecycle state machine (DOMAIN.md "Lifecycle"): which step may be taken in which state,
+// by which side (branch or center) and role, and what each step changes. It is pure: the store
+// calls check_step before it writes an event and apply_event to project the event onto the
+// ticket row in the same transaction.
+//
+// Payloads are JSON objects. Deadlines a step sets (second round, reopen) are computed by the
+// caller from the SLA policy (forms/) and passed in the payload as "due_at" (ms since epoch),
+// so that replaying events anywhere gives the same ticket.
+
+#include "core/error.h"
+#include "core/ticket.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace cf::core {
+
+enum class Step {
+    // branch steps
+    acknowledge,  // 初步回应: records the first response
+    note,         // any side, any state: {"text"}
+    resolve,      // 当场处理 / second-round resolution: {"resolution", "compensation"?}
+    submit,       // 提交 to the regional center: {"reason"}
+    contact,      // 结果反馈: {"channel", "outcome"}
+    satisfaction, // {"level": satisfied|mostly_satisfied|unsatisfied, "due_at" if unsatisfied}
+    close,        // 关闭: {"note"?}; supervisor may close an unconfirmed ticket with {"reason"}
+    reopen,       // {"reason", "due_at"}
+    // center steps
+    review_accept,  // 复核 passed
+    review_return,  // 复核 failed: {"reason"}
+    dispatch,       // 派单: {"departments": [..], "deadline": ms}
+    handle,         // 处理: {"department", "investigation", "responsibility", "solution"}
+    audit_approve,  // 审核 passed
+    audit_reject,   // 审核 failed, dispatch again: {"reason", "departments", "deadline"}
+    feedback,       // 反馈 to the branch: {"text"}
+};
+inline constexpr Step k_all_steps[] = {
+    Step::acknowledge,   Step::note,          Step::resolve,      Step::submit,
+    Step::contact,       Step::satisfaction,  Step::close,        Step::reopen,
+    Step::review_accept, Step::review_return, Step::dispatch,     Step::handle,
+    Step::audit_approve, Step::audit_reject,  Step::feedback,
+};
+inline constexpr State k_all_states[] = {
+    State::received, State::acknowledged, State::resolved,  State::submitted, State::returned,
+    State::accepted, State::dispatched,   State::handled,   State::audited,   State::answered,
+    State::satisfied, State::second_round, State::closed,
+};
+
+std::string_view to_string(Step s);
+std::optional<Step> parse_step(std::string_view s);
+
+// Which side takes the step: note is taken by either.
+Owner step_side(Step s);
+
+struct Actor {
+    std::string id; // staff id, "kiosk", or a center account
+    Role role = Role::frontdesk;
+    std::string department; // for Role::handler: the one department they handle for
+};
+
+// States in which the step is allowed at all (ignoring actor and payload).
+bool step_allowed_in(Step step, State state);
+
+// Checks a step against the ticket's state, the owning side, the actor's role and the payload.
+// Fails with rejected_step whose message names the step, the current state and the reason, or
+// with invalid_input naming the payload field that is missing or wrong.
+Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
+                        const nlohmann::json& payload);
+
+// The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
+std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
+
+// Applies an already checked step to the projection. `at` is the event's physical time.
+void apply_step(Ticket& t, Step step, const Actor& actor, const nlohmann::json& payload,
+                Millis at);
+
+} // namespace cf::core
