@@ -37,11 +37,13 @@ private:
     Millis m_now;
 };
 
-// "2026-11-23T09:30:00+08:00" for t shown at a fixed UTC offset in minutes.
+// "2026-11-23T09:30:00+08:00" for t shown at a fixed UTC offset in minutes. Milliseconds are
+// written (".123") only when there are some; offset 0 is written "Z".
 std::string format_iso8601(Millis t, int utc_offset_minutes = 0);
 
 // Parses "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|+HH:MM|-HH:MM)" or "YYYY-MM-DD" (midnight at the given
-// offset). Returns nullopt for anything else, including impossible dates.
+// offset). Fractions may have any number of digits and are cut to milliseconds. Returns nullopt
+// for anything else, including impossible dates, hour 24, leap seconds and a missing offset.
 std::optional<Millis> parse_iso8601(std::string_view text, int default_offset_minutes = 0);
 
 // Civil date helpers (proleptic Gregorian), exact for any year 1970..9999.
@@ -54,6 +56,6 @@ struct CivilDate {
 std::int64_t days_from_civil(CivilDate d);
 CivilDate civil_from_days(std::int64_t days);
 int weekday_iso(std::int64_t days); // 1 = Monday .. 7 = Sunday
-bool valid_civil_date(CivilDate d);
+bool valid_civil_date(CivilDate d); // a real day of a year 1..9999 (29 Feb in leap years only)
 
 } // namespace cf::core

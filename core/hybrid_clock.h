@@ -15,14 +15,19 @@ using Hlc = std::uint64_t;
 constexpr Hlc make_hlc(Millis physical, std::uint16_t counter) {
     return (static_cast<Hlc>(physical) << 16) | counter;
 }
-constexpr Millis hlc_physical(Hlc h) { return static_cast<Millis>(h >> 16); }
-constexpr std::uint16_t hlc_counter(Hlc h) { return static_cast<std::uint16_t>(h & 0xffff); }
+constexpr Millis hlc_physical(Hlc h) {
+    return static_cast<Millis>(h >> 16);
+}
+constexpr std::uint16_t hlc_counter(Hlc h) {
+    return static_cast<std::uint16_t>(h & 0xffff);
+}
 
 class HybridClock {
 public:
     explicit HybridClock(Hlc last = 0) : m_last(last) {}
 
     // A timestamp for a local event, greater than every timestamp issued or observed before.
+    // When the counter of a millisecond is used up, the next millisecond is borrowed.
     Hlc tick(Millis physical_now);
 
     // Merges a timestamp received from another device; returns the new local timestamp.

@@ -31,23 +31,22 @@ enum class Step {
     close,        // 关闭: {"note"?}; supervisor may close an unconfirmed ticket with {"reason"}
     reopen,       // {"reason", "due_at"}
     // center steps
-    review_accept,  // 复核 passed
-    review_return,  // 复核 failed: {"reason"}
-    dispatch,       // 派单: {"departments": [..], "deadline": ms}
-    handle,         // 处理: {"department", "investigation", "responsibility", "solution"}
-    audit_approve,  // 审核 passed
-    audit_reject,   // 审核 failed, dispatch again: {"reason", "departments", "deadline"}
-    feedback,       // 反馈 to the branch: {"text"}
+    review_accept, // 复核 passed
+    review_return, // 复核 failed: {"reason"}
+    dispatch,      // 派单: {"departments": [..], "deadline": ms}
+    handle,        // 处理: {"department", "investigation", "responsibility", "solution"}
+    audit_approve, // 审核 passed
+    audit_reject,  // 审核 failed, dispatch again: {"reason", "departments", "deadline"}
+    feedback,      // 反馈 to the branch: {"text"}
 };
 inline constexpr Step k_all_steps[] = {
-    Step::acknowledge,   Step::note,          Step::resolve,      Step::submit,
-    Step::contact,       Step::satisfaction,  Step::close,        Step::reopen,
-    Step::review_accept, Step::review_return, Step::dispatch,     Step::handle,
-    Step::audit_approve, Step::audit_reject,  Step::feedback,
+    Step::acknowledge,  Step::note,   Step::resolve,       Step::submit,        Step::contact,
+    Step::satisfaction, Step::close,  Step::reopen,        Step::review_accept, Step::review_return,
+    Step::dispatch,     Step::handle, Step::audit_approve, Step::audit_reject,  Step::feedback,
 };
 inline constexpr State k_all_states[] = {
-    State::received, State::acknowledged, State::resolved,  State::submitted, State::returned,
-    State::accepted, State::dispatched,   State::handled,   State::audited,   State::answered,
+    State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,
+    State::accepted,  State::dispatched,   State::handled,  State::audited,   State::answered,
     State::satisfied, State::second_round, State::closed,
 };
 
@@ -76,7 +75,6 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
 
 // Applies an already checked step to the projection. `at` is the event's physical time.
-void apply_step(Ticket& t, Step step, const Actor& actor, const nlohmann::json& payload,
-                Millis at);
+void apply_step(Ticket& t, Step step, const Actor& actor, const nlohmann::json& payload, Millis at);
 
 } // namespace cf::core

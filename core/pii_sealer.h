@@ -23,8 +23,9 @@ using Bytes = std::vector<std::uint8_t>;
 
 class PiiSealer {
 public:
-    // Creates a new key file (0600, parent directory 0700 if it has to be made). Fails with
-    // key if the file exists already or cannot be written.
+    // Creates a new key file (0600, parent directory 0700 if it has to be made): the line
+    // "counterfoil-key v1", a line of 64 hex digits (the 32-byte master key), flushed to disk.
+    // Fails with key if the file exists already or cannot be written.
     static Result<PiiSealer> create_key_file(const std::filesystem::path& key_file);
 
     // Loads an existing key file. Fails with key when it is missing, unreadable, has other
@@ -55,7 +56,8 @@ private:
     std::array<std::uint8_t, 32> m_pepper{};
 };
 
-// Hex and base64 for blobs that travel in JSON.
+// Base64 (standard alphabet, '=' padding) for blobs that travel in JSON. from_base64 fails with
+// invalid_input for anything else, including missing padding and whitespace.
 std::string to_base64(std::span<const std::uint8_t> bytes);
 Result<Bytes> from_base64(std::string_view text);
 

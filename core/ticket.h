@@ -116,7 +116,7 @@ struct NewTicket {
     std::string tried_how;
 
     Customer customer;
-    std::string receiver;        // 受理人: staff id, or "kiosk"
+    std::string receiver;           // 受理人: staff id, or "kiosk"
     std::string locale = "zh-Hans"; // the language the customer used
     Millis first_response_due = 0;  // from the SLA policy
     Millis due_at = 0;              // current deadline for the ticket as a whole
@@ -137,7 +137,7 @@ struct Ticket : NewTicket {
     std::optional<Millis> resolved_at;     // first time a resolution or feedback was reached
     std::optional<Millis> closed_at;
 
-    std::string resolution;   // the branch's resolution, or the departments' solution
+    std::string resolution; // the branch's resolution, or the departments' solution
     std::string return_reason;
     std::vector<std::string> departments;         // dispatched to
     std::vector<std::string> departments_pending; // not yet handled

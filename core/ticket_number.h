@@ -3,7 +3,7 @@
 // coordination, short enough to read out over the phone, and guarded by a check character.
 // Format and check-character proof: docs/TICKET_NUMBERS.md.
 //
-//     SZ01-261123-K1-0042M
+//     GZ02-261123-K1-0042M
 //     |    |      |  |   +-- check character (alphabet below, weights by position, mod 31)
 //     |    |      |  +------ sequence of that terminal on that day, 0001..9999
 //     |    |      +--------- terminal id, 1-3 characters, unique within the branch
@@ -17,9 +17,10 @@
 
 namespace cf::core {
 
-// The 31 characters numbers are written in: digits and upper-case letters without the ones
-// that are confused when read aloud or handwritten (I, L, O, S, U).
-inline constexpr std::string_view k_number_alphabet = "0123456789ABCDEFGHJKMNPQRTVWXYZ";
+// The 31 characters numbers are written in: digits and upper-case letters without I, L, O
+// (they look like 1 and 0) and U, V (never needed in pinyin, and confused with each other).
+// S stays in: branch codes use pinyin initials such as SZ (Shenzhen).
+inline constexpr std::string_view k_number_alphabet = "0123456789ABCDEFGHJKMNPQRSTWXYZ";
 
 struct TicketNumber {
     std::string branch;   // 2-6 characters of k_number_alphabet
@@ -47,7 +48,8 @@ Result<std::string> format_ticket_number(const TicketNumber& parts);
 // Parses text typed or read back by a person: case-insensitive, spaces and dashes optional
 // between groups. Fails with invalid_input whose message says what is wrong: wrong length,
 // a character outside the alphabet (named), an impossible date, or a check character that
-// does not match (a mistyped or swapped character).
+// does not match (a mistyped or swapped character). Without separators the text must have only
+// one reading with a real date; otherwise the message shows the readings and asks for dashes.
 Result<TicketNumber> parse_ticket_number(std::string_view text);
 
 // Canonical text for a number typed by a person, or the parse error.

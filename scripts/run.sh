@@ -20,7 +20,7 @@ first=$(echo '{"request_type":"complaint","category":"billing","channel":"counte
 echo "ticket $first"
 echo
 echo "== file: a walk-in complaint from the kiosk, classified from its text"
-second=$(echo '{"channel":"kiosk","description":"營業廳排隊一個多小時，工作人員態度很差，我要投訴，否則找記者曝光。","customer":{"phone":"+852 9123 4567"},"remedies":["apology"]}' |
+second=$(echo '{"channel":"kiosk","description":"營業廳排隊一個多小時，工作人員態度很差，我要投訴，否則找記者曝光。","customer":{"phone":"+852 9123 4567"},"remedies":["apology"],"consent":true}' |
     $cli --data "$data" file --form kiosk | tail -n 1)
 echo "ticket $second"
 echo

@@ -1,0 +1,497 @@
+// [SECTION] errors and shared plumbing
+// [SECTION] commands
+// [SECTION] dispatch
+#include "cli/cli.h"
+
+#include "cli/args.h"
+#include "cli/ticket_text.h"
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+#include "core/ticket_store.h"
+#include "forms/catalog.h"
+#include "forms/intake.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#ifndef COUNTERFOIL_ASSETS_DIR
+#define COUNTERFOIL_ASSETS_DIR "assets"
+#endif
+
+namespace cf::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// ===================================================== [SECTION] errors and shared plumbing
+
+constexpr const char* k_usage_text = R"(usage: counterfoil-cli --data DIR [--assets DIR] COMMAND ...
+
+commands:
+  init --branch CODE --terminal ID [--calendar ID] [--utc-offset MINUTES]
+  file [--form kiosk|counter] [--actor STAFF] [--role ROLE]   (ticket JSON on stdin)
+  show NUMBER [--json]
+  list [--status STATE] [--overdue] [--limit N] [--offset N] [--json]
+  search TEXT [--json]
+  act NUMBER STEP --actor STAFF [--role ROLE] [--department D] [--json PAYLOAD]
+  stats [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+  outbox [--json]
+
+exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure
+)";
+
+int exit_code_for(const core::Error& e) {
+    switch (e.code) {
+    case core::ErrorCode::invalid_input:
+    case core::ErrorCode::not_found:
+    case core::ErrorCode::rejected_step:
+        return k_invalid_input;
+    default:
+        return k_storage;
+    }
+}
+
+int report(std::ostream& err, const core::Error& e) {
+    err << "counterfoil-cli: " << e.message << "\n";
+    return exit_code_for(e);
+}
+
+int usage(std::ostream& err, const std::string& problem) {
+    err << "counterfoil-cli: " << problem << "\n\n" << k_usage_text;
+    return k_usage;
+}
+
+struct Context {
+    fs::path data;
+    fs::path assets;
+    const Args& args;
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    core::SystemClock clock;
+};
+
+std::optional<int> load_catalog(Context& c, std::optional<forms::Catalog>& catalog) {
+    auto loaded = forms::load_catalog(c.assets);
+    if (!loaded) {
+        c.err << "counterfoil-cli: the assets in " << c.assets.string() << " are invalid:\n";
+        for (const auto& e : loaded.error()) {
+            c.err << "  " << e.file << ": " << e.field << ": " << e.reason << "\n";
+        }
+        return k_storage;
+    }
+    catalog.emplace(std::move(*loaded));
+    return std::nullopt;
+}
+
+core::Result<core::TicketStore> open_store(Context& c) {
+    return core::TicketStore::open(c.data, c.clock);
+}
+
+std::optional<core::Role> role_option(const Args& args, core::Role fallback, std::string& bad) {
+    auto text = args.option("--role");
+    if (!text) {
+        return fallback;
+    }
+    auto role = core::parse_role(*text);
+    if (!role) {
+        bad = "unknown role '" + *text +
+              "' (kiosk, frontdesk, supervisor, reviewer, dispatcher, handler, auditor, manager)";
+    }
+    return role;
+}
+
+std::optional<int> int_option(const Args& args, const std::string& name, int fallback,
+                              std::string& bad) {
+    auto text = args.option(name);
+    if (!text) {
+        return fallback;
+    }
+    char* end = nullptr;
+    long v = std::strtol(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || v < 0 || v > 1'000'000) {
+        bad = "option " + name + " needs a whole number, not '" + *text + "'";
+        return std::nullopt;
+    }
+    return static_cast<int>(v);
+}
+
+// ==================================================================== [SECTION] commands
+
+int cmd_init(Context& c) {
+    auto branch = c.args.option("--branch");
+    auto terminal = c.args.option("--terminal");
+    if (!branch || !terminal) {
+        return usage(c.err, "init needs --branch CODE and --terminal ID");
+    }
+    std::string bad;
+    auto offset = c.args.option("--utc-offset") ? int_option(c.args, "--utc-offset", 480, bad)
+                                                : std::optional<int>(480);
+    if (!offset) {
+        return usage(c.err, bad);
+    }
+    core::InitOptions options;
+    options.branch = *branch;
+    options.terminal = *terminal;
+    options.calendar = c.args.option("--calendar").value_or("cn-mainland");
+    options.utc_offset_minutes = *offset;
+
+    std::optional<forms::Catalog> catalog;
+    if (auto failed = load_catalog(c, catalog)) {
+        return *failed;
+    }
+    if (catalog->find_calendar(options.calendar) == nullptr) {
+        c.err << "counterfoil-cli: unknown calendar '" << options.calendar
+              << "' (see assets/calendars)\n";
+        return k_invalid_input;
+    }
+    if (auto r = core::TicketStore::init(c.data, options); !r) {
+        return report(c.err, r.error());
+    }
+    c.out << "initialised " << c.data.string() << " for branch " << options.branch << ", terminal "
+          << options.terminal << ", calendar " << options.calendar << "\n";
+    return k_ok;
+}
+
+int cmd_file(Context& c) {
+    const std::string form = c.args.option("--form").value_or("counter");
+    if (form != "kiosk" && form != "counter") {
+        return usage(c.err, "--form must be kiosk or counter");
+    }
+    const bool kiosk = form == "kiosk";
+    std::string bad;
+    auto role = role_option(c.args, kiosk ? core::Role::kiosk : core::Role::frontdesk, bad);
+    if (!role) {
+        return usage(c.err, bad);
+    }
+    core::Actor actor{c.args.option("--actor").value_or(kiosk ? "kiosk" : "counter"), *role, {}};
+
+    std::string text((std::istreambuf_iterator<char>(c.in)), std::istreambuf_iterator<char>());
+    json submission = json::parse(text, nullptr, false);
+    if (submission.is_discarded()) {
+        c.err << "counterfoil-cli: the ticket on stdin is not valid JSON\n";
+        return k_invalid_input;
+    }
+    std::optional<forms::Catalog> catalog;
+    if (auto failed = load_catalog(c, catalog)) {
+        return *failed;
+    }
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto prepared = forms::prepare_ticket(*catalog, form, submission, store->identity().calendar,
+                                          c.clock.now());
+    if (!prepared) {
+        c.err << "counterfoil-cli: the ticket is invalid:\n";
+        for (const auto& e : prepared.error()) {
+            c.err << "  " << e.field << ": " << e.reason << "\n";
+        }
+        return k_invalid_input;
+    }
+    auto filed = store->file(prepared->ticket, actor);
+    if (!filed) {
+        return report(c.err, filed.error());
+    }
+    // The transaction has committed: only now may the number be shown.
+    for (const auto& field : prepared->classified_fields) {
+        c.out << "classified " << field << "\n";
+    }
+    for (const auto& m : prepared->explanation) {
+        c.out << "  because of '" << m.word << "' (rule " << m.rule_id << "): " << m.sets << "\n";
+    }
+    c.out << filed->number << "\n";
+    return k_ok;
+}
+
+int cmd_show(Context& c) {
+    if (c.args.positional.size() != 2) {
+        return usage(c.err, "show needs one ticket number");
+    }
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto t = store->get(c.args.positional[1]);
+    if (!t) {
+        return report(c.err, t.error());
+    }
+    auto events = store->events(t->id);
+    if (!events) {
+        return report(c.err, events.error());
+    }
+    if (c.args.flag("--json")) {
+        json j = core::to_json(*t, core::PiiMode::masked);
+        j["events"] = json::array();
+        for (const auto& e : *events) {
+            json ej = core::to_json(e);
+            ej.erase("payload"); // the create payload holds sealed personal data
+            ej["payload"] = e.kind == core::k_create_kind ? json::object() : e.payload;
+            j["events"].push_back(ej);
+        }
+        c.out << j.dump(2) << "\n";
+    } else {
+        print_ticket_detail(c.out, *t, *events, store->identity().utc_offset_minutes);
+    }
+    return k_ok;
+}
+
+int print_tickets(Context& c, core::TicketStore& store, const std::vector<core::Ticket>& list) {
+    if (c.args.flag("--json")) {
+        json arr = json::array();
+        for (const auto& t : list) {
+            arr.push_back(core::to_json(t, core::PiiMode::masked));
+        }
+        c.out << arr.dump(2) << "\n";
+    } else {
+        print_ticket_table(c.out, list, c.clock.now(), store.identity().utc_offset_minutes);
+    }
+    return k_ok;
+}
+
+int cmd_list(Context& c) {
+    core::ListQuery query;
+    if (auto s = c.args.option("--status")) {
+        query.state = core::parse_state(*s);
+        if (!query.state) {
+            c.err << "counterfoil-cli: unknown status '" << *s << "'\n";
+            return k_invalid_input;
+        }
+    }
+    std::string bad;
+    auto limit = int_option(c.args, "--limit", 100, bad);
+    auto offset = int_option(c.args, "--offset", 0, bad);
+    if (!limit || !offset) {
+        return usage(c.err, bad);
+    }
+    query.limit = *limit;
+    query.offset = *offset;
+    query.overdue_only = c.args.flag("--overdue");
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto list = store->list(query);
+    if (!list) {
+        return report(c.err, list.error());
+    }
+    return print_tickets(c, *store, *list);
+}
+
+int cmd_search(Context& c) {
+    if (c.args.positional.size() != 2) {
+        return usage(c.err, "search needs one text (quote it if it has spaces)");
+    }
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto found = store->search(c.args.positional[1]);
+    if (!found) {
+        return report(c.err, found.error());
+    }
+    return print_tickets(c, *store, *found);
+}
+
+int cmd_act(Context& c) {
+    if (c.args.positional.size() != 3) {
+        return usage(c.err, "act needs a ticket number and a step");
+    }
+    auto step = core::parse_step(c.args.positional[2]);
+    if (!step) {
+        c.err << "counterfoil-cli: unknown step '" << c.args.positional[2] << "'\n";
+        return k_invalid_input;
+    }
+    auto actor_id = c.args.option("--actor");
+    if (!actor_id) {
+        return usage(c.err, "act needs --actor STAFF");
+    }
+    std::string bad;
+    auto role = role_option(c.args, core::Role::frontdesk, bad);
+    if (!role) {
+        return usage(c.err, bad);
+    }
+    core::Actor actor{*actor_id, *role, c.args.option("--department").value_or("")};
+    json payload = json::object();
+    if (auto text = c.args.option("--json")) {
+        payload = json::parse(*text, nullptr, false);
+        if (payload.is_discarded() || !payload.is_object()) {
+            c.err << "counterfoil-cli: --json must be a JSON object\n";
+            return k_invalid_input;
+        }
+    }
+    std::optional<forms::Catalog> catalog;
+    if (auto failed = load_catalog(c, catalog)) {
+        return *failed;
+    }
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto current = store->get(c.args.positional[1]);
+    if (!current) {
+        return report(c.err, current.error());
+    }
+    forms::add_step_deadline(*catalog, store->identity().calendar, *current, *step, payload,
+                             c.clock.now());
+    auto t = store->act(current->number, *step, actor, payload);
+    if (!t) {
+        return report(c.err, t.error());
+    }
+    c.out << t->number << ": " << core::to_string(*step) << " done, now "
+          << core::to_string(t->state) << "\n";
+    return k_ok;
+}
+
+std::optional<core::Millis> day_option(Context& c, const std::string& name, int offset) {
+    auto text = c.args.option(name);
+    if (!text) {
+        return std::nullopt;
+    }
+    return core::parse_iso8601(*text, offset);
+}
+
+int cmd_stats(Context& c) {
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    const int offset = store->identity().utc_offset_minutes;
+    // Default period: the current calendar month in the branch's time.
+    core::Millis local_now = c.clock.now() + offset * core::k_minute;
+    core::CivilDate today = core::civil_from_days(local_now / core::k_day);
+    core::CivilDate first{today.year, today.month, 1};
+    core::CivilDate next = today.month == 12 ? core::CivilDate{today.year + 1, 1, 1}
+                                             : core::CivilDate{today.year, today.month + 1, 1};
+    core::Millis from = core::days_from_civil(first) * core::k_day - offset * core::k_minute;
+    core::Millis to = core::days_from_civil(next) * core::k_day - offset * core::k_minute;
+    if (c.args.option("--from")) {
+        auto f = day_option(c, "--from", offset);
+        if (!f) {
+            c.err << "counterfoil-cli: --from must be a date like 2026-11-01\n";
+            return k_invalid_input;
+        }
+        from = *f;
+    }
+    if (c.args.option("--to")) {
+        auto t = day_option(c, "--to", offset);
+        if (!t) {
+            c.err << "counterfoil-cli: --to must be a date like 2026-11-30\n";
+            return k_invalid_input;
+        }
+        to = *t + core::k_day; // the whole last day counts
+    }
+    auto s = store->stats(from, to);
+    if (!s) {
+        return report(c.err, s.error());
+    }
+    if (c.args.flag("--json")) {
+        c.out << core::to_json(*s).dump(2) << "\n";
+    } else {
+        print_stats(c.out, *s, offset);
+    }
+    return k_ok;
+}
+
+int cmd_outbox(Context& c) {
+    auto store = open_store(c);
+    if (!store) {
+        return report(c.err, store.error());
+    }
+    auto events = store->outbox(1000);
+    if (!events) {
+        return report(c.err, events.error());
+    }
+    if (c.args.flag("--json")) {
+        json arr = json::array();
+        for (const auto& e : *events) {
+            arr.push_back(core::to_json(e));
+        }
+        c.out << arr.dump(2) << "\n";
+        return k_ok;
+    }
+    c.out << events->size() << " events waiting for the regional center\n";
+    for (const auto& e : *events) {
+        c.out << "  " << e.device_seq << "  " << core::format_hlc(e.hlc) << "  " << e.kind << "  "
+              << e.ticket_id << "\n";
+    }
+    return k_ok;
+}
+
+} // namespace
+
+// ==================================================================== [SECTION] dispatch
+
+int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out,
+        std::ostream& err) {
+    // --json is an output flag everywhere except act, where it carries the step's payload.
+    std::set<std::string> valued = {"--data",     "--assets",     "--branch", "--terminal",
+                                    "--calendar", "--utc-offset", "--form",   "--actor",
+                                    "--role",     "--department", "--status", "--limit",
+                                    "--offset",   "--from",       "--to"};
+    std::set<std::string> flags = {"--overdue", "--help", "--json"};
+    auto parsed = parse_args(raw, valued, flags);
+    if (parsed.error.empty() && !parsed.args.positional.empty() &&
+        parsed.args.positional[0] == "act") {
+        valued.insert("--json");
+        flags.erase("--json");
+        parsed = parse_args(raw, valued, flags);
+    }
+    if (!parsed.error.empty()) {
+        return usage(err, parsed.error);
+    }
+    const Args& args = parsed.args;
+    if (args.flag("--help")) {
+        out << k_usage_text;
+        return k_ok;
+    }
+    if (args.positional.empty()) {
+        return usage(err, "no command given");
+    }
+    auto data = args.option("--data");
+    if (!data) {
+        return usage(err, "--data DIR is required");
+    }
+    const char* env_assets = std::getenv("COUNTERFOIL_ASSETS");
+    fs::path assets = args.option("--assets")
+                          .value_or(env_assets != nullptr ? std::string(env_assets)
+                                                          : std::string(COUNTERFOIL_ASSETS_DIR));
+    Context c{*data, assets, args, in, out, err, {}};
+
+    const std::string& command = args.positional[0];
+    if (command == "init") {
+        return cmd_init(c);
+    }
+    if (command == "file") {
+        return cmd_file(c);
+    }
+    if (command == "show") {
+        return cmd_show(c);
+    }
+    if (command == "list") {
+        return cmd_list(c);
+    }
+    if (command == "search") {
+        return cmd_search(c);
+    }
+    if (command == "act") {
+        return cmd_act(c);
+    }
+    if (command == "stats") {
+        return cmd_stats(c);
+    }
+    if (command == "outbox") {
+        return cmd_outbox(c);
+    }
+    return usage(err, "unknown command '" + command + "'");
+}
+
+int run(int argc, char** argv) {
+    return run(std::vector<std::string>(argv + 1, argv + argc), std::cin, std::cout, std::cerr);
+}
+
+} // namespace cf::cli

@@ -1,0 +1,473 @@
+#include "core/lifecycle.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace cf::core {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::string_view, 15> k_step_names = {
+    "acknowledge",  "note",   "resolve",       "submit",        "contact",
+    "satisfaction", "close",  "reopen",        "review_accept", "review_return",
+    "dispatch",     "handle", "audit_approve", "audit_reject",  "feedback"};
+static_assert(static_cast<std::size_t>(Step::feedback) + 1 == k_step_names.size());
+
+bool any_of_states(State s, std::initializer_list<State> states) {
+    return std::find(states.begin(), states.end(), s) != states.end();
+}
+
+bool any_of_roles(Role r, std::initializer_list<Role> roles) {
+    return std::find(roles.begin(), roles.end(), r) != roles.end();
+}
+
+std::string prefix(Step step) {
+    return "step '" + std::string(to_string(step)) + "'";
+}
+
+std::unexpected<Error> rejected(Step step, State state, std::string_view reason) {
+    return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed in state '" +
+                                              std::string(to_string(state)) +
+                                              "': " + std::string(reason));
+}
+
+std::unexpected<Error> bad_payload(Step step, std::string_view field, std::string_view what) {
+    return fail(ErrorCode::invalid_input,
+                prefix(step) + ": payload field '" + std::string(field) + "' " + std::string(what));
+}
+
+bool has_text(const json& payload, const char* field) {
+    auto it = payload.find(field);
+    return it != payload.end() && it->is_string() && !it->get<std::string>().empty();
+}
+
+std::string text_of(const json& payload, const char* field) {
+    auto it = payload.find(field);
+    return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool has_time(const json& payload, const char* field) {
+    auto it = payload.find(field);
+    return it != payload.end() && it->is_number_integer() && it->get<Millis>() > 0;
+}
+
+Result<void> require_text(Step step, const json& payload, const char* field) {
+    if (!has_text(payload, field)) {
+        return bad_payload(step, field, "must be a non-empty text");
+    }
+    return {};
+}
+
+Result<void> require_time(Step step, const json& payload, const char* field) {
+    if (!has_time(payload, field)) {
+        return bad_payload(step, field, "must be a time in milliseconds since the epoch");
+    }
+    return {};
+}
+
+Result<std::vector<std::string>> departments_of(Step step, const json& payload) {
+    auto it = payload.find("departments");
+    if (it == payload.end() || !it->is_array() || it->empty()) {
+        return bad_payload(step, "departments", "must be a non-empty list of department names");
+    }
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const auto& d : *it) {
+        if (!d.is_string() || d.get<std::string>().empty()) {
+            return bad_payload(step, "departments", "must hold only non-empty names");
+        }
+        if (!seen.insert(d.get<std::string>()).second) {
+            return bad_payload(step, "departments", "names '" + d.get<std::string>() + "' twice");
+        }
+        out.push_back(d.get<std::string>());
+    }
+    return out;
+}
+
+// Why a step is refused in a state: ownership first, because that is what staff must learn.
+std::string refusal_reason(Step step, State state) {
+    Owner side = step_side(step);
+    if (step != Step::note && owner_of(state) != side) {
+        return side == Owner::branch
+                   ? "the regional center owns the ticket until it sends feedback"
+                   : "the branch owns the ticket; it is not at the regional center";
+    }
+    switch (step) {
+    case Step::acknowledge:
+        return "the first response was already given";
+    case Step::resolve:
+    case Step::submit:
+        return state == State::received ? "acknowledge the customer first"
+                                        : "the ticket is past handling at the branch";
+    case Step::contact:
+    case Step::satisfaction:
+        return "there is no result to tell the customer yet";
+    case Step::close:
+        return state == State::closed ? "the ticket is already closed"
+                                      : "the customer has not confirmed a result yet";
+    case Step::reopen:
+        return "only a closed ticket can be reopened";
+    case Step::review_accept:
+    case Step::review_return:
+        return "only a submitted ticket is reviewed";
+    case Step::dispatch:
+        return "the ticket must pass review first";
+    case Step::handle:
+        return "the ticket is not at a department";
+    case Step::audit_approve:
+    case Step::audit_reject:
+        return "the departments have not all answered";
+    case Step::feedback:
+        return "the result has not passed audit";
+    case Step::note:
+        break;
+    }
+    return "not allowed";
+}
+
+Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
+    auto refuse = [&](std::string_view why) {
+        return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed for role '" +
+                                                  std::string(to_string(actor.role)) +
+                                                  "' in state '" + std::string(to_string(t.state)) +
+                                                  "': " + std::string(why));
+    };
+    if (actor.id.empty()) {
+        return fail(ErrorCode::invalid_input, prefix(step) + ": the actor has no id");
+    }
+    const Role r = actor.role;
+    switch (step) {
+    case Step::note:
+        return r == Role::kiosk ? refuse("the kiosk cannot add notes") : Result<void>{};
+    case Step::acknowledge:
+    case Step::contact:
+    case Step::satisfaction:
+    case Step::reopen:
+        return any_of_roles(r, {Role::frontdesk, Role::supervisor})
+                   ? Result<void>{}
+                   : refuse("only branch staff take this step");
+    case Step::resolve:
+    case Step::submit:
+        if (t.state == State::second_round && r != Role::supervisor) {
+            return refuse("the second round belongs to a supervisor");
+        }
+        return any_of_roles(r, {Role::frontdesk, Role::supervisor})
+                   ? Result<void>{}
+                   : refuse("only branch staff take this step");
+    case Step::close:
+        if (t.state != State::satisfied && r != Role::supervisor) {
+            return refuse("closing without the customer's confirmation needs a supervisor");
+        }
+        return any_of_roles(r, {Role::frontdesk, Role::supervisor})
+                   ? Result<void>{}
+                   : refuse("only branch staff take this step");
+    case Step::review_accept:
+    case Step::review_return:
+        return any_of_roles(r, {Role::reviewer, Role::manager})
+                   ? Result<void>{}
+                   : refuse("review is done by a reviewer or manager");
+    case Step::dispatch:
+        return any_of_roles(r, {Role::dispatcher, Role::manager})
+                   ? Result<void>{}
+                   : refuse("dispatch is done by a dispatcher or manager");
+    case Step::handle:
+        return any_of_roles(r, {Role::handler, Role::manager})
+                   ? Result<void>{}
+                   : refuse("handling is done by a department handler or manager");
+    case Step::audit_approve:
+    case Step::audit_reject:
+        return any_of_roles(r, {Role::auditor, Role::manager})
+                   ? Result<void>{}
+                   : refuse("audit is done by an auditor or manager");
+    case Step::feedback:
+        return any_of_roles(r, {Role::reviewer, Role::auditor, Role::manager})
+                   ? Result<void>{}
+                   : refuse("feedback is sent by a reviewer, auditor or manager");
+    }
+    return {};
+}
+
+Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const json& p) {
+    switch (step) {
+    case Step::note:
+        return require_text(step, p, "text");
+    case Step::resolve:
+        if (auto c = p.find("compensation");
+            c != p.end() && (!c->is_number() || c->get<double>() < 0)) {
+            return bad_payload(step, "compensation", "must be an amount of zero or more");
+        }
+        return require_text(step, p, "resolution");
+    case Step::submit:
+    case Step::review_return:
+    case Step::reopen:
+        if (step == Step::reopen) {
+            if (auto r = require_time(step, p, "due_at"); !r) {
+                return r;
+            }
+        }
+        return require_text(step, p, "reason");
+    case Step::contact:
+        if (auto r = require_text(step, p, "channel"); !r) {
+            return r;
+        }
+        return require_text(step, p, "outcome");
+    case Step::satisfaction: {
+        auto level = parse_satisfaction(text_of(p, "level"));
+        if (!level || *level == Satisfaction::none) {
+            return bad_payload(step, "level", "must be satisfied, mostly_satisfied or unsatisfied");
+        }
+        if (*level == Satisfaction::unsatisfied) {
+            return require_time(step, p, "due_at");
+        }
+        return {};
+    }
+    case Step::close:
+        if (t.state != State::satisfied) {
+            return require_text(step, p, "reason");
+        }
+        return {};
+    case Step::dispatch:
+    case Step::audit_reject: {
+        if (step == Step::audit_reject) {
+            if (auto r = require_text(step, p, "reason"); !r) {
+                return r;
+            }
+        }
+        if (auto d = departments_of(step, p); !d) {
+            return std::unexpected(d.error());
+        }
+        return require_time(step, p, "deadline");
+    }
+    case Step::handle: {
+        for (const char* f : {"department", "investigation", "solution"}) {
+            if (auto r = require_text(step, p, f); !r) {
+                return r;
+            }
+        }
+        if (!parse_responsibility(text_of(p, "responsibility"))) {
+            return bad_payload(step, "responsibility",
+                               "must be our_department, supplier or customer_misunderstanding");
+        }
+        const std::string dept = text_of(p, "department");
+        if (std::find(t.departments_pending.begin(), t.departments_pending.end(), dept) ==
+            t.departments_pending.end()) {
+            return fail(ErrorCode::rejected_step,
+                        prefix(step) + " is not allowed in state 'dispatched': department '" +
+                            dept + "' has no open dispatch on this ticket");
+        }
+        if (actor.role == Role::handler && actor.department != dept) {
+            return fail(ErrorCode::rejected_step,
+                        prefix(step) +
+                            " is not allowed for role 'handler': the handler works "
+                            "for department '" +
+                            actor.department + "', not '" + dept + "'");
+        }
+        return {};
+    }
+    case Step::feedback:
+        return require_text(step, p, "text");
+    case Step::review_accept:
+    case Step::acknowledge:
+    case Step::audit_approve:
+        return {};
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view to_string(Step s) {
+    return k_step_names.at(static_cast<std::size_t>(s));
+}
+
+std::optional<Step> parse_step(std::string_view s) {
+    for (std::size_t i = 0; i < k_step_names.size(); ++i) {
+        if (k_step_names[i] == s) {
+            return static_cast<Step>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+Owner step_side(Step s) {
+    switch (s) {
+    case Step::review_accept:
+    case Step::review_return:
+    case Step::dispatch:
+    case Step::handle:
+    case Step::audit_approve:
+    case Step::audit_reject:
+    case Step::feedback:
+        return Owner::center;
+    default:
+        return Owner::branch;
+    }
+}
+
+bool step_allowed_in(Step step, State s) {
+    using enum State;
+    switch (step) {
+    case Step::note:
+        return true;
+    case Step::acknowledge:
+        return s == received;
+    case Step::resolve:
+    case Step::submit:
+        return any_of_states(s, {acknowledged, returned, second_round});
+    case Step::contact:
+        return any_of_states(s, {resolved, answered, satisfied, second_round});
+    case Step::satisfaction:
+        return any_of_states(s, {resolved, answered});
+    case Step::close:
+        return any_of_states(s, {satisfied, resolved, answered});
+    case Step::reopen:
+        return s == closed;
+    case Step::review_accept:
+    case Step::review_return:
+        return s == submitted;
+    case Step::dispatch:
+        return s == accepted;
+    case Step::handle:
+        return s == dispatched;
+    case Step::audit_approve:
+    case Step::audit_reject:
+        return s == handled;
+    case Step::feedback:
+        return s == audited;
+    }
+    return false;
+}
+
+Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const json& payload) {
+    if (!payload.is_object()) {
+        return fail(ErrorCode::invalid_input, prefix(step) + ": the payload must be a JSON object");
+    }
+    if (!step_allowed_in(step, t.state)) {
+        return rejected(step, t.state, refusal_reason(step, t.state));
+    }
+    if (auto r = check_role(t, step, actor); !r) {
+        return r;
+    }
+    return check_payload(t, step, actor, payload);
+}
+
+std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
+    std::vector<Step> out;
+    for (Step s : k_all_steps) {
+        if (step_allowed_in(s, t.state) && check_role(t, s, actor)) {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis at) {
+    t.updated_at = at;
+    switch (step) {
+    case Step::note:
+    case Step::contact:
+        break;
+    case Step::acknowledge:
+        t.state = State::acknowledged;
+        if (!t.acknowledged_at) {
+            t.acknowledged_at = at;
+        }
+        // A deadline that was only the first-response deadline is met now.
+        if (t.due_at <= t.first_response_due) {
+            t.due_at = 0;
+        }
+        break;
+    case Step::resolve:
+        t.state = State::resolved;
+        t.resolution = text_of(p, "resolution");
+        t.due_at = 0;
+        if (!t.resolved_at) {
+            t.resolved_at = at;
+        }
+        break;
+    case Step::submit:
+        t.state = State::submitted;
+        t.return_reason.clear();
+        break;
+    case Step::satisfaction: {
+        t.satisfaction = parse_satisfaction(text_of(p, "level")).value_or(Satisfaction::none);
+        if (t.satisfaction == Satisfaction::unsatisfied) {
+            t.state = State::second_round;
+            t.round += 1;
+            t.due_at = p.at("due_at").get<Millis>();
+            t.assignee.clear();
+        } else {
+            t.state = State::satisfied;
+        }
+        break;
+    }
+    case Step::close:
+        t.state = State::closed;
+        t.closed_at = at;
+        t.due_at = 0;
+        break;
+    case Step::reopen:
+        t.state = State::acknowledged;
+        t.closed_at.reset();
+        t.satisfaction = Satisfaction::none;
+        t.due_at = p.at("due_at").get<Millis>();
+        break;
+    case Step::review_accept:
+        t.state = State::accepted;
+        if (has_time(p, "due_at")) {
+            t.due_at = p.at("due_at").get<Millis>();
+        }
+        break;
+    case Step::review_return:
+        t.state = State::returned;
+        t.return_reason = text_of(p, "reason");
+        break;
+    case Step::dispatch:
+    case Step::audit_reject: {
+        auto departments = p.at("departments").get<std::vector<std::string>>();
+        t.state = State::dispatched;
+        t.departments_pending = departments;
+        for (const auto& d : departments) {
+            if (std::find(t.departments.begin(), t.departments.end(), d) == t.departments.end()) {
+                t.departments.push_back(d);
+            }
+        }
+        t.handling_deadline = p.at("deadline").get<Millis>();
+        if (step == Step::audit_reject) {
+            t.resolution.clear();
+        }
+        break;
+    }
+    case Step::handle: {
+        const std::string dept = text_of(p, "department");
+        std::erase(t.departments_pending, dept);
+        if (!t.resolution.empty()) {
+            t.resolution += "\n";
+        }
+        t.resolution += dept + ": " + text_of(p, "solution");
+        if (t.departments_pending.empty()) {
+            t.state = State::handled;
+            t.handling_deadline.reset();
+        }
+        break;
+    }
+    case Step::audit_approve:
+        t.state = State::audited;
+        break;
+    case Step::feedback:
+        t.state = State::answered;
+        t.feedback = text_of(p, "text");
+        t.due_at = 0;
+        if (!t.resolved_at) {
+            t.resolved_at = at;
+        }
+        break;
+    }
+    (void)actor;
+}
+
+} // namespace cf::core

@@ -1,0 +1,145 @@
+#include "core/store_schema.h"
+
+#include <array>
+#include <string>
+
+namespace cf::core {
+namespace {
+
+// Migration N (1-based) takes the schema from version N-1 to N. Never edit a released one;
+// add a new one at the end.
+constexpr std::array<std::string_view, 1> k_migrations = {
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Per-day ticket number sequence of this terminal (day = YYMMDD as an integer).
+CREATE TABLE number_sequence (
+    day  INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+) STRICT;
+
+-- The projection of each ticket's events. Personal data only as sealed blobs.
+CREATE TABLE tickets (
+    id                 TEXT PRIMARY KEY,
+    number             TEXT NOT NULL UNIQUE,
+    branch             TEXT NOT NULL,
+    state              TEXT NOT NULL,
+    request_type       TEXT NOT NULL,
+    category           TEXT NOT NULL,
+    severity           TEXT NOT NULL,
+    priority           TEXT NOT NULL,
+    channel            TEXT NOT NULL,
+    satisfaction       TEXT NOT NULL,
+    received_at        INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    acknowledged_at    INTEGER,
+    resolved_at        INTEGER,
+    closed_at          INTEGER,
+    first_response_due INTEGER NOT NULL,
+    due_at             INTEGER NOT NULL,
+    handling_deadline  INTEGER,
+    phone_index        BLOB,
+    name_sealed        BLOB,
+    phone_sealed       BLOB,
+    email_sealed       BLOB,
+    customer_no_sealed BLOB,
+    order_no_sealed    BLOB,
+    body               TEXT NOT NULL
+);
+CREATE INDEX tickets_received ON tickets(received_at);
+CREATE INDEX tickets_state ON tickets(state, received_at);
+CREATE INDEX tickets_phone ON tickets(phone_index) WHERE phone_index IS NOT NULL;
+
+-- Full-text search; rowid = tickets.rowid. Trigram finds any substring of 3+ characters,
+-- which is what Chinese text without word breaks needs.
+CREATE VIRTUAL TABLE ticket_text USING fts5(description, demand, notes, tokenize = 'trigram');
+
+-- The append-only event log. seq is the local order of arrival.
+CREATE TABLE events (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    ticket_id     TEXT NOT NULL REFERENCES tickets(id),
+    origin_device TEXT NOT NULL,
+    device_seq    INTEGER NOT NULL,
+    hlc           INTEGER NOT NULL,
+    actor         TEXT NOT NULL,
+    actor_role    TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    payload       TEXT NOT NULL,
+    UNIQUE (origin_device, device_seq)
+) STRICT;
+CREATE INDEX events_ticket ON events(ticket_id, seq);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Local events the center has not acknowledged yet.
+CREATE TABLE outbox (
+    event_seq INTEGER PRIMARY KEY REFERENCES events(seq)
+) STRICT;
+)sql",
+};
+
+} // namespace
+
+int latest_schema_version() {
+    return static_cast<int>(k_migrations.size());
+}
+
+Result<int> schema_version(Database& db) {
+    auto q = db.query("PRAGMA user_version");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    auto row = q->step();
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    return static_cast<int>(q->int64(0));
+}
+
+Result<void> migrate(Database& db) {
+    auto current = schema_version(db);
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    if (*current > latest_schema_version()) {
+        return fail(ErrorCode::newer_schema,
+                    "the database " + db.path().string() + " has schema version " +
+                        std::to_string(*current) +
+                        ", but this Counterfoil understands only up to " +
+                        std::to_string(latest_schema_version()) +
+                        "; it was written by a newer version: upgrade Counterfoil to open it");
+    }
+    for (int v = *current; v < latest_schema_version(); ++v) {
+        auto tx = Transaction::begin(db);
+        if (!tx) {
+            return std::unexpected(tx.error());
+        }
+        // Another process may have migrated while we waited for the lock.
+        auto now = schema_version(db);
+        if (!now) {
+            return std::unexpected(now.error());
+        }
+        if (*now > v) {
+            v = *now - 1;
+            continue;
+        }
+        if (auto r = db.exec(k_migrations[static_cast<std::size_t>(v)]); !r) {
+            return r;
+        }
+        if (auto r = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !r) {
+            return r;
+        }
+        if (auto r = tx->commit(); !r) {
+            return r;
+        }
+    }
+    return {};
+}
+
+} // namespace cf::core

@@ -1,0 +1,250 @@
+#include "core/ticket_json.h"
+
+#include "core/masking.h"
+
+namespace cf::core {
+namespace {
+
+using nlohmann::json;
+
+json optional_time(const std::optional<Millis>& t) {
+    return t ? json(*t) : json(nullptr);
+}
+
+// Reads one field; records the first problem so the caller can report it.
+class Reader {
+public:
+    explicit Reader(const json& j) : m_j(j) {}
+
+    std::string text(const char* key) {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return {};
+        }
+        if (!it->is_string()) {
+            note(key);
+            return {};
+        }
+        return it->get<std::string>();
+    }
+
+    Millis time(const char* key) { return optional_time(key).value_or(0); }
+
+    std::optional<Millis> optional_time(const char* key) {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return std::nullopt;
+        }
+        if (!it->is_number_integer()) {
+            note(key);
+            return std::nullopt;
+        }
+        return it->get<Millis>();
+    }
+
+    std::vector<std::string> list(const char* key) {
+        std::vector<std::string> out;
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return out;
+        }
+        if (!it->is_array()) {
+            note(key);
+            return out;
+        }
+        for (const auto& v : *it) {
+            if (!v.is_string()) {
+                note(key);
+                return {};
+            }
+            out.push_back(v.get<std::string>());
+        }
+        return out;
+    }
+
+    bool flag(const char* key) {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return false;
+        }
+        if (!it->is_boolean()) {
+            note(key);
+            return false;
+        }
+        return it->get<bool>();
+    }
+
+    int integer(const char* key, int fallback) {
+        auto it = m_j.find(key);
+        if (it == m_j.end()) {
+            return fallback;
+        }
+        if (!it->is_number_integer()) {
+            note(key);
+            return fallback;
+        }
+        return it->get<int>();
+    }
+
+    template <class E>
+    E choice(const char* key, std::optional<E> (*parse)(std::string_view), E fallback) {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return fallback;
+        }
+        auto v = it->is_string() ? parse(it->get<std::string>()) : std::nullopt;
+        if (!v) {
+            note(key);
+            return fallback;
+        }
+        return *v;
+    }
+
+    void note(const char* key) {
+        if (m_bad.empty()) {
+            m_bad = key;
+        }
+    }
+    const std::string& bad() const { return m_bad; }
+
+private:
+    const json& m_j;
+    std::string m_bad;
+};
+
+} // namespace
+
+json customer_json(const Customer& c, PiiMode pii) {
+    if (pii == PiiMode::omit) {
+        return json::object();
+    }
+    const bool plain = pii == PiiMode::plain;
+    json out = json::object();
+    auto put = [&](const char* key, const std::string& value,
+                   std::string (*mask)(std::string_view)) {
+        if (!value.empty()) {
+            out[key] = plain ? value : mask(value);
+        }
+    };
+    put("name", c.name, mask_name);
+    put("phone", c.phone, mask_phone);
+    put("email", c.email, mask_email);
+    put("customer_no", c.customer_no, mask_account);
+    put("order_no", c.order_no, mask_account);
+    return out;
+}
+
+json to_json(const Ticket& t, PiiMode pii) {
+    json j = {
+        {"id", t.id},
+        {"number", t.number},
+        {"branch", t.branch},
+        {"terminal", t.terminal},
+        {"state", to_string(t.state)},
+        {"request_type", to_string(t.request_type)},
+        {"category", t.category},
+        {"severity", to_string(t.severity)},
+        {"priority", to_string(t.priority)},
+        {"emotion", to_string(t.emotion)},
+        {"special_type", to_string(t.special_type)},
+        {"channel", to_string(t.channel)},
+        {"concern", to_string(t.concern)},
+        {"description", t.description},
+        {"demand", t.demand},
+        {"remedies", t.remedies},
+        {"expected_time", t.expected_time},
+        {"occurred_at", optional_time(t.occurred_at)},
+        {"occurred_place", t.occurred_place},
+        {"evidence", t.evidence},
+        {"tried_before", t.tried_before},
+        {"tried_how", t.tried_how},
+        {"receiver", t.receiver},
+        {"locale", t.locale},
+        {"first_response_due", t.first_response_due},
+        {"due_at", t.due_at},
+        {"satisfaction", to_string(t.satisfaction)},
+        {"round", t.round},
+        {"received_at", t.received_at},
+        {"updated_at", t.updated_at},
+        {"acknowledged_at", optional_time(t.acknowledged_at)},
+        {"resolved_at", optional_time(t.resolved_at)},
+        {"closed_at", optional_time(t.closed_at)},
+        {"resolution", t.resolution},
+        {"return_reason", t.return_reason},
+        {"departments", t.departments},
+        {"departments_pending", t.departments_pending},
+        {"handling_deadline", optional_time(t.handling_deadline)},
+        {"feedback", t.feedback},
+        {"assignee", t.assignee},
+    };
+    if (pii != PiiMode::omit) {
+        j["customer"] = customer_json(t.customer, pii);
+    }
+    return j;
+}
+
+Result<Ticket> ticket_from_json(const json& j) {
+    if (!j.is_object()) {
+        return fail(ErrorCode::corrupt, "a stored ticket is not a JSON object");
+    }
+    Reader r(j);
+    Ticket t;
+    t.id = r.text("id");
+    t.number = r.text("number");
+    t.branch = r.text("branch");
+    t.terminal = r.text("terminal");
+    t.state = r.choice("state", parse_state, State::received);
+    t.request_type = r.choice("request_type", parse_request_type, RequestType::complaint);
+    t.category = r.text("category");
+    t.severity = r.choice("severity", parse_severity, Severity::general);
+    t.priority = r.choice("priority", parse_priority, Priority::normal);
+    t.emotion = r.choice("emotion", parse_emotion, Emotion::calm);
+    t.special_type = r.choice("special_type", parse_special_type, SpecialType::none);
+    t.channel = r.choice("channel", parse_channel, Channel::counter);
+    t.concern = r.choice("concern", parse_concern, Concern::unspecified);
+    t.description = r.text("description");
+    t.demand = r.text("demand");
+    t.remedies = r.list("remedies");
+    t.expected_time = r.text("expected_time");
+    t.occurred_at = r.optional_time("occurred_at");
+    t.occurred_place = r.text("occurred_place");
+    t.evidence = r.list("evidence");
+    t.tried_before = r.flag("tried_before");
+    t.tried_how = r.text("tried_how");
+    t.receiver = r.text("receiver");
+    t.locale = r.text("locale");
+    t.first_response_due = r.time("first_response_due");
+    t.due_at = r.time("due_at");
+    t.satisfaction = r.choice("satisfaction", parse_satisfaction, Satisfaction::none);
+    t.round = r.integer("round", 1);
+    t.received_at = r.time("received_at");
+    t.updated_at = r.time("updated_at");
+    t.acknowledged_at = r.optional_time("acknowledged_at");
+    t.resolved_at = r.optional_time("resolved_at");
+    t.closed_at = r.optional_time("closed_at");
+    t.resolution = r.text("resolution");
+    t.return_reason = r.text("return_reason");
+    t.departments = r.list("departments");
+    t.departments_pending = r.list("departments_pending");
+    t.handling_deadline = r.optional_time("handling_deadline");
+    t.feedback = r.text("feedback");
+    t.assignee = r.text("assignee");
+    if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
+        Reader cr(*c);
+        t.customer.name = cr.text("name");
+        t.customer.phone = cr.text("phone");
+        t.customer.email = cr.text("email");
+        t.customer.customer_no = cr.text("customer_no");
+        t.customer.order_no = cr.text("order_no");
+        if (!cr.bad().empty()) {
+            r.note("customer");
+        }
+    }
+    if (!r.bad().empty()) {
+        return fail(ErrorCode::corrupt,
+                    "stored ticket '" + t.number + "' has a bad field '" + r.bad() + "'");
+    }
+    return t;
+}
+
+} // namespace cf::core

@@ -1,0 +1,541 @@
+// [SECTION] open and init
+// [SECTION] filing
+// [SECTION] lifecycle steps
+// [SECTION] row mapping and the event log
+#include "core/ticket_store.h"
+
+#include "core/phone.h"
+#include "core/store_schema.h"
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+#include "core/uuid.h"
+
+#include <sys/stat.h>
+
+#include <array>
+
+namespace cf::core {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct PiiField {
+    const char* name;   // field name, also bound into the associated data
+    const char* column; // sealed column in tickets
+    std::string Customer::*member;
+};
+
+constexpr std::array<PiiField, 5> k_pii_fields = {{
+    {"name", "name_sealed", &Customer::name},
+    {"phone", "phone_sealed", &Customer::phone},
+    {"email", "email_sealed", &Customer::email},
+    {"customer_no", "customer_no_sealed", &Customer::customer_no},
+    {"order_no", "order_no_sealed", &Customer::order_no},
+}};
+
+constexpr const char* k_ticket_columns =
+    "t.rowid, t.body, t.name_sealed, t.phone_sealed, t.email_sealed, t.customer_no_sealed, "
+    "t.order_no_sealed";
+
+CivilDate local_date(Millis t, int utc_offset_minutes) {
+    Millis local = t + static_cast<Millis>(utc_offset_minutes) * k_minute;
+    Millis days = local >= 0 ? local / k_day : (local - k_day + 1) / k_day;
+    return civil_from_days(days);
+}
+
+} // namespace
+
+// ================================================================= [SECTION] open and init
+
+Result<void> TicketStore::init(const fs::path& dir, const InitOptions& options) {
+    if (!valid_branch_code(options.branch)) {
+        return fail(ErrorCode::invalid_input, "branch code '" + options.branch +
+                                                  "' is invalid: use 2-6 characters of " +
+                                                  std::string(k_number_alphabet));
+    }
+    if (!valid_terminal_id(options.terminal)) {
+        return fail(ErrorCode::invalid_input, "terminal id '" + options.terminal +
+                                                  "' is invalid: use 1-3 characters of " +
+                                                  std::string(k_number_alphabet));
+    }
+    if (options.utc_offset_minutes < -14 * 60 || options.utc_offset_minutes > 14 * 60) {
+        return fail(ErrorCode::invalid_input, "the UTC offset must be within +-14 hours");
+    }
+    std::error_code ec;
+    if (fs::exists(dir / k_database_file, ec) || fs::exists(dir / k_key_file, ec)) {
+        return fail(ErrorCode::invalid_input,
+                    "the directory " + dir.string() + " already holds Counterfoil data");
+    }
+    fs::create_directories(dir, ec);
+    if (ec) {
+        return fail(ErrorCode::storage,
+                    "cannot create the data directory " + dir.string() + ": " + ec.message());
+    }
+    ::chmod(dir.c_str(), 0700);
+    if (auto key = PiiSealer::create_key_file(dir / k_key_file); !key) {
+        return std::unexpected(key.error());
+    }
+    OpenOptions create;
+    create.create = true;
+    auto db = Database::open(dir / k_database_file, create);
+    if (!db) {
+        return std::unexpected(db.error());
+    }
+    ::chmod((dir / k_database_file).c_str(), 0600);
+    if (auto r = migrate(*db); !r) {
+        return r;
+    }
+    auto tx = Transaction::begin(*db);
+    if (!tx) {
+        return std::unexpected(tx.error());
+    }
+    const std::pair<const char*, std::string> settings[] = {
+        {"branch", options.branch},
+        {"terminal", options.terminal},
+        {"calendar", options.calendar},
+        {"utc_offset_minutes", std::to_string(options.utc_offset_minutes)},
+        {"last_hlc", "0"},
+    };
+    for (const auto& [key, value] : settings) {
+        auto q = db->query("INSERT INTO meta(key, value) VALUES (?1, ?2)");
+        if (!q) {
+            return std::unexpected(q.error());
+        }
+        if (auto r = q->bind(1, key).bind(2, value).run(); !r) {
+            return r;
+        }
+    }
+    return tx->commit();
+}
+
+Result<TicketStore> TicketStore::open(const fs::path& dir, const Clock& clock,
+                                      const OpenOptions& options) {
+    std::error_code ec;
+    if (!fs::exists(dir / k_database_file, ec)) {
+        return fail(ErrorCode::not_found, "no Counterfoil data in " + dir.string() +
+                                              ": run 'counterfoil-cli --data " + dir.string() +
+                                              " init' first");
+    }
+    auto sealer = PiiSealer::load_key_file(dir / k_key_file);
+    if (!sealer) {
+        return std::unexpected(sealer.error());
+    }
+    OpenOptions opts = options;
+    opts.create = false;
+    auto db = Database::open(dir / k_database_file, opts);
+    if (!db) {
+        return std::unexpected(db.error());
+    }
+    if (auto r = migrate(*db); !r) {
+        return std::unexpected(r.error());
+    }
+    TicketStore store(std::move(*db), std::move(*sealer), DeviceIdentity{}, clock);
+    auto branch = store.meta("branch");
+    auto terminal = store.meta("terminal");
+    auto calendar = store.meta("calendar");
+    auto offset = store.meta("utc_offset_minutes");
+    for (const auto* r : {&branch, &terminal, &calendar, &offset}) {
+        if (!*r) {
+            return std::unexpected(r->error());
+        }
+    }
+    store.m_identity = DeviceIdentity{*branch, *terminal, *calendar, std::stoi(*offset)};
+    return store;
+}
+
+Result<std::string> TicketStore::meta(std::string_view key) {
+    auto q = m_db.query("SELECT value FROM meta WHERE key = ?1");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, key);
+    auto row = q->step();
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!*row) {
+        return fail(ErrorCode::corrupt, "the database " + m_db.path().string() +
+                                            " has no setting '" + std::string(key) +
+                                            "'; it was not made by 'init'");
+    }
+    return q->text(0);
+}
+
+Result<void> TicketStore::set_meta(std::string_view key, std::string_view value) {
+    auto q = m_db.query("INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->bind(1, key).bind(2, value).run();
+}
+
+// ======================================================================= [SECTION] filing
+
+Result<Ticket> TicketStore::file(const NewTicket& ticket, const Actor& receiver) {
+    auto all = file_many(std::span<const NewTicket>(&ticket, 1), receiver);
+    if (!all) {
+        return std::unexpected(all.error());
+    }
+    return std::move(all->front());
+}
+
+Result<std::vector<Ticket>> TicketStore::file_many(std::span<const NewTicket> tickets,
+                                                   const Actor& receiver) {
+    if (!is_branch_role(receiver.role) || receiver.id.empty()) {
+        return fail(ErrorCode::invalid_input,
+                    "tickets are filed by branch staff or the kiosk, not by role '" +
+                        std::string(to_string(receiver.role)) + "'");
+    }
+    for (const auto& t : tickets) {
+        if (t.description.empty()) {
+            return fail(ErrorCode::invalid_input, "description: a ticket needs a description");
+        }
+        if (t.category.empty()) {
+            return fail(ErrorCode::invalid_input, "category: a ticket needs a category");
+        }
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return std::unexpected(tx.error());
+    }
+    const Millis now = m_clock->now();
+    std::vector<Ticket> out;
+    out.reserve(tickets.size());
+    for (const auto& t : tickets) {
+        auto filed = file_in_transaction(t, receiver, now);
+        if (!filed) {
+            return std::unexpected(filed.error());
+        }
+        out.push_back(std::move(*filed));
+    }
+    if (auto r = tx->commit(); !r) {
+        return std::unexpected(r.error());
+    }
+    return out;
+}
+
+Result<std::string> TicketStore::next_number(Millis now) {
+    CivilDate date = local_date(now, m_identity.utc_offset_minutes);
+    std::int64_t day = (date.year % 100) * 10000 + date.month * 100 + date.day;
+    auto q = m_db.query("INSERT INTO number_sequence(day, last) VALUES (?1, 1) "
+                        "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, day);
+    auto row = q->step();
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    const int sequence = static_cast<int>(q->int64(0));
+    if (sequence > 9999) {
+        return fail(ErrorCode::invalid_input,
+                    "terminal " + m_identity.terminal +
+                        " has used all 9999 ticket numbers for today; file on another terminal");
+    }
+    return format_ticket_number(TicketNumber{m_identity.branch, date.year, date.month, date.day,
+                                             m_identity.terminal, sequence});
+}
+
+Result<Ticket> TicketStore::file_in_transaction(const NewTicket& fresh, const Actor& receiver,
+                                                Millis now) {
+    auto number = next_number(now);
+    if (!number) {
+        return std::unexpected(number.error());
+    }
+    Ticket t;
+    static_cast<NewTicket&>(t) = fresh;
+    t.id = uuid_v7(now);
+    t.number = *number;
+    t.branch = m_identity.branch;
+    t.terminal = m_identity.terminal;
+    t.state = State::received;
+    t.received_at = now;
+    t.updated_at = now;
+    if (t.receiver.empty()) {
+        t.receiver = receiver.id;
+    }
+    t.customer.phone = normalize_phone(t.customer.phone).empty()
+                           ? t.customer.phone
+                           : normalize_phone(t.customer.phone);
+
+    json sealed = json::object();
+    for (const auto& f : k_pii_fields) {
+        const std::string& value = t.customer.*(f.member);
+        if (!value.empty()) {
+            sealed[f.name] = to_base64(m_sealer.seal(value, t.id, f.name));
+        }
+    }
+    if (auto r = insert_ticket(t, sealed); !r) {
+        return std::unexpected(r.error());
+    }
+    if (auto r = index_text(m_db.last_insert_rowid(), t, {}); !r) {
+        return std::unexpected(r.error());
+    }
+    Event e;
+    e.ticket_id = t.id;
+    e.actor = receiver.id;
+    e.actor_role = receiver.role;
+    e.kind = std::string(k_create_kind);
+    e.payload = {{"ticket", to_json(t, PiiMode::omit)}, {"customer_sealed", sealed}};
+    if (auto r = append_event(e, now); !r) {
+        return std::unexpected(r.error());
+    }
+    return t;
+}
+
+// ============================================================== [SECTION] lifecycle steps
+
+Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor& actor,
+                                const json& given) {
+    // A step without details may come as null (`{}` in C++ makes a null json).
+    const json payload = given.is_null() ? json::object() : given;
+    auto canonical = normalize_ticket_number(number);
+    if (!canonical) {
+        return std::unexpected(canonical.error());
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return std::unexpected(tx.error());
+    }
+    auto loaded = load_one("t.number = ?1", *canonical);
+    if (!loaded) {
+        return std::unexpected(loaded.error());
+    }
+    Ticket t = std::move(*loaded);
+    if (auto ok = check_step(t, step, actor, payload); !ok) {
+        return std::unexpected(ok.error());
+    }
+    const Millis now = m_clock->now();
+    apply_step(t, step, actor, payload, now);
+    if (auto r = update_ticket(t); !r) {
+        return std::unexpected(r.error());
+    }
+    auto rowid = m_db.query("SELECT rowid FROM tickets WHERE id = ?1");
+    if (!rowid) {
+        return std::unexpected(rowid.error());
+    }
+    rowid->bind(1, t.id);
+    if (auto row = rowid->step(); !row) {
+        return std::unexpected(row.error());
+    }
+    std::string note = step == Step::note || step == Step::contact
+                           ? payload.value("text", payload.value("outcome", std::string()))
+                           : std::string();
+    if (auto r = index_text(rowid->int64(0), t, note); !r) {
+        return std::unexpected(r.error());
+    }
+    Event e;
+    e.ticket_id = t.id;
+    e.actor = actor.id;
+    e.actor_role = actor.role;
+    e.kind = std::string(to_string(step));
+    e.payload = payload;
+    if (auto r = append_event(e, now); !r) {
+        return std::unexpected(r.error());
+    }
+    if (auto r = tx->commit(); !r) {
+        return std::unexpected(r.error());
+    }
+    return t;
+}
+
+// ================================================= [SECTION] row mapping and the event log
+
+Result<void> TicketStore::insert_ticket(const Ticket& t, const json& sealed) {
+    auto q = m_db.query(
+        "INSERT INTO tickets(id, number, branch, state, request_type, category, severity, "
+        "priority, channel, satisfaction, received_at, updated_at, acknowledged_at, "
+        "resolved_at, closed_at, first_response_due, due_at, handling_deadline, phone_index, "
+        "name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed, body) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, t.id)
+        .bind(2, t.number)
+        .bind(3, t.branch)
+        .bind(4, to_string(t.state))
+        .bind(5, to_string(t.request_type))
+        .bind(6, t.category)
+        .bind(7, to_string(t.severity))
+        .bind(8, to_string(t.priority))
+        .bind(9, to_string(t.channel))
+        .bind(10, to_string(t.satisfaction))
+        .bind(11, t.received_at)
+        .bind(12, t.updated_at)
+        .bind(13, t.acknowledged_at)
+        .bind(14, t.resolved_at)
+        .bind(15, t.closed_at)
+        .bind(16, t.first_response_due)
+        .bind(17, t.due_at)
+        .bind(18, t.handling_deadline);
+    std::string phone = normalize_phone(t.customer.phone);
+    if (!phone.empty()) {
+        q->bind_blob(19, m_sealer.blind_index(phone));
+    } else {
+        q->bind_null(19);
+    }
+    int column = 20;
+    for (const auto& f : k_pii_fields) {
+        auto it = sealed.find(f.name);
+        if (it == sealed.end()) {
+            q->bind_null(column++);
+            continue;
+        }
+        auto blob = from_base64(it->get<std::string>());
+        if (!blob) {
+            return std::unexpected(blob.error());
+        }
+        q->bind_blob(column++, *blob);
+    }
+    q->bind(25, to_json(t, PiiMode::omit).dump());
+    return q->run();
+}
+
+Result<void> TicketStore::update_ticket(const Ticket& t) {
+    auto q = m_db.query("UPDATE tickets SET state = ?2, request_type = ?3, category = ?4, "
+                        "severity = ?5, priority = ?6, satisfaction = ?7, updated_at = ?8, "
+                        "acknowledged_at = ?9, resolved_at = ?10, closed_at = ?11, "
+                        "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
+                        "body = ?15 WHERE id = ?1");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, t.id)
+        .bind(2, to_string(t.state))
+        .bind(3, to_string(t.request_type))
+        .bind(4, t.category)
+        .bind(5, to_string(t.severity))
+        .bind(6, to_string(t.priority))
+        .bind(7, to_string(t.satisfaction))
+        .bind(8, t.updated_at)
+        .bind(9, t.acknowledged_at)
+        .bind(10, t.resolved_at)
+        .bind(11, t.closed_at)
+        .bind(12, t.first_response_due)
+        .bind(13, t.due_at)
+        .bind(14, t.handling_deadline)
+        .bind(15, to_json(t, PiiMode::omit).dump());
+    return q->run();
+}
+
+Result<void> TicketStore::index_text(std::int64_t rowid, const Ticket& t, std::string_view note) {
+    // Notes accumulate: the index keeps what was said before, plus resolution and feedback.
+    std::string notes;
+    {
+        auto old = m_db.query("SELECT notes FROM ticket_text WHERE rowid = ?1");
+        if (!old) {
+            return std::unexpected(old.error());
+        }
+        old->bind(1, rowid);
+        auto row = old->step();
+        if (!row) {
+            return std::unexpected(row.error());
+        }
+        if (*row) {
+            notes = old->text(0);
+        }
+    }
+    auto append = [&notes](std::string_view text) {
+        if (!text.empty() && notes.find(text) == std::string::npos) {
+            if (!notes.empty()) {
+                notes += "\n";
+            }
+            notes += text;
+        }
+    };
+    append(note);
+    append(t.resolution);
+    append(t.feedback);
+    auto del = m_db.query("DELETE FROM ticket_text WHERE rowid = ?1");
+    if (!del) {
+        return std::unexpected(del.error());
+    }
+    if (auto r = del->bind(1, rowid).run(); !r) {
+        return r;
+    }
+    auto ins = m_db.query(
+        "INSERT INTO ticket_text(rowid, description, demand, notes) VALUES (?1, ?2, ?3, ?4)");
+    if (!ins) {
+        return std::unexpected(ins.error());
+    }
+    return ins->bind(1, rowid).bind(2, t.description).bind(3, t.demand).bind(4, notes).run();
+}
+
+Result<void> TicketStore::append_event(Event& e, Millis now) {
+    e.id = uuid_v7(now);
+    e.origin_device = m_identity.device_id();
+    auto last_hlc = meta("last_hlc");
+    if (!last_hlc) {
+        return std::unexpected(last_hlc.error());
+    }
+    HybridClock hlc(std::stoull(*last_hlc));
+    e.hlc = hlc.tick(now);
+    if (auto r = set_meta("last_hlc", std::to_string(e.hlc)); !r) {
+        return r;
+    }
+    auto seq =
+        m_db.query("SELECT coalesce(max(device_seq), 0) + 1 FROM events WHERE origin_device = ?1");
+    if (!seq) {
+        return std::unexpected(seq.error());
+    }
+    seq->bind(1, e.origin_device);
+    if (auto row = seq->step(); !row) {
+        return std::unexpected(row.error());
+    }
+    e.device_seq = seq->int64(0);
+    auto q = m_db.query("INSERT INTO events(id, ticket_id, origin_device, device_seq, hlc, "
+                        "actor, actor_role, kind, payload) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, e.id)
+        .bind(2, e.ticket_id)
+        .bind(3, e.origin_device)
+        .bind(4, e.device_seq)
+        .bind(5, static_cast<std::int64_t>(e.hlc))
+        .bind(6, e.actor)
+        .bind(7, to_string(e.actor_role))
+        .bind(8, e.kind)
+        .bind(9, e.payload.dump());
+    if (auto r = q->run(); !r) {
+        return r;
+    }
+    auto out = m_db.query("INSERT INTO outbox(event_seq) VALUES (?1)");
+    if (!out) {
+        return std::unexpected(out.error());
+    }
+    return out->bind(1, m_db.last_insert_rowid()).run();
+}
+
+Result<Ticket> TicketStore::ticket_from_row(Query& q) const {
+    json body = json::parse(q.text(1), nullptr, false);
+    if (body.is_discarded()) {
+        return fail(ErrorCode::corrupt, "a stored ticket in " + m_db.path().string() +
+                                            " is not valid JSON; restore from a backup");
+    }
+    auto t = ticket_from_json(body);
+    if (!t) {
+        return std::unexpected(t.error());
+    }
+    int column = 2;
+    for (const auto& f : k_pii_fields) {
+        auto sealed = q.blob(column++);
+        if (sealed.empty()) {
+            continue;
+        }
+        auto plain = m_sealer.open(sealed, t->id, f.name);
+        if (!plain) {
+            return fail(ErrorCode::corrupt, "ticket " + t->number + ": " + plain.error().message);
+        }
+        t->customer.*(f.member) = std::move(*plain);
+    }
+    return t;
+}
+
+} // namespace cf::core

@@ -1,0 +1,128 @@
+#pragma once
+// The local ticket store: one data directory holding the SQLite database (WAL,
+// synchronous=FULL) and the key file for personal data. Every change is one transaction that
+// writes the event, its projection onto the ticket row, the search index and the outbox
+// together, so a ticket is either wholly there or not at all.
+//
+//     DIR/counterfoil.db    tickets, events, outbox, search index, settings
+//     DIR/counterfoil.key   master key for sealing personal data (0600)
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/event.h"
+#include "core/lifecycle.h"
+#include "core/pii_sealer.h"
+#include "core/sqlite_db.h"
+#include "core/stats.h"
+#include "core/ticket.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cf::core {
+
+struct DeviceIdentity {
+    std::string branch;   // branch code, e.g. "SZ01"
+    std::string terminal; // terminal id within the branch, e.g. "K1"
+    std::string calendar; // business calendar id in assets/calendars
+    int utc_offset_minutes = 480;
+
+    std::string device_id() const { return branch + "/" + terminal; }
+};
+
+struct InitOptions {
+    std::string branch;
+    std::string terminal;
+    std::string calendar = "cn-mainland";
+    int utc_offset_minutes = 480;
+};
+
+struct ListQuery {
+    std::optional<State> state;
+    bool overdue_only = false;
+    int limit = 100;
+    int offset = 0;
+};
+
+class TicketStore {
+public:
+    static constexpr const char* k_database_file = "counterfoil.db";
+    static constexpr const char* k_key_file = "counterfoil.key";
+
+    // Creates the data directory (0700), its key file and database. Fails with invalid_input
+    // for a bad branch code or terminal id or a directory that already holds a database, and
+    // with key/storage errors when the files cannot be written.
+    static Result<void> init(const std::filesystem::path& dir, const InitOptions& options);
+
+    // Opens an initialised data directory, migrating the database if it is older. Fails with
+    // not_found when DIR holds no database, newer_schema, corrupt, read_only or key errors.
+    static Result<TicketStore> open(const std::filesystem::path& dir, const Clock& clock,
+                                    const OpenOptions& options = {});
+
+    const DeviceIdentity& identity() const { return m_identity; }
+    const PiiSealer& sealer() const { return m_sealer; }
+
+    // Files a new ticket and returns it with its number, after the transaction committed.
+    // Fails with invalid_input (no description, actor not branch staff or kiosk, the day's
+    // 9999 numbers used up) or a storage error; nothing is written then.
+    Result<Ticket> file(const NewTicket& ticket, const Actor& receiver);
+
+    // Files many tickets in one transaction (imports, benchmarks): all or none.
+    Result<std::vector<Ticket>> file_many(std::span<const NewTicket> tickets,
+                                          const Actor& receiver);
+
+    // Takes a lifecycle step on the ticket with this number. Fails with not_found,
+    // rejected_step or invalid_input (lifecycle.h) or a storage error; nothing is written then.
+    // A null payload counts as an empty object.
+    Result<Ticket> act(std::string_view number, Step step, const Actor& actor,
+                       const nlohmann::json& payload);
+
+    // Lookups. get fails with not_found naming the number.
+    Result<Ticket> get(std::string_view number);
+    Result<std::vector<Ticket>> find_by_phone(std::string_view phone);
+    // By ticket number, then phone, then any text (3+ characters use the trigram index).
+    Result<std::vector<Ticket>> search(std::string_view text, int limit = 50);
+    Result<std::vector<Ticket>> list(const ListQuery& query);
+    Result<std::int64_t> count(const ListQuery& query);
+
+    Result<std::vector<Event>> events(std::string_view ticket_id);
+    // Local events the center has not acknowledged, oldest first.
+    Result<std::vector<Event>> outbox(int limit);
+    Result<std::int64_t> outbox_size();
+    // Drops this device's events up to and including device_seq from the outbox.
+    Result<void> acknowledge_outbox(std::int64_t up_to_device_seq);
+
+    Result<Stats> stats(Millis from, Millis to);
+
+    Database& database() { return m_db; }
+
+private:
+    TicketStore(Database db, PiiSealer sealer, DeviceIdentity identity, const Clock& clock)
+        : m_db(std::move(db)), m_sealer(std::move(sealer)), m_identity(std::move(identity)),
+          m_clock(&clock) {}
+
+    Result<Ticket> file_in_transaction(const NewTicket& ticket, const Actor& receiver, Millis now);
+    Result<std::string> next_number(Millis now);
+    Result<void> append_event(Event& e, Millis now);
+    Result<void> insert_ticket(const Ticket& t, const nlohmann::json& sealed);
+    Result<void> update_ticket(const Ticket& t);
+    Result<void> index_text(std::int64_t rowid, const Ticket& t, std::string_view note);
+    Result<Ticket> load_one(std::string_view where_sql, std::string_view key);
+    Result<std::vector<Ticket>> load_by_rowids(const std::vector<std::int64_t>& rowids);
+    Result<Ticket> ticket_from_row(Query& q) const;
+    Result<std::string> meta(std::string_view key);
+    Result<void> set_meta(std::string_view key, std::string_view value);
+
+    Database m_db;
+    PiiSealer m_sealer;
+    DeviceIdentity m_identity;
+    const Clock* m_clock;
+};
+
+} // namespace cf::core

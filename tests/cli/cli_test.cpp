@@ -1,0 +1,226 @@
+// counterfoil-cli as a person or script uses it: the real binary, a real data directory.
+#include "core/ticket_number.h"
+#include "tests/support/run_process.h"
+#include "tests/support/temp_dir.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using cf::test::ProcessResult;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_sample =
+    R"({"request_type":"complaint","category":"billing","channel":"counter","description":"上个月的话费账单多扣了50元,要求退还。","demand":"退还多扣的费用","customer":{"name":"张三","phone":"13800138000"},"emotion":"anxious"})";
+
+struct Cli {
+    cf::test::TempDir dir;
+    std::string data = (dir.path() / "data").string();
+
+    ProcessResult operator()(std::vector<std::string> args, const std::string& input = {}) const {
+        args.insert(args.begin(), {"--data", data});
+        return cf::test::run_process(cf::test::cli_path(), args, input);
+    }
+
+    Cli() {
+        auto r = (*this)({"init", "--branch", "SZ01", "--terminal", "K1"});
+        REQUIRE(r.exit_code == 0);
+    }
+
+    std::string file(const std::string& doc = k_sample, const std::string& form = "counter") const {
+        auto r = (*this)({"file", "--form", form}, doc);
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        return r.last_line();
+    }
+
+    std::size_t ticket_count() const {
+        auto r = (*this)({"list", "--json"});
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out).size();
+    }
+
+    json show(const std::string& number) const {
+        auto r = (*this)({"show", number, "--json"});
+        REQUIRE(r.exit_code == 0);
+        return json::parse(r.out);
+    }
+
+    void act(const std::string& number, const std::string& step, const std::string& role,
+             const std::string& payload = "{}", const std::string& department = {}) const {
+        std::vector<std::string> args = {"act",    number, step,     "--actor", "U1",
+                                         "--role", role,   "--json", payload};
+        if (!department.empty()) {
+            args.insert(args.end(), {"--department", department});
+        }
+        auto r = (*this)(args);
+        INFO(step, ": ", r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+};
+
+} // namespace
+
+TEST_CASE("file accepts the sample complaint and prints only a valid number on the last line") {
+    Cli cli;
+    std::string number = cli.file();
+    CHECK(cf::core::parse_ticket_number(number));
+    auto t = cli.show(number);
+    CHECK(t["state"] == "received");
+    CHECK(t["category"] == "billing");
+    CHECK(t["emotion"] == "anxious");
+    CHECK(t["request_type"] == "complaint");
+    CHECK(t["demand"] == "退还多扣的费用");
+    CHECK(t["customer"]["phone"] == "138****8000");
+    CHECK(t["customer"]["name"] == "张*");
+}
+
+TEST_CASE("show, list and search never print the phone number or name in full") {
+    Cli cli;
+    std::string number = cli.file();
+    for (const auto& args : std::vector<std::vector<std::string>>{{"show", number},
+                                                                  {"show", number, "--json"},
+                                                                  {"list"},
+                                                                  {"list", "--json"},
+                                                                  {"search", "多扣了"},
+                                                                  {"search", "13800138000"}}) {
+        auto r = cli(args);
+        INFO(args[0]);
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("13800138000") == std::string::npos);
+        CHECK(r.out.find("张三") == std::string::npos);
+        CHECK(r.out.find(number) != std::string::npos);
+    }
+}
+
+TEST_CASE("invalid tickets exit 3, name each bad field and change nothing") {
+    Cli cli;
+    auto r = cli({"file"}, R"({"description":"","customer":{"phone":"12345","shoe_size":42}})");
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("customer.phone") != std::string::npos);
+    CHECK(r.err.find("customer.shoe_size") != std::string::npos);
+    CHECK(r.err.find("description") != std::string::npos);
+    auto bad_json = cli({"file"}, "{\"description\": ");
+    CHECK(bad_json.exit_code == 3);
+    CHECK(bad_json.err.find("not valid JSON") != std::string::npos);
+    CHECK(cli.ticket_count() == 0);
+}
+
+TEST_CASE("a bad or unknown ticket number exits 3 and names the number") {
+    Cli cli;
+    std::string number = cli.file();
+    std::string typo = number;
+    typo[typo.size() - 2] = typo[typo.size() - 2] == '1' ? '2' : '1';
+    auto r = cli({"show", typo});
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find(typo) != std::string::npos);
+    auto other =
+        cli({"show", "SZ01-261123-K9-0001" +
+                         std::string(1, cf::core::number_check_character("SZ01261123K90001"))});
+    CHECK(other.exit_code == 3);
+    CHECK(other.err.find("no ticket") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2") {
+    Cli cli;
+    CHECK(cf::test::run_process(cf::test::cli_path(), {"list"}).exit_code == 2);
+    CHECK(cli({"frobnicate"}).exit_code == 2);
+    CHECK(cli({"list", "--colour"}).exit_code == 2);
+    CHECK(cli({"act", "x"}).exit_code == 2);
+    CHECK(cli({"file", "--form", "web"}).exit_code == 2);
+}
+
+TEST_CASE("storage failures exit 4 with a clear message") {
+    cf::test::TempDir empty;
+    auto none =
+        cf::test::run_process(cf::test::cli_path(), {"--data", empty.path().string(), "list"});
+    CHECK(none.exit_code == 4);
+    CHECK(none.err.find("init") != std::string::npos);
+
+    Cli cli;
+    cli.file();
+    std::filesystem::remove(cli.data + "/counterfoil.db-wal");
+    std::filesystem::remove(cli.data + "/counterfoil.db-shm");
+    std::ofstream(cli.data + "/counterfoil.db", std::ios::trunc) << std::string(4096, 'z');
+    auto corrupt = cli({"list"});
+    CHECK(corrupt.exit_code == 4);
+    CHECK(corrupt.err.find("damaged") != std::string::npos);
+}
+
+TEST_CASE("a rejected step exits 3, names step and state, and changes nothing") {
+    Cli cli;
+    std::string number = cli.file();
+    auto r = cli({"act", number, "close", "--actor", "S001"});
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("'close'") != std::string::npos);
+    CHECK(r.err.find("'received'") != std::string::npos);
+    CHECK(cli.show(number)["events"].size() == 1);
+    auto unknown = cli({"act", number, "teleport", "--actor", "S001"});
+    CHECK(unknown.exit_code == 3);
+    auto bad_payload = cli({"act", number, "note", "--actor", "S001", "--json", "[1,2"});
+    CHECK(bad_payload.exit_code == 3);
+}
+
+TEST_CASE("a ticket goes through the whole life, branch and center, from the command line") {
+    Cli cli;
+    std::string n = cli.file();
+    const std::string deadline = std::to_string(4'102'444'800'000LL); // 2100-01-01
+    cli.act(n, "acknowledge", "frontdesk");
+    cli.act(n, "submit", "frontdesk", R"({"reason":"billing dispute needs the center"})");
+    cli.act(n, "review_return", "reviewer", R"({"reason":"attach the bill"})");
+    CHECK(cli.show(n)["state"] == "returned");
+    cli.act(n, "submit", "frontdesk", R"({"reason":"bill attached"})");
+    cli.act(n, "review_accept", "reviewer");
+    cli.act(n, "dispatch", "dispatcher",
+            R"({"departments":["billing"],"deadline":)" + deadline + "}");
+    cli.act(
+        n, "handle", "handler",
+        R"({"department":"billing","investigation":"charged twice","responsibility":"our_department","solution":"refund 50"})",
+        "billing");
+    cli.act(n, "audit_approve", "auditor");
+    cli.act(n, "feedback", "reviewer", R"({"text":"已退还50元"})");
+    CHECK(cli.show(n)["state"] == "answered");
+    cli.act(n, "contact", "frontdesk", R"({"channel":"phone","outcome":"reached"})");
+    cli.act(n, "satisfaction", "frontdesk", R"({"level":"unsatisfied"})");
+    auto second = cli.show(n);
+    CHECK(second["state"] == "second_round");
+    CHECK(second["due_at"].get<long long>() > second["received_at"].get<long long>());
+    cli.act(n, "resolve", "supervisor", R"({"resolution":"refund plus apology letter"})");
+    cli.act(n, "satisfaction", "frontdesk", R"({"level":"satisfied"})");
+    cli.act(n, "close", "frontdesk");
+    auto closed = cli.show(n);
+    CHECK(closed["state"] == "closed");
+    CHECK(closed["events"].size() == 15);
+    cli.act(n, "reopen", "frontdesk", R"({"reason":"charged again"})");
+    CHECK(cli.show(n)["state"] == "acknowledged");
+}
+
+TEST_CASE("list filters by status, search finds text, stats count the period") {
+    Cli cli;
+    std::string a = cli.file();
+    std::string b = cli.file(
+        R"({"channel":"kiosk","description":"營業廳排隊一個多小時，我要投訴，否則找記者曝光。","customer":{"phone":"+852 9123 4567"},"consent":true})",
+        "kiosk");
+    cli.act(a, "acknowledge", "frontdesk");
+    auto received = cli({"list", "--status", "received", "--json"});
+    REQUIRE(received.exit_code == 0);
+    auto list = json::parse(received.out);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0]["number"] == b);
+    CHECK(list[0]["priority"] == "urgent"); // media exposure forces urgent
+    CHECK(cli({"list", "--status", "bogus"}).exit_code == 3);
+
+    auto found = cli({"search", "排隊一個", "--json"});
+    REQUIRE(found.exit_code == 0);
+    CHECK(json::parse(found.out).size() == 1);
+
+    auto stats = cli({"stats", "--json"});
+    REQUIRE(stats.exit_code == 0);
+    auto s = json::parse(stats.out);
+    CHECK(s["total"] == 2);
+    CHECK(s["by_type"]["complaint"] == 2);
+    CHECK(cli({"stats", "--from", "2026-13-01"}).exit_code == 3);
+}

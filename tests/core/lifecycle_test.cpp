@@ -1,0 +1,288 @@
+#include "core/lifecycle.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using namespace cf::core;
+using nlohmann::json;
+
+namespace {
+
+// The whole transition table, written out independently of the code. Columns follow
+// k_all_states: received acknowledged resolved submitted returned accepted dispatched handled
+// audited answered satisfied second_round closed. 'x' = allowed.
+const std::pair<Step, const char*> k_table[] = {
+    {Step::acknowledge, "x............"},   {Step::note, "xxxxxxxxxxxxx"},
+    {Step::resolve, ".x..x......x."},       {Step::submit, ".x..x......x."},
+    {Step::contact, "..x......xxx."},       {Step::satisfaction, "..x......x..."},
+    {Step::close, "..x......xx.."},         {Step::reopen, "............x"},
+    {Step::review_accept, "...x........."}, {Step::review_return, "...x........."},
+    {Step::dispatch, ".....x......."},      {Step::handle, "......x......"},
+    {Step::audit_approve, ".......x....."}, {Step::audit_reject, ".......x....."},
+    {Step::feedback, "........x...."},
+};
+
+// Where each step leads from a state where it is allowed (note and contact stay put).
+std::optional<State> next_state(Step s) {
+    switch (s) {
+    case Step::acknowledge:
+        return State::acknowledged;
+    case Step::resolve:
+        return State::resolved;
+    case Step::submit:
+        return State::submitted;
+    case Step::satisfaction:
+        return State::satisfied;
+    case Step::close:
+        return State::closed;
+    case Step::reopen:
+        return State::acknowledged;
+    case Step::review_accept:
+        return State::accepted;
+    case Step::review_return:
+        return State::returned;
+    case Step::dispatch:
+        return State::dispatched;
+    case Step::handle:
+        return State::handled;
+    case Step::audit_approve:
+        return State::audited;
+    case Step::audit_reject:
+        return State::dispatched;
+    case Step::feedback:
+        return State::answered;
+    default:
+        return std::nullopt;
+    }
+}
+
+constexpr Millis k_now = 1'795'399'200'000;
+
+json valid_payload(Step s) {
+    switch (s) {
+    case Step::note:
+        return {{"text", "customer called again"}};
+    case Step::resolve:
+        return {{"resolution", "explained the tariff"}};
+    case Step::submit:
+        return {{"reason", "needs the billing department"}};
+    case Step::contact:
+        return {{"channel", "phone"}, {"outcome", "reached"}};
+    case Step::satisfaction:
+        return {{"level", "satisfied"}};
+    case Step::close:
+        return {{"reason", "customer unreachable after three calls"}};
+    case Step::reopen:
+        return {{"reason", "problem came back"}, {"due_at", k_now + k_day}};
+    case Step::review_return:
+        return {{"reason", "no bill attached"}};
+    case Step::dispatch:
+        return {{"departments", {"billing"}}, {"deadline", k_now + k_day}};
+    case Step::handle:
+        return {{"department", "billing"},
+                {"investigation", "double charge found"},
+                {"responsibility", "our_department"},
+                {"solution", "refund 50 yuan"}};
+    case Step::audit_reject:
+        return {{"reason", "refund too small"},
+                {"departments", {"billing"}},
+                {"deadline", k_now + k_day}};
+    case Step::feedback:
+        return {{"text", "refunded 50 yuan"}};
+    default:
+        return json::object();
+    }
+}
+
+Actor actor_for(Step s) {
+    return step_side(s) == Owner::center ? Actor{"C1", Role::manager, {}}
+                                         : Actor{"S9", Role::supervisor, {}};
+}
+
+Ticket ticket_in(State s) {
+    Ticket t;
+    t.id = "t1";
+    t.number = "SZ01-261123-K1-0001X";
+    t.state = s;
+    t.first_response_due = k_now + k_day;
+    if (s == State::dispatched) {
+        t.departments = t.departments_pending = {"billing"};
+    }
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("the full transition table: every step in every state") {
+    int checked = 0;
+    for (const auto& [step, row] : k_table) {
+        for (std::size_t i = 0; i < std::size(k_all_states); ++i) {
+            const State state = k_all_states[i];
+            const bool expected = row[i] == 'x';
+            INFO("step ", to_string(step), " in state ", to_string(state));
+            CHECK(step_allowed_in(step, state) == expected);
+            Ticket t = ticket_in(state);
+            auto r = check_step(t, step, actor_for(step), valid_payload(step));
+            CHECK(r.has_value() == expected);
+            if (!expected) {
+                REQUIRE_FALSE(r);
+                CHECK(r.error().code == ErrorCode::rejected_step);
+                CHECK(r.error().message.find("'" + std::string(to_string(step)) + "'") !=
+                      std::string::npos);
+                CHECK(r.error().message.find("'" + std::string(to_string(state)) + "'") !=
+                      std::string::npos);
+            } else {
+                apply_step(t, step, actor_for(step), valid_payload(step), k_now);
+                CHECK(t.state == next_state(step).value_or(state));
+                CHECK(t.updated_at == k_now);
+            }
+            ++checked;
+        }
+    }
+    CHECK(checked == 15 * 13);
+}
+
+TEST_CASE("branch steps are refused while the center owns the ticket, saying so") {
+    auto r = check_step(ticket_in(State::dispatched), Step::resolve, actor_for(Step::resolve),
+                        valid_payload(Step::resolve));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("regional center owns") != std::string::npos);
+}
+
+TEST_CASE("center steps are refused for branch roles and branch steps for center roles") {
+    auto r = check_step(ticket_in(State::submitted), Step::review_accept,
+                        Actor{"S1", Role::supervisor, {}}, json::object());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("role 'supervisor'") != std::string::npos);
+    auto b = check_step(ticket_in(State::received), Step::acknowledge,
+                        Actor{"C1", Role::manager, {}}, json::object());
+    CHECK_FALSE(b);
+}
+
+TEST_CASE("each center step needs its own role") {
+    CHECK_FALSE(check_step(ticket_in(State::accepted), Step::dispatch,
+                           Actor{"R1", Role::reviewer, {}}, valid_payload(Step::dispatch)));
+    CHECK(check_step(ticket_in(State::accepted), Step::dispatch, Actor{"D1", Role::dispatcher, {}},
+                     valid_payload(Step::dispatch)));
+    CHECK_FALSE(check_step(ticket_in(State::handled), Step::audit_approve,
+                           Actor{"D1", Role::dispatcher, {}}, json::object()));
+    CHECK(check_step(ticket_in(State::handled), Step::audit_approve, Actor{"A1", Role::auditor, {}},
+                     json::object()));
+    CHECK(check_step(ticket_in(State::audited), Step::feedback, Actor{"R1", Role::reviewer, {}},
+                     valid_payload(Step::feedback)));
+}
+
+TEST_CASE("a department handler handles only their own department") {
+    auto own = check_step(ticket_in(State::dispatched), Step::handle,
+                          Actor{"H1", Role::handler, "billing"}, valid_payload(Step::handle));
+    CHECK(own);
+    auto other = check_step(ticket_in(State::dispatched), Step::handle,
+                            Actor{"H2", Role::handler, "network"}, valid_payload(Step::handle));
+    REQUIRE_FALSE(other);
+    CHECK(other.error().message.find("network") != std::string::npos);
+}
+
+TEST_CASE("a ticket dispatched to two departments waits for both") {
+    Ticket t = ticket_in(State::accepted);
+    json dispatch = {{"departments", {"billing", "network"}}, {"deadline", k_now + k_day}};
+    REQUIRE(check_step(t, Step::dispatch, Actor{"D", Role::dispatcher, {}}, dispatch));
+    apply_step(t, Step::dispatch, Actor{"D", Role::dispatcher, {}}, dispatch, k_now);
+    json billing = valid_payload(Step::handle);
+    apply_step(t, Step::handle, Actor{"H", Role::handler, "billing"}, billing, k_now);
+    CHECK(t.state == State::dispatched);
+    CHECK(t.departments_pending == std::vector<std::string>{"network"});
+    json twice = billing;
+    CHECK_FALSE(check_step(t, Step::handle, Actor{"H", Role::handler, "billing"}, twice));
+    json network = billing;
+    network["department"] = "network";
+    apply_step(t, Step::handle, Actor{"N", Role::handler, "network"}, network, k_now);
+    CHECK(t.state == State::handled);
+    CHECK(t.resolution.find("billing") != std::string::npos);
+    CHECK(t.resolution.find("network") != std::string::npos);
+}
+
+TEST_CASE("the second round belongs to a supervisor") {
+    Ticket t = ticket_in(State::second_round);
+    CHECK_FALSE(check_step(t, Step::resolve, Actor{"S1", Role::frontdesk, {}},
+                           valid_payload(Step::resolve)));
+    CHECK(check_step(t, Step::resolve, Actor{"S9", Role::supervisor, {}},
+                     valid_payload(Step::resolve)));
+}
+
+TEST_CASE("an unsatisfied customer starts the second round with its deadline") {
+    Ticket t = ticket_in(State::answered);
+    json payload = {{"level", "unsatisfied"}};
+    auto missing = check_step(t, Step::satisfaction, actor_for(Step::satisfaction), payload);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("due_at") != std::string::npos);
+    payload["due_at"] = k_now + k_day;
+    REQUIRE(check_step(t, Step::satisfaction, actor_for(Step::satisfaction), payload));
+    apply_step(t, Step::satisfaction, actor_for(Step::satisfaction), payload, k_now);
+    CHECK(t.state == State::second_round);
+    CHECK(t.round == 2);
+    CHECK(t.due_at == k_now + k_day);
+    CHECK(t.satisfaction == Satisfaction::unsatisfied);
+}
+
+TEST_CASE("closing needs the customer's confirmation, or a supervisor with a reason") {
+    Ticket resolved = ticket_in(State::resolved);
+    CHECK_FALSE(
+        check_step(resolved, Step::close, Actor{"S1", Role::frontdesk, {}}, {{"reason", "x"}}));
+    auto no_reason =
+        check_step(resolved, Step::close, Actor{"S9", Role::supervisor, {}}, json::object());
+    REQUIRE_FALSE(no_reason);
+    CHECK(no_reason.error().message.find("reason") != std::string::npos);
+    Ticket satisfied = ticket_in(State::satisfied);
+    CHECK(check_step(satisfied, Step::close, Actor{"S1", Role::frontdesk, {}}, json::object()));
+}
+
+TEST_CASE("a bad payload is refused naming the field") {
+    auto r = check_step(ticket_in(State::accepted), Step::dispatch, actor_for(Step::dispatch),
+                        {{"departments", json::array()}, {"deadline", k_now}});
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == ErrorCode::invalid_input);
+    CHECK(r.error().message.find("departments") != std::string::npos);
+    auto h = check_step(ticket_in(State::dispatched), Step::handle, actor_for(Step::handle),
+                        {{"department", "billing"},
+                         {"investigation", "x"},
+                         {"solution", "y"},
+                         {"responsibility", "the weather"}});
+    REQUIRE_FALSE(h);
+    CHECK(h.error().message.find("responsibility") != std::string::npos);
+    CHECK_FALSE(check_step(ticket_in(State::received), Step::acknowledge,
+                           actor_for(Step::acknowledge), json::array()));
+}
+
+TEST_CASE("the kiosk cannot take steps and an actor needs an id") {
+    CHECK_FALSE(check_step(ticket_in(State::received), Step::note, Actor{"kiosk", Role::kiosk, {}},
+                           valid_payload(Step::note)));
+    CHECK_FALSE(check_step(ticket_in(State::received), Step::acknowledge,
+                           Actor{"", Role::frontdesk, {}}, json::object()));
+}
+
+TEST_CASE("allowed_steps offers only what the actor may do now") {
+    auto steps = allowed_steps(ticket_in(State::acknowledged), Actor{"S1", Role::frontdesk, {}});
+    CHECK(steps == std::vector<Step>{Step::note, Step::resolve, Step::submit});
+    auto center = allowed_steps(ticket_in(State::submitted), Actor{"R", Role::reviewer, {}});
+    CHECK(center == std::vector<Step>{Step::note, Step::review_accept, Step::review_return});
+}
+
+TEST_CASE("acknowledging meets a first-response deadline but keeps a longer one") {
+    Ticket t = ticket_in(State::received);
+    t.due_at = t.first_response_due;
+    apply_step(t, Step::acknowledge, actor_for(Step::acknowledge), json::object(), k_now);
+    CHECK(t.due_at == 0);
+    Ticket suggestion = ticket_in(State::received);
+    suggestion.due_at = suggestion.first_response_due + 2 * k_day;
+    apply_step(suggestion, Step::acknowledge, actor_for(Step::acknowledge), json::object(), k_now);
+    CHECK(suggestion.due_at == suggestion.first_response_due + 2 * k_day);
+}
+
+TEST_CASE("step names round-trip") {
+    for (Step s : k_all_steps) {
+        CHECK(parse_step(to_string(s)) == s);
+    }
+    CHECK_FALSE(parse_step("teleport"));
+}
