@@ -80,7 +80,7 @@ std::optional<int> load_catalog(Context& c, std::optional<forms::Catalog>& catal
     if (!loaded) {
         c.err << "counterfoil-cli: the assets in " << c.assets.string() << " are invalid:\n";
         for (const auto& e : loaded.error()) {
-            c.err << "  " << e.file << ": " << e.field << ": " << e.reason << "\n";
+            c.err << "  " << forms::to_string(e) << "\n";
         }
         return k_storage;
     }

@@ -24,10 +24,9 @@ std::string pad(std::string_view s, std::size_t width) {
         cols += len >= 3 ? 2 : 1;
         i += len;
     }
+    // Always at least one space, so a long value never runs into the next column.
     std::string out(s);
-    if (cols < width) {
-        out.append(width - cols, ' ');
-    }
+    out.append(cols < width ? width - cols : 1, ' ');
     return out;
 }
 
@@ -82,11 +81,11 @@ void print_ticket_table(std::ostream& out, const std::vector<core::Ticket>& tick
         out << "no tickets\n";
         return;
     }
-    out << pad("NUMBER", 22) << pad("STATE", 14) << pad("TYPE", 12) << pad("CATEGORY", 28)
+    out << pad("NUMBER", 22) << pad("STATE", 14) << pad("TYPE", 12) << pad("CATEGORY", 32)
         << pad("PRIORITY", 11) << pad("RECEIVED", 18) << pad("AGE", 6) << "CUSTOMER\n";
     for (const auto& t : tickets) {
         out << pad(t.number, 22) << pad(core::to_string(t.state), 14)
-            << pad(core::to_string(t.request_type), 12) << pad(t.category, 28)
+            << pad(core::to_string(t.request_type), 12) << pad(t.category, 32)
             << pad(core::to_string(t.priority), 11) << pad(local_time(t.received_at, offset), 18)
             << pad(age(t.received_at, now), 6) << masked_customer(t.customer) << "\n";
     }

@@ -277,13 +277,12 @@ Result<PiiSealer> PiiSealer::load_key_file(const std::filesystem::path& key_file
 
 namespace {
 
-Bytes associated_data(std::string_view ticket_id, std::string_view field) {
-    Bytes ad;
+// Returned as bytes in a string: GCC 12 warns falsely (-Wstringop-overflow) on inserting a
+// char range into a std::vector<uint8_t> at -O2.
+std::string associated_data(std::string_view ticket_id, std::string_view field) {
+    std::string ad;
     ad.reserve(k_ad_prefix.size() + ticket_id.size() + 1 + field.size());
-    ad.insert(ad.end(), k_ad_prefix.begin(), k_ad_prefix.end());
-    ad.insert(ad.end(), ticket_id.begin(), ticket_id.end());
-    ad.push_back(0);
-    ad.insert(ad.end(), field.begin(), field.end());
+    ad.append(k_ad_prefix).append(ticket_id).append(1, '\0').append(field);
     return ad;
 }
 
@@ -294,14 +293,15 @@ Bytes PiiSealer::seal(std::string_view plaintext, std::string_view ticket_id,
     if (plaintext.empty()) {
         return {};
     }
-    const Bytes ad = associated_data(ticket_id, field);
+    const std::string ad = associated_data(ticket_id, field);
     Bytes out(k_nonce_bytes + plaintext.size() + k_tag_bytes);
     randombytes_buf(out.data(), k_nonce_bytes);
     unsigned long long cipher_len = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         out.data() + k_nonce_bytes, &cipher_len,
-        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(), ad.data(),
-        ad.size(), nullptr, out.data(), m_seal_key.data());
+        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+        reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr, out.data(),
+        m_seal_key.data());
     out.resize(k_nonce_bytes + static_cast<std::size_t>(cipher_len));
     return out;
 }
@@ -322,13 +322,14 @@ Result<std::string> PiiSealer::open(std::span<const std::uint8_t> sealed,
     if (sealed.size() < k_nonce_bytes + k_tag_bytes) {
         return corrupt();
     }
-    const Bytes ad = associated_data(ticket_id, field);
+    const std::string ad = associated_data(ticket_id, field);
     std::string plain(sealed.size() - k_nonce_bytes - k_tag_bytes, '\0');
     unsigned long long plain_len = 0;
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             reinterpret_cast<unsigned char*>(plain.data()), &plain_len, nullptr,
-            sealed.data() + k_nonce_bytes, sealed.size() - k_nonce_bytes, ad.data(), ad.size(),
-            sealed.data(), m_seal_key.data()) != 0) {
+            sealed.data() + k_nonce_bytes, sealed.size() - k_nonce_bytes,
+            reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), sealed.data(),
+            m_seal_key.data()) != 0) {
         return corrupt();
     }
     plain.resize(static_cast<std::size_t>(plain_len));

@@ -113,9 +113,9 @@ Result<TicketStore> TicketStore::open(const fs::path& dir, const Clock& clock,
                                       const OpenOptions& options) {
     std::error_code ec;
     if (!fs::exists(dir / k_database_file, ec)) {
-        return fail(ErrorCode::not_found, "no Counterfoil data in " + dir.string() +
-                                              ": run 'counterfoil-cli --data " + dir.string() +
-                                              " init' first");
+        return fail(ErrorCode::storage, "no Counterfoil data in " + dir.string() +
+                                            ": run 'counterfoil-cli --data " + dir.string() +
+                                            " init' first");
     }
     auto sealer = PiiSealer::load_key_file(dir / k_key_file);
     if (!sealer) {

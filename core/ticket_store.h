@@ -61,7 +61,7 @@ public:
     static Result<void> init(const std::filesystem::path& dir, const InitOptions& options);
 
     // Opens an initialised data directory, migrating the database if it is older. Fails with
-    // not_found when DIR holds no database, newer_schema, corrupt, read_only or key errors.
+    // storage when DIR holds no database, newer_schema, corrupt, read_only or key errors.
     static Result<TicketStore> open(const std::filesystem::path& dir, const Clock& clock,
                                     const OpenOptions& options = {});
 

@@ -78,7 +78,7 @@ TEST_CASE("opening a directory without data says to run init") {
     core::SystemClock clock;
     auto s = core::TicketStore::open(dir.path(), clock);
     REQUIRE_FALSE(s);
-    CHECK(s.error().code == core::ErrorCode::not_found);
+    CHECK(s.error().code == core::ErrorCode::storage);
     CHECK(s.error().message.find("init") != std::string::npos);
 }
 

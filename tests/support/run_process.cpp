@@ -79,7 +79,7 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
 
 std::string cli_path() {
     const char* env = std::getenv("COUNTERFOIL_CLI");
-    return env != nullptr ? env : "counterfoil-cli";
+    return env != nullptr ? env : COUNTERFOIL_TEST_CLI;
 }
 
 } // namespace cf::test

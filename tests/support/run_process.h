@@ -18,7 +18,7 @@ struct ProcessResult {
 ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
                           const std::string& input = {});
 
-// The counterfoil-cli built with the tests (COUNTERFOIL_CLI, set by ctest).
+// The counterfoil-cli built with the tests (or $COUNTERFOIL_CLI).
 std::string cli_path();
 
 } // namespace cf::test

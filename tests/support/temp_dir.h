@@ -23,7 +23,7 @@ private:
 // Reads a whole file as bytes in a string; empty when it cannot be read.
 std::string read_file_bytes(const std::filesystem::path& file);
 
-// The assets/ folder of the source tree (COUNTERFOIL_ASSETS, set by ctest).
+// The assets/ folder of the source tree (or $COUNTERFOIL_ASSETS).
 std::filesystem::path assets_dir();
 
 } // namespace cf::test

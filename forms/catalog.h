@@ -1,0 +1,53 @@
+#pragma once
+// Everything Counterfoil reads from its assets directory, loaded and checked at once:
+//   forms/<id>.json        form definitions (kiosk, counter)
+//   categories.json        the category tree
+//   classifier/rules.json  keyword classification rules
+//   sla/policy.json        priority and deadline policy
+//   calendars/<id>.json    business calendars (cn-mainland, weekdays)
+// A catalog that loaded is consistent (e.g. every category a rule suggests is in the tree),
+// so later code does not re-check the assets.
+
+#include "forms/asset_error.h" // struct AssetError {file, field, reason}
+#include "forms/business_calendar.h"
+#include "forms/category_tree.h"
+#include "forms/classifier_rules.h"
+#include "forms/form_definition.h"
+#include "forms/sla_policy.h"
+
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cf::forms {
+
+struct Catalog {
+    std::map<std::string, FormDefinition, std::less<>> forms; // by id = file name
+    CategoryTree categories;
+    ClassifierRules classifier;
+    SlaPolicy sla;
+    std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
+
+    // The form with this id, or nullptr.
+    const FormDefinition* find_form(std::string_view id) const;
+    // The calendar with this id, or nullptr.
+    const BusinessCalendar* find_calendar(std::string_view id) const;
+    const SlaPolicy& policy() const { return sla; }
+    // "计费差错 / 多扣费" for "billing.overcharge" in zh-Hans; the code itself when it is not
+    // in the tree (a ticket filed under an older tree).
+    std::string category_label(std::string_view code, std::string_view locale) const;
+    std::vector<std::string> form_ids() const;
+    std::vector<std::string> calendar_ids() const;
+};
+
+// Loads and checks every asset file under `assets_dir`. Fails with every problem in every
+// file (unreadable files, JSON syntax, wrong or missing values, cross-file references), each
+// naming the file relative to `assets_dir`, the place in it and the reason.
+std::expected<Catalog, std::vector<AssetError>>
+load_catalog(const std::filesystem::path& assets_dir);
+
+} // namespace cf::forms

@@ -1,0 +1,55 @@
+#pragma once
+// Keyword rules for automatic classification (assets/classifier/rules.json): each rule lists
+// words in Simplified Chinese, Traditional Chinese and English, and what a ticket mentioning
+// one of them probably is. Staff can always change the result.
+
+#include "core/ticket.h"
+#include "forms/asset_error.h"
+#include "forms/category_tree.h"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <expected>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cf::forms {
+
+// What a rule suggests; unset members suggest nothing.
+struct Suggestion {
+    std::optional<core::RequestType> request_type;
+    std::optional<std::string> category;
+    std::optional<core::Severity> severity;
+    std::optional<core::Priority> priority;
+    std::optional<core::SpecialType> special_type;
+    std::optional<core::Emotion> emotion;
+};
+
+// One word of a rule, prepared for matching.
+struct Keyword {
+    std::string text;    // as written in the rule file
+    std::string pattern; // lower-cased, without a trailing '*'
+    bool ascii = false;  // matched case-insensitively on word boundaries
+    bool prefix = false; // written with a trailing '*': "compensat*" matches "compensation"
+};
+
+struct KeywordRule {
+    std::string id;
+    std::vector<Keyword> words;
+    Suggestion suggests;
+    int weight = 1; // added for every distinct word of the rule found in the text
+};
+
+struct ClassifierRules {
+    std::vector<KeywordRule> rules; // in file order, which also breaks ties
+};
+
+// Parses the rules file. Fails with every problem: duplicate ids, empty or duplicate words,
+// a '*' anywhere but at the end of an English word, unknown attributes or values, a category
+// not in `categories` (unchecked when it is empty), a weight outside 1..100.
+std::expected<ClassifierRules, std::vector<AssetError>>
+parse_classifier_rules(const nlohmann::json& doc, const std::string& file,
+                       const CategoryTree& categories);
+
+} // namespace cf::forms
