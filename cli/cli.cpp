@@ -462,30 +462,15 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
                                                           : std::string(COUNTERFOIL_ASSETS_DIR));
     Context c{*data, assets, args, in, out, err, {}};
 
+    const std::pair<const char*, int (*)(Context&)> commands[] = {
+        {"init", cmd_init},     {"file", cmd_file}, {"show", cmd_show},   {"list", cmd_list},
+        {"search", cmd_search}, {"act", cmd_act},   {"stats", cmd_stats}, {"outbox", cmd_outbox},
+    };
     const std::string& command = args.positional[0];
-    if (command == "init") {
-        return cmd_init(c);
-    }
-    if (command == "file") {
-        return cmd_file(c);
-    }
-    if (command == "show") {
-        return cmd_show(c);
-    }
-    if (command == "list") {
-        return cmd_list(c);
-    }
-    if (command == "search") {
-        return cmd_search(c);
-    }
-    if (command == "act") {
-        return cmd_act(c);
-    }
-    if (command == "stats") {
-        return cmd_stats(c);
-    }
-    if (command == "outbox") {
-        return cmd_outbox(c);
+    for (const auto& [name, handler] : commands) {
+        if (command == name) {
+            return handler(c);
+        }
     }
     return usage(err, "unknown command '" + command + "'");
 }

@@ -135,48 +135,49 @@ json customer_json(const Customer& c, PiiMode pii) {
 }
 
 json to_json(const Ticket& t, PiiMode pii) {
-    json j = {
-        {"id", t.id},
-        {"number", t.number},
-        {"branch", t.branch},
-        {"terminal", t.terminal},
-        {"state", to_string(t.state)},
-        {"request_type", to_string(t.request_type)},
-        {"category", t.category},
-        {"severity", to_string(t.severity)},
-        {"priority", to_string(t.priority)},
-        {"emotion", to_string(t.emotion)},
-        {"special_type", to_string(t.special_type)},
-        {"channel", to_string(t.channel)},
-        {"concern", to_string(t.concern)},
-        {"description", t.description},
-        {"demand", t.demand},
-        {"remedies", t.remedies},
-        {"expected_time", t.expected_time},
-        {"occurred_at", optional_time(t.occurred_at)},
-        {"occurred_place", t.occurred_place},
-        {"evidence", t.evidence},
-        {"tried_before", t.tried_before},
-        {"tried_how", t.tried_how},
-        {"receiver", t.receiver},
-        {"locale", t.locale},
-        {"first_response_due", t.first_response_due},
-        {"due_at", t.due_at},
-        {"satisfaction", to_string(t.satisfaction)},
-        {"round", t.round},
-        {"received_at", t.received_at},
-        {"updated_at", t.updated_at},
-        {"acknowledged_at", optional_time(t.acknowledged_at)},
-        {"resolved_at", optional_time(t.resolved_at)},
-        {"closed_at", optional_time(t.closed_at)},
-        {"resolution", t.resolution},
-        {"return_reason", t.return_reason},
-        {"departments", t.departments},
-        {"departments_pending", t.departments_pending},
-        {"handling_deadline", optional_time(t.handling_deadline)},
-        {"feedback", t.feedback},
-        {"assignee", t.assignee},
-    };
+    // Assigned key by key: nlohmann's initializer-list form copies every value twice, and
+    // this runs on every filing and step.
+    json j = json::object();
+    j["id"] = t.id;
+    j["number"] = t.number;
+    j["branch"] = t.branch;
+    j["terminal"] = t.terminal;
+    j["state"] = to_string(t.state);
+    j["request_type"] = to_string(t.request_type);
+    j["category"] = t.category;
+    j["severity"] = to_string(t.severity);
+    j["priority"] = to_string(t.priority);
+    j["emotion"] = to_string(t.emotion);
+    j["special_type"] = to_string(t.special_type);
+    j["channel"] = to_string(t.channel);
+    j["concern"] = to_string(t.concern);
+    j["description"] = t.description;
+    j["demand"] = t.demand;
+    j["remedies"] = t.remedies;
+    j["expected_time"] = t.expected_time;
+    j["occurred_at"] = optional_time(t.occurred_at);
+    j["occurred_place"] = t.occurred_place;
+    j["evidence"] = t.evidence;
+    j["tried_before"] = t.tried_before;
+    j["tried_how"] = t.tried_how;
+    j["receiver"] = t.receiver;
+    j["locale"] = t.locale;
+    j["first_response_due"] = t.first_response_due;
+    j["due_at"] = t.due_at;
+    j["satisfaction"] = to_string(t.satisfaction);
+    j["round"] = t.round;
+    j["received_at"] = t.received_at;
+    j["updated_at"] = t.updated_at;
+    j["acknowledged_at"] = optional_time(t.acknowledged_at);
+    j["resolved_at"] = optional_time(t.resolved_at);
+    j["closed_at"] = optional_time(t.closed_at);
+    j["resolution"] = t.resolution;
+    j["return_reason"] = t.return_reason;
+    j["departments"] = t.departments;
+    j["departments_pending"] = t.departments_pending;
+    j["handling_deadline"] = optional_time(t.handling_deadline);
+    j["feedback"] = t.feedback;
+    j["assignee"] = t.assignee;
     if (pii != PiiMode::omit) {
         j["customer"] = customer_json(t.customer, pii);
     }

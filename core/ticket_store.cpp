@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <array>
+#include <charconv>
 
 namespace cf::core {
 namespace {
@@ -34,9 +35,16 @@ constexpr std::array<PiiField, 5> k_pii_fields = {{
     {"order_no", "order_no_sealed", &Customer::order_no},
 }};
 
-constexpr const char* k_ticket_columns =
-    "t.rowid, t.body, t.name_sealed, t.phone_sealed, t.email_sealed, t.customer_no_sealed, "
-    "t.order_no_sealed";
+// A number kept as text in the meta table; corrupt when it is not one.
+template <class T> Result<T> meta_number(const std::string& text, std::string_view key) {
+    T value{};
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+        return fail(ErrorCode::corrupt,
+                    "the setting '" + std::string(key) + "' in the database is not a number");
+    }
+    return value;
+}
 
 CivilDate local_date(Millis t, int utc_offset_minutes) {
     Millis local = t + static_cast<Millis>(utc_offset_minutes) * k_minute;
@@ -95,7 +103,8 @@ Result<void> TicketStore::init(const fs::path& dir, const InitOptions& options) 
         {"terminal", options.terminal},
         {"calendar", options.calendar},
         {"utc_offset_minutes", std::to_string(options.utc_offset_minutes)},
-        {"last_hlc", "0"},
+        {"observed_hlc", "0"},
+        {"search_indexed_upto", "0"},
     };
     for (const auto& [key, value] : settings) {
         auto q = db->query("INSERT INTO meta(key, value) VALUES (?1, ?2)");
@@ -140,7 +149,11 @@ Result<TicketStore> TicketStore::open(const fs::path& dir, const Clock& clock,
             return std::unexpected(r->error());
         }
     }
-    store.m_identity = DeviceIdentity{*branch, *terminal, *calendar, std::stoi(*offset)};
+    auto minutes = meta_number<int>(*offset, "utc_offset_minutes");
+    if (!minutes) {
+        return std::unexpected(minutes.error());
+    }
+    store.m_identity = DeviceIdentity{*branch, *terminal, *calendar, *minutes};
     return store;
 }
 
@@ -261,26 +274,31 @@ Result<Ticket> TicketStore::file_in_transaction(const NewTicket& fresh, const Ac
                            ? t.customer.phone
                            : normalize_phone(t.customer.phone);
 
-    json sealed = json::object();
-    for (const auto& f : k_pii_fields) {
-        const std::string& value = t.customer.*(f.member);
+    // Each field is sealed once; the blobs go into the row, their base64 into the event.
+    SealedCustomer sealed;
+    json sealed_json = json::object();
+    for (std::size_t i = 0; i < k_pii_fields.size(); ++i) {
+        const std::string& value = t.customer.*(k_pii_fields[i].member);
         if (!value.empty()) {
-            sealed[f.name] = to_base64(m_sealer.seal(value, t.id, f.name));
+            sealed[i] = m_sealer.seal(value, t.id, k_pii_fields[i].name);
+            sealed_json[k_pii_fields[i].name] = to_base64(sealed[i]);
         }
     }
-    if (auto r = insert_ticket(t, sealed); !r) {
+    // The body is serialised once and reused inside the create event's payload.
+    const std::string body = to_json(t, PiiMode::omit).dump();
+    if (auto r = insert_ticket(t, body, sealed); !r) {
         return std::unexpected(r.error());
     }
-    if (auto r = index_text(m_db.last_insert_rowid(), t, {}); !r) {
-        return std::unexpected(r.error());
-    }
+    // The search index catches up on its own (search_index.cpp), so filing stays one
+    // short transaction.
     Event e;
     e.ticket_id = t.id;
     e.actor = receiver.id;
     e.actor_role = receiver.role;
     e.kind = std::string(k_create_kind);
-    e.payload = {{"ticket", to_json(t, PiiMode::omit)}, {"customer_sealed", sealed}};
-    if (auto r = append_event(e, now); !r) {
+    const std::string payload =
+        R"({"ticket":)" + body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
+    if (auto r = append_event(e, now, payload); !r) {
         return std::unexpected(r.error());
     }
     return t;
@@ -313,20 +331,6 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
     if (auto r = update_ticket(t); !r) {
         return std::unexpected(r.error());
     }
-    auto rowid = m_db.query("SELECT rowid FROM tickets WHERE id = ?1");
-    if (!rowid) {
-        return std::unexpected(rowid.error());
-    }
-    rowid->bind(1, t.id);
-    if (auto row = rowid->step(); !row) {
-        return std::unexpected(row.error());
-    }
-    std::string note = step == Step::note || step == Step::contact
-                           ? payload.value("text", payload.value("outcome", std::string()))
-                           : std::string();
-    if (auto r = index_text(rowid->int64(0), t, note); !r) {
-        return std::unexpected(r.error());
-    }
     Event e;
     e.ticket_id = t.id;
     e.actor = actor.id;
@@ -334,6 +338,9 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
     e.kind = std::string(to_string(step));
     e.payload = payload;
     if (auto r = append_event(e, now); !r) {
+        return std::unexpected(r.error());
+    }
+    if (auto r = reindex_if_indexed(t); !r) {
         return std::unexpected(r.error());
     }
     if (auto r = tx->commit(); !r) {
@@ -344,7 +351,8 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
 
 // ================================================= [SECTION] row mapping and the event log
 
-Result<void> TicketStore::insert_ticket(const Ticket& t, const json& sealed) {
+Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
+                                        const SealedCustomer& sealed) {
     auto q = m_db.query(
         "INSERT INTO tickets(id, number, branch, state, request_type, category, severity, "
         "priority, channel, satisfaction, received_at, updated_at, acknowledged_at, "
@@ -379,20 +387,15 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, const json& sealed) {
     } else {
         q->bind_null(19);
     }
-    int column = 20;
-    for (const auto& f : k_pii_fields) {
-        auto it = sealed.find(f.name);
-        if (it == sealed.end()) {
-            q->bind_null(column++);
-            continue;
+    for (std::size_t i = 0; i < sealed.size(); ++i) {
+        const int column = 20 + static_cast<int>(i);
+        if (sealed[i].empty()) {
+            q->bind_null(column);
+        } else {
+            q->bind_blob(column, sealed[i]);
         }
-        auto blob = from_base64(it->get<std::string>());
-        if (!blob) {
-            return std::unexpected(blob.error());
-        }
-        q->bind_blob(column++, *blob);
     }
-    q->bind(25, to_json(t, PiiMode::omit).dump());
+    q->bind(25, body);
     return q->run();
 }
 
@@ -423,71 +426,34 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
     return q->run();
 }
 
-Result<void> TicketStore::index_text(std::int64_t rowid, const Ticket& t, std::string_view note) {
-    // Notes accumulate: the index keeps what was said before, plus resolution and feedback.
-    std::string notes;
-    {
-        auto old = m_db.query("SELECT notes FROM ticket_text WHERE rowid = ?1");
-        if (!old) {
-            return std::unexpected(old.error());
-        }
-        old->bind(1, rowid);
-        auto row = old->step();
-        if (!row) {
-            return std::unexpected(row.error());
-        }
-        if (*row) {
-            notes = old->text(0);
-        }
-    }
-    auto append = [&notes](std::string_view text) {
-        if (!text.empty() && notes.find(text) == std::string::npos) {
-            if (!notes.empty()) {
-                notes += "\n";
-            }
-            notes += text;
-        }
-    };
-    append(note);
-    append(t.resolution);
-    append(t.feedback);
-    auto del = m_db.query("DELETE FROM ticket_text WHERE rowid = ?1");
-    if (!del) {
-        return std::unexpected(del.error());
-    }
-    if (auto r = del->bind(1, rowid).run(); !r) {
-        return r;
-    }
-    auto ins = m_db.query(
-        "INSERT INTO ticket_text(rowid, description, demand, notes) VALUES (?1, ?2, ?3, ?4)");
-    if (!ins) {
-        return std::unexpected(ins.error());
-    }
-    return ins->bind(1, rowid).bind(2, t.description).bind(3, t.demand).bind(4, notes).run();
-}
-
-Result<void> TicketStore::append_event(Event& e, Millis now) {
+Result<void> TicketStore::append_event(Event& e, Millis now, std::string_view payload_text) {
     e.id = uuid_v7(now);
     e.origin_device = m_identity.device_id();
-    auto last_hlc = meta("last_hlc");
-    if (!last_hlc) {
-        return std::unexpected(last_hlc.error());
+    // This device's newest event gives both its last sequence and its last timestamp; meta
+    // keeps only the newest timestamp seen from other devices. One indexed read, no write.
+    auto last = m_db.query("SELECT device_seq, hlc FROM events WHERE origin_device = ?1 "
+                           "ORDER BY device_seq DESC LIMIT 1");
+    if (!last) {
+        return std::unexpected(last.error());
     }
-    HybridClock hlc(std::stoull(*last_hlc));
-    e.hlc = hlc.tick(now);
-    if (auto r = set_meta("last_hlc", std::to_string(e.hlc)); !r) {
-        return r;
-    }
-    auto seq =
-        m_db.query("SELECT coalesce(max(device_seq), 0) + 1 FROM events WHERE origin_device = ?1");
-    if (!seq) {
-        return std::unexpected(seq.error());
-    }
-    seq->bind(1, e.origin_device);
-    if (auto row = seq->step(); !row) {
+    last->bind(1, e.origin_device);
+    auto row = last->step();
+    if (!row) {
         return std::unexpected(row.error());
     }
-    e.device_seq = seq->int64(0);
+    const std::int64_t last_seq = *row ? last->int64(0) : 0;
+    const Hlc last_own = *row ? static_cast<Hlc>(last->int64(1)) : 0;
+    auto observed_text = meta("observed_hlc");
+    if (!observed_text) {
+        return std::unexpected(observed_text.error());
+    }
+    auto observed = meta_number<Hlc>(*observed_text, "observed_hlc");
+    if (!observed) {
+        return std::unexpected(observed.error());
+    }
+    HybridClock hlc(std::max(last_own, *observed));
+    e.hlc = hlc.tick(now);
+    e.device_seq = last_seq + 1;
     auto q = m_db.query("INSERT INTO events(id, ticket_id, origin_device, device_seq, hlc, "
                         "actor, actor_role, kind, payload) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -502,7 +468,7 @@ Result<void> TicketStore::append_event(Event& e, Millis now) {
         .bind(6, e.actor)
         .bind(7, to_string(e.actor_role))
         .bind(8, e.kind)
-        .bind(9, e.payload.dump());
+        .bind(9, payload_text.empty() ? e.payload.dump() : std::string(payload_text));
     if (auto r = q->run(); !r) {
         return r;
     }

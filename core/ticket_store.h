@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -100,6 +101,11 @@ public:
 
     Result<Stats> stats(Millis from, Millis to);
 
+    // Adds tickets filed since the last call to the full-text index, in one transaction, and
+    // returns how many. Filing leaves this to search(), which calls it first, so results are
+    // always complete; maintenance and benchmarks may call it directly.
+    Result<std::int64_t> catch_up_search_index();
+
     Database& database() { return m_db; }
 
 private:
@@ -109,10 +115,17 @@ private:
 
     Result<Ticket> file_in_transaction(const NewTicket& ticket, const Actor& receiver, Millis now);
     Result<std::string> next_number(Millis now);
-    Result<void> append_event(Event& e, Millis now);
-    Result<void> insert_ticket(const Ticket& t, const nlohmann::json& sealed);
+    // Sealed customer fields in the order of the sealed columns; empty when not given.
+    using SealedCustomer = std::array<Bytes, 5>;
+
+    // payload_text, when given, is e.payload already serialised.
+    Result<void> append_event(Event& e, Millis now, std::string_view payload_text = {});
+    Result<void> insert_ticket(const Ticket& t, std::string_view body,
+                               const SealedCustomer& sealed);
     Result<void> update_ticket(const Ticket& t);
-    Result<void> index_text(std::int64_t rowid, const Ticket& t, std::string_view note);
+    Result<void> reindex_if_indexed(const Ticket& t);
+    Result<std::int64_t> index_next_chunk(int limit);
+    Result<void> write_search_text(std::int64_t rowid, const Ticket& t);
     Result<Ticket> load_one(std::string_view where_sql, std::string_view key);
     Result<std::vector<Ticket>> load_by_rowids(const std::vector<std::int64_t>& rowids);
     Result<Ticket> ticket_from_row(Query& q) const;

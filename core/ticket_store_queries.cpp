@@ -81,6 +81,21 @@ Result<std::vector<CountRow>> count_rows(Database& db, const char* sql, Millis f
     return out;
 }
 
+// The first column of every remaining row, as integers (rowids).
+Result<std::vector<std::int64_t>> first_column(Query& q) {
+    std::vector<std::int64_t> out;
+    while (true) {
+        auto row = q.step();
+        if (!row) {
+            return std::unexpected(row.error());
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(q.int64(0));
+    }
+}
+
 Event event_from_row(Query& q) {
     Event e;
     e.id = q.text(0);
@@ -171,18 +186,11 @@ Result<std::vector<Ticket>> TicketStore::find_by_phone(std::string_view phone) {
         return std::unexpected(q.error());
     }
     q->bind_blob(1, m_sealer.blind_index(normalized));
-    std::vector<std::int64_t> rowids;
-    while (true) {
-        auto row = q->step();
-        if (!row) {
-            return std::unexpected(row.error());
-        }
-        if (!*row) {
-            break;
-        }
-        rowids.push_back(q->int64(0));
+    auto rowids = first_column(*q);
+    if (!rowids) {
+        return std::unexpected(rowids.error());
     }
-    return load_by_rowids(rowids);
+    return load_by_rowids(*rowids);
 }
 
 Result<std::vector<Ticket>> TicketStore::search(std::string_view text, int limit) {
@@ -205,6 +213,9 @@ Result<std::vector<Ticket>> TicketStore::search(std::string_view text, int limit
             return by_phone;
         }
     }
+    if (auto indexed = catch_up_search_index(); !indexed) {
+        return std::unexpected(indexed.error());
+    }
     // Trigrams need three characters; shorter text falls back to a scan.
     const bool trigram = code_points(text) >= 3;
     auto q = m_db.query(trigram ? "SELECT rowid FROM ticket_text WHERE ticket_text MATCH ?1 "
@@ -216,18 +227,11 @@ Result<std::vector<Ticket>> TicketStore::search(std::string_view text, int limit
         return std::unexpected(q.error());
     }
     q->bind(1, trigram ? fts_phrase(text) : like_pattern(text)).bind(2, limit);
-    std::vector<std::int64_t> rowids;
-    while (true) {
-        auto row = q->step();
-        if (!row) {
-            return std::unexpected(row.error());
-        }
-        if (!*row) {
-            break;
-        }
-        rowids.push_back(q->int64(0));
+    auto rowids = first_column(*q);
+    if (!rowids) {
+        return std::unexpected(rowids.error());
     }
-    return load_by_rowids(rowids);
+    return load_by_rowids(*rowids);
 }
 
 Result<std::vector<Ticket>> TicketStore::list(const ListQuery& query) {

@@ -553,3 +553,36 @@ TEST_CASE("a read-only disk is refused at open with a clear error") {
     auto db = f.dir / "data" / "counterfoil.db";
     CHECK(scalar(db, "SELECT count(*) FROM tickets") == 1);
 }
+
+TEST_CASE("a note added after the ticket was indexed is searchable at once") {
+    StoreFixture f;
+    auto t = f.store->file(test::sample_complaint(), test::frontdesk());
+    REQUIRE(f.store->search("多扣了")->size() == 1); // indexes the ticket
+    REQUIRE(
+        f.store->act(t->number, core::Step::note, test::frontdesk(), {{"text", "已安排上门核实"}}));
+    CHECK(f.store->search("上门核实")->size() == 1);
+    CHECK(f.store->search("多扣了")->size() == 1); // the description is still there
+}
+
+TEST_CASE("the search index catches up with every ticket filed since the last search") {
+    StoreFixture f;
+    for (int i = 0; i < 5; ++i) {
+        REQUIRE(f.store->file(test::sample_complaint(), test::frontdesk()));
+    }
+    auto indexed = f.store->catch_up_search_index();
+    REQUIRE(indexed);
+    CHECK(*indexed == 5);
+    CHECK(*f.store->catch_up_search_index() == 0);
+    REQUIRE(f.store->file(test::sample_complaint(), test::frontdesk()));
+    CHECK(f.store->search("多扣了")->size() == 6);
+}
+
+TEST_CASE("event timestamps keep increasing when the wall clock goes back") {
+    StoreFixture f;
+    auto t = f.store->file(test::sample_complaint(), test::frontdesk());
+    f.clock.advance(-10 * core::k_minute);
+    REQUIRE(f.store->act(t->number, core::Step::acknowledge, test::frontdesk(), {}));
+    auto events = f.store->events(t->id);
+    REQUIRE(events->size() == 2);
+    CHECK(events->at(1).hlc > events->at(0).hlc);
+}
