@@ -15,12 +15,6 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) STRICT;
 
--- Per-day ticket number sequence of this terminal (day = YYMMDD as an integer).
-CREATE TABLE number_sequence (
-    day  INTEGER PRIMARY KEY,
-    last INTEGER NOT NULL
-) STRICT;
-
 -- The projection of each ticket's events. Personal data only as sealed blobs.
 CREATE TABLE tickets (
     id                 TEXT PRIMARY KEY,
@@ -77,10 +71,8 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
--- Local events the center has not acknowledged yet.
-CREATE TABLE outbox (
-    event_seq INTEGER PRIMARY KEY REFERENCES events(seq)
-) STRICT;
+-- The outbox is not a table: it is this device's events above meta.acked_device_seq, the
+-- high-water mark the center acknowledged. The next ticket number comes from the number index.
 )sql",
 };
 

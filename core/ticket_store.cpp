@@ -14,6 +14,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdio>
 
 namespace cf::core {
 namespace {
@@ -104,6 +105,7 @@ Result<void> TicketStore::init(const fs::path& dir, const InitOptions& options) 
         {"calendar", options.calendar},
         {"utc_offset_minutes", std::to_string(options.utc_offset_minutes)},
         {"observed_hlc", "0"},
+        {"acked_device_seq", "0"},
         {"search_indexed_upto", "0"},
     };
     for (const auto& [key, value] : settings) {
@@ -230,19 +232,29 @@ Result<std::vector<Ticket>> TicketStore::file_many(std::span<const NewTicket> ti
 }
 
 Result<std::string> TicketStore::next_number(Millis now) {
+    // The day's highest number of this terminal, through the unique index on number: the
+    // sequence is zero-padded, so text order is number order, and the prefix ends in '-' so
+    // terminal K1 never sees K12's numbers.
     CivilDate date = local_date(now, m_identity.utc_offset_minutes);
-    std::int64_t day = (date.year % 100) * 10000 + date.month * 100 + date.day;
-    auto q = m_db.query("INSERT INTO number_sequence(day, last) VALUES (?1, 1) "
-                        "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last");
+    char day[16];
+    std::snprintf(day, sizeof day, "%02d%02d%02d", date.year % 100, date.month, date.day);
+    const std::string prefix = m_identity.branch + "-" + day + "-" + m_identity.terminal + "-";
+    auto q = m_db.query("SELECT substr(number, ?3, 4) FROM tickets WHERE number > ?1 "
+                        "AND number < ?2 ORDER BY number DESC LIMIT 1");
     if (!q) {
         return std::unexpected(q.error());
     }
-    q->bind(1, day);
+    q->bind(1, prefix).bind(2, prefix + "~").bind(3, static_cast<int>(prefix.size()) + 1);
     auto row = q->step();
     if (!row) {
         return std::unexpected(row.error());
     }
-    const int sequence = static_cast<int>(q->int64(0));
+    int last = 0;
+    if (*row) {
+        const std::string digits = q->text(0);
+        std::from_chars(digits.data(), digits.data() + digits.size(), last);
+    }
+    const int sequence = last + 1;
     if (sequence > 9999) {
         return fail(ErrorCode::invalid_input,
                     "terminal " + m_identity.terminal +
@@ -469,14 +481,7 @@ Result<void> TicketStore::append_event(Event& e, Millis now, std::string_view pa
         .bind(7, to_string(e.actor_role))
         .bind(8, e.kind)
         .bind(9, payload_text.empty() ? e.payload.dump() : std::string(payload_text));
-    if (auto r = q->run(); !r) {
-        return r;
-    }
-    auto out = m_db.query("INSERT INTO outbox(event_seq) VALUES (?1)");
-    if (!out) {
-        return std::unexpected(out.error());
-    }
-    return out->bind(1, m_db.last_insert_rowid()).run();
+    return q->run();
 }
 
 Result<Ticket> TicketStore::ticket_from_row(Query& q) const {

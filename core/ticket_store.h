@@ -4,7 +4,7 @@
 // writes the event, its projection onto the ticket row, the search index and the outbox
 // together, so a ticket is either wholly there or not at all.
 //
-//     DIR/counterfoil.db    tickets, events, outbox, search index, settings
+//     DIR/counterfoil.db    tickets, events, search index, settings (incl. the outbox mark)
 //     DIR/counterfoil.key   master key for sealing personal data (0600)
 
 #include "core/clock.h"
@@ -93,10 +93,11 @@ public:
     Result<std::int64_t> count(const ListQuery& query);
 
     Result<std::vector<Event>> events(std::string_view ticket_id);
-    // Local events the center has not acknowledged, oldest first.
+    // This device's events the center has not acknowledged, oldest first: those above the
+    // acknowledged high-water mark.
     Result<std::vector<Event>> outbox(int limit);
     Result<std::int64_t> outbox_size();
-    // Drops this device's events up to and including device_seq from the outbox.
+    // Moves the mark to device_seq (never backwards, never past the last event written).
     Result<void> acknowledge_outbox(std::int64_t up_to_device_seq);
 
     Result<Stats> stats(Millis from, Millis to);

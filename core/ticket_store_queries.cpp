@@ -290,22 +290,28 @@ Result<std::vector<Event>> TicketStore::events(std::string_view ticket_id) {
     return read_events(*q);
 }
 
+// The outbox is this device's events above the acknowledged high-water mark.
+constexpr const char* k_outbox_where =
+    "FROM events e WHERE e.origin_device = ?1 AND e.device_seq > (SELECT CAST(value AS "
+    "INTEGER) FROM meta WHERE key = 'acked_device_seq')";
+
 Result<std::vector<Event>> TicketStore::outbox(int limit) {
-    auto q = m_db.query("SELECT e.id, e.ticket_id, e.origin_device, e.device_seq, e.hlc, "
-                        "e.actor, e.actor_role, e.kind, e.payload FROM outbox o "
-                        "JOIN events e ON e.seq = o.event_seq ORDER BY e.seq LIMIT ?1");
+    auto q = m_db.query(std::string("SELECT e.id, e.ticket_id, e.origin_device, e.device_seq, "
+                                    "e.hlc, e.actor, e.actor_role, e.kind, e.payload ") +
+                        k_outbox_where + " ORDER BY e.device_seq LIMIT ?2");
     if (!q) {
         return std::unexpected(q.error());
     }
-    q->bind(1, limit);
+    q->bind(1, m_identity.device_id()).bind(2, limit);
     return read_events(*q);
 }
 
 Result<std::int64_t> TicketStore::outbox_size() {
-    auto q = m_db.query("SELECT count(*) FROM outbox");
+    auto q = m_db.query(std::string("SELECT count(*) ") + k_outbox_where);
     if (!q) {
         return std::unexpected(q.error());
     }
+    q->bind(1, m_identity.device_id());
     if (auto row = q->step(); !row) {
         return std::unexpected(row.error());
     }
@@ -317,12 +323,14 @@ Result<void> TicketStore::acknowledge_outbox(std::int64_t up_to_device_seq) {
     if (!tx) {
         return std::unexpected(tx.error());
     }
-    auto q = m_db.query("DELETE FROM outbox WHERE event_seq IN (SELECT seq FROM events "
-                        "WHERE origin_device = ?1 AND device_seq <= ?2)");
+    // The mark only moves forward, and never past what this device has written.
+    auto q = m_db.query("UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), min(?1, "
+                        "(SELECT coalesce(max(device_seq), 0) FROM events WHERE origin_device = "
+                        "?2))) AS TEXT) WHERE key = 'acked_device_seq'");
     if (!q) {
         return std::unexpected(q.error());
     }
-    if (auto r = q->bind(1, m_identity.device_id()).bind(2, up_to_device_seq).run(); !r) {
+    if (auto r = q->bind(1, up_to_device_seq).bind(2, m_identity.device_id()).run(); !r) {
         return r;
     }
     return tx->commit();

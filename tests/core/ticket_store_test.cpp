@@ -249,6 +249,31 @@ TEST_CASE("acknowledging the outbox drops events up to the acknowledged sequence
     REQUIRE(left->size() == 1);
     CHECK(left->front().device_seq == 3);
     CHECK(left->front().kind == "note");
+    REQUIRE(f.store->acknowledge_outbox(1)); // an older acknowledgement does not go back
+    CHECK(*f.store->outbox_size() == 1);
+    REQUIRE(f.store->acknowledge_outbox(99)); // nor beyond what was written
+    CHECK(*f.store->outbox_size() == 0);
+    REQUIRE(f.store->act(t->number, core::Step::note, test::frontdesk(), {{"text", "again"}}));
+    CHECK(*f.store->outbox_size() == 1);
+}
+
+TEST_CASE("the next number ignores another terminal whose id starts the same") {
+    StoreFixture f;
+    REQUIRE(f.store->file(test::sample_complaint(), test::frontdesk()));
+    // A ticket of terminal K12 of the same branch and day, as sync will bring one.
+    auto k12 = core::format_ticket_number({"SZ01", 2026, 11, 23, "K12", 5});
+    REQUIRE(k12);
+    auto insert = f.store->database().query(
+        "INSERT INTO tickets(id, number, branch, state, request_type, category, severity, "
+        "priority, channel, satisfaction, received_at, updated_at, first_response_due, due_at, "
+        "body) VALUES ('x', ?1, 'SZ01', 'received', 'complaint', 'other', 'general', 'normal', "
+        "'kiosk', 'none', 0, 0, 0, 0, '{}')");
+    REQUIRE(insert);
+    REQUIRE(insert->bind(1, *k12).run());
+    auto next = f.store->file(test::sample_complaint(), test::frontdesk());
+    REQUIRE(next);
+    CHECK(core::parse_ticket_number(next->number)->sequence == 2);
+    CHECK(core::parse_ticket_number(next->number)->terminal == "K1");
 }
 
 TEST_CASE("search finds a Chinese substring of three characters") {
@@ -477,7 +502,7 @@ TEST_CASE("migrations bring an empty database to the latest version, once") {
     CHECK(*core::schema_version(*db) == core::latest_schema_version());
     REQUIRE(core::migrate(*db)); // a second run changes nothing
     CHECK(*core::schema_version(*db) == core::latest_schema_version());
-    CHECK(db->exec("SELECT * FROM tickets, events, outbox, ticket_text, number_sequence, meta"));
+    CHECK(db->exec("SELECT * FROM tickets, events, ticket_text, meta"));
 }
 
 TEST_CASE("the store runs with WAL, synchronous=FULL and foreign keys on") {
