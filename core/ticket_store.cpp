@@ -47,6 +47,21 @@ template <class T> Result<T> meta_number(const std::string& text, std::string_vi
     return value;
 }
 
+// Steps whose text goes into the search index (notes, contact outcomes, resolutions, feedback).
+bool step_changes_text(Step s) {
+    switch (s) {
+    case Step::note:
+    case Step::contact:
+    case Step::resolve:
+    case Step::handle:
+    case Step::audit_reject:
+    case Step::feedback:
+        return true;
+    default:
+        return false;
+    }
+}
+
 CivilDate local_date(Millis t, int utc_offset_minutes) {
     Millis local = t + static_cast<Millis>(utc_offset_minutes) * k_minute;
     Millis days = local >= 0 ? local / k_day : (local - k_day + 1) / k_day;
@@ -282,9 +297,10 @@ Result<Ticket> TicketStore::file_in_transaction(const NewTicket& fresh, const Ac
     if (t.receiver.empty()) {
         t.receiver = receiver.id;
     }
-    t.customer.phone = normalize_phone(t.customer.phone).empty()
-                           ? t.customer.phone
-                           : normalize_phone(t.customer.phone);
+    // One canonical form per phone, so the blind index finds it however it is typed later.
+    if (std::string phone = normalize_phone(t.customer.phone); !phone.empty()) {
+        t.customer.phone = std::move(phone);
+    }
 
     // Each field is sealed once; the blobs go into the row, their base64 into the event.
     SealedCustomer sealed;
@@ -352,7 +368,7 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
     if (auto r = append_event(e, now); !r) {
         return std::unexpected(r.error());
     }
-    if (auto r = reindex_if_indexed(t); !r) {
+    if (auto r = step_changes_text(step) ? reindex_if_indexed(t) : Result<void>{}; !r) {
         return std::unexpected(r.error());
     }
     if (auto r = tx->commit(); !r) {

@@ -28,7 +28,8 @@ std::string read_file_bytes(const std::filesystem::path& file) {
 
 std::filesystem::path assets_dir() {
     const char* env = std::getenv("COUNTERFOIL_ASSETS");
-    return env != nullptr ? std::filesystem::path(env) : std::filesystem::path(COUNTERFOIL_TEST_ASSETS);
+    return env != nullptr ? std::filesystem::path(env)
+                          : std::filesystem::path(COUNTERFOIL_TEST_ASSETS);
 }
 
 } // namespace cf::test
