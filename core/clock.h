@@ -10,6 +10,7 @@
 namespace cf::core {
 
 using Millis = std::int64_t;
+constexpr Millis k_second = 1'000;
 constexpr Millis k_minute = 60'000;
 constexpr Millis k_hour = 60 * k_minute;
 constexpr Millis k_day = 24 * k_hour;

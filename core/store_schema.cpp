@@ -8,7 +8,7 @@ namespace {
 
 // Migration N (1-based) takes the schema from version N-1 to N. Never edit a released one;
 // add a new one at the end.
-constexpr std::array<std::string_view, 1> k_migrations = {
+constexpr std::array<std::string_view, 3> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -73,6 +73,46 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
 -- The outbox is not a table: it is this device's events above meta.acked_device_seq, the
 -- high-water mark the center acknowledged. The next ticket number comes from the number index.
+)sql",
+    R"sql(
+-- Branch staff who sign in at the kiosk and the counter (staff_directory.h). The PIN is kept
+-- only as an Argon2id hash of the peppered PIN; lockout state survives a restart.
+CREATE TABLE staff (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    role            TEXT NOT NULL,
+    pin_hash        TEXT NOT NULL,
+    disabled        INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until    INTEGER NOT NULL DEFAULT 0,
+    created_at      INTEGER NOT NULL
+) STRICT;
+)sql",
+    // 3: sync with the regional center (sync/, core/sync_state.h, core/remote_events.cpp).
+    R"sql(
+-- Events the center refused for good (a 4xx): staff see them; later batches skip their
+-- device_seq so the center's high-water mark moves past them.
+CREATE TABLE sync_dead_letters (
+    event_id   TEXT PRIMARY KEY,
+    device_seq INTEGER NOT NULL UNIQUE,
+    status     INTEGER NOT NULL,
+    error      TEXT NOT NULL,
+    failed_at  INTEGER NOT NULL
+) STRICT;
+
+-- Asset files (forms, category tree ...) delivered by pull, newest version per name. The
+-- files under the data directory are rebuilt from these rows.
+CREATE TABLE sync_assets (
+    name        TEXT PRIMARY KEY,
+    version     INTEGER NOT NULL,
+    content     TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+
+-- The center's epoch as last seen, the pull cursor, and the outcome of the last attempt.
+INSERT OR IGNORE INTO meta(key, value) VALUES
+    ('sync_epoch', ''), ('pull_cursor_events', '0'), ('pull_cursor_assets', '0'),
+    ('sync_last_attempt', '0'), ('sync_last_success', '0'), ('sync_last_error', '');
 )sql",
 };
 

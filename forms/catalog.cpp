@@ -140,6 +140,23 @@ load_catalog(const std::filesystem::path& assets_dir) {
         const std::string id = calendar->id();
         catalog.calendars.emplace(id, std::move(*calendar));
     }
+    std::map<std::string, nlohmann::json, std::less<>> ui_docs;
+    for (std::string_view locale : k_locales) {
+        const std::string file = "i18n/" + std::string(locale) + ".json";
+        AssetReader reader(file);
+        if (std::optional<nlohmann::json> doc = read_json_file(assets_dir / file, reader)) {
+            ui_docs.emplace(locale, std::move(*doc));
+        } else {
+            append(errors, reader.take_errors());
+        }
+    }
+    if (ui_docs.size() == k_locales.size()) {
+        if (auto ui = parse_ui_strings(ui_docs)) {
+            catalog.ui = std::move(*ui);
+        } else {
+            append(errors, std::move(ui.error()));
+        }
+    }
     if (!errors.empty()) {
         return std::unexpected(std::move(errors));
     }

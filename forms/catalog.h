@@ -5,6 +5,7 @@
 //   classifier/rules.json  keyword classification rules
 //   sla/policy.json        priority and deadline policy
 //   calendars/<id>.json    business calendars (cn-mainland, weekdays)
+//   i18n/<locale>.json     the text of every screen (ui_strings.h)
 // A catalog that loaded is consistent (e.g. every category a rule suggests is in the tree),
 // so later code does not re-check the assets.
 
@@ -14,6 +15,7 @@
 #include "forms/classifier_rules.h"
 #include "forms/form_definition.h"
 #include "forms/sla_policy.h"
+#include "forms/ui_strings.h"
 
 #include <expected>
 #include <filesystem>
@@ -31,6 +33,7 @@ struct Catalog {
     ClassifierRules classifier;
     SlaPolicy sla;
     std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
+    UiStrings ui;
 
     // The form with this id, or nullptr.
     const FormDefinition* find_form(std::string_view id) const;
