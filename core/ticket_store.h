@@ -12,6 +12,7 @@
 #include "core/event.h"
 #include "core/lifecycle.h"
 #include "core/pii_sealer.h"
+#include "core/remote_event.h"
 #include "core/sqlite_db.h"
 #include "core/stats.h"
 #include "core/ticket.h"
@@ -107,6 +108,15 @@ public:
     // always complete; maintenance and benchmarks may call it directly.
     Result<std::int64_t> catch_up_search_index();
 
+    // Sync (remote_events.cpp): writes events pulled from the center to the log and the
+    // projection, the asset versions that came with them, and the checkpoint, all in one
+    // transaction. Events already in the log are skipped, so a repeated pull changes nothing.
+    // Fails with invalid_input (a create without its ticket, a step for an unknown ticket) or
+    // a storage error; nothing is written then.
+    Result<RemoteApplyResult> apply_remote(std::span<const RemoteEvent> events,
+                                           std::span<const ReceivedAsset> assets,
+                                           const PullCheckpoint& checkpoint);
+
     Database& database() { return m_db; }
 
 private:
@@ -114,6 +124,7 @@ private:
         : m_db(std::move(db)), m_sealer(std::move(sealer)), m_identity(std::move(identity)),
           m_clock(&clock) {}
 
+    Result<void> apply_remote_event(const RemoteEvent& remote, RemoteApplyResult& result);
     Result<Ticket> file_in_transaction(const NewTicket& ticket, const Actor& receiver, Millis now);
     Result<std::string> next_number(Millis now);
     // Sealed customer fields in the order of the sealed columns; empty when not given.

@@ -1,0 +1,545 @@
+// [SECTION] arguments
+// [SECTION] commands
+// [SECTION] serve
+// [SECTION] dispatch
+#include "center/center_cli.h"
+
+#include "center/center_server.h"
+#include "center/sqlite_center_storage.h"
+#include "core/ticket_json.h"
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <pthread.h>
+#include <set>
+#include <thread>
+
+namespace cf::center {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* k_usage = R"(usage: counterfoil-center --data DIR COMMAND ...
+
+commands:
+  init
+  enroll-code --branch CODE [--ttl-seconds N] [--token-ttl-seconds N]
+  console-token [--name NAME]
+  revoke --device BRANCH/TERMINAL
+  act NUMBER STEP --actor STAFF --role ROLE [--department D] [--json PAYLOAD]
+  list [--status STATE] [--branch CODE] [--limit N] [--json]
+  overdue [--json]
+  show NUMBER [--json]
+  export --json
+  publish-asset --name NAME --file FILE
+  backup --to FILE
+  restore --from FILE
+  serve --listen HOST:PORT [--cert FILE --key FILE] [--threads N] [--max-body BYTES]
+
+exit codes: 0 ok, 2 usage, 3 refused (bad input), 4 storage or network failure
+)";
+
+// ================================================================== [SECTION] arguments
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+    std::set<std::string> flags;
+    std::optional<std::string> option(const std::string& name) const {
+        auto it = options.find(name);
+        return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+};
+
+const std::set<std::string> k_valued = {
+    "--data",       "--branch",  "--ttl-seconds", "--token-ttl-seconds",
+    "--name",       "--device",  "--actor",       "--role",
+    "--department", "--status",  "--limit",       "--file",
+    "--to",         "--from",    "--listen",      "--cert",
+    "--key",        "--threads", "--max-body"};
+const std::set<std::string> k_flags = {"--help"};
+
+std::optional<std::string> parse(const std::vector<std::string>& raw, Args& out) {
+    const bool act = !raw.empty() && std::find(raw.begin(), raw.end(), "act") != raw.end();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        std::string a = raw[i];
+        if (!a.starts_with("--")) {
+            out.positional.push_back(a);
+            continue;
+        }
+        std::string value;
+        bool has_value = false;
+        if (auto eq = a.find('='); eq != std::string::npos) {
+            value = a.substr(eq + 1);
+            a = a.substr(0, eq);
+            has_value = true;
+        }
+        // --json is a payload for act and an output flag everywhere else.
+        const bool valued = k_valued.contains(a) || (a == "--json" && act);
+        if (valued) {
+            if (!has_value) {
+                if (i + 1 >= raw.size()) {
+                    return "option " + a + " needs a value";
+                }
+                value = raw[++i];
+            }
+            out.options[a] = value;
+        } else if (k_flags.contains(a) || a == "--json") {
+            out.flags.insert(a);
+        } else {
+            return "unknown option " + a;
+        }
+    }
+    return std::nullopt;
+}
+
+struct Context {
+    fs::path data;
+    const Args& args;
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    core::SystemClock clock;
+};
+
+int usage(std::ostream& err, const std::string& problem) {
+    err << "counterfoil-center: " << problem << "\n\n" << k_usage;
+    return k_exit_usage;
+}
+
+int report(Context& c, const CenterError& e) {
+    c.err << "counterfoil-center: " << e.message << "\n";
+    return e.status >= 500 ? k_exit_storage : k_exit_invalid;
+}
+
+std::optional<long long> number_option(Context& c, const std::string& name, long long fallback,
+                                       long long min, long long max) {
+    auto text = c.args.option(name);
+    if (!text) {
+        return fallback;
+    }
+    char* end = nullptr;
+    long long v = std::strtoll(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || v < min || v > max) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+CenterResult<std::unique_ptr<SqliteCenterStorage>> open_storage(Context& c) {
+    return SqliteCenterStorage::open(c.data);
+}
+
+void print_ticket_line(std::ostream& out, const core::Ticket& t) {
+    out << t.number << "  " << core::to_string(t.state) << "  " << t.branch << "  " << t.category;
+    if (t.handling_deadline) {
+        out << "  handling due " << core::format_iso8601(*t.handling_deadline, 480);
+    }
+    if (t.due_at > 0) {
+        out << "  due " << core::format_iso8601(t.due_at, 480);
+    }
+    out << "\n";
+}
+
+// =================================================================== [SECTION] commands
+
+int cmd_init(Context& c) {
+    if (auto r = SqliteCenterStorage::init(c.data); !r) {
+        return report(c, r.error());
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    c.out << "initialised the center in " << c.data.string() << ", epoch " << (*s)->epoch() << "\n";
+    return k_exit_ok;
+}
+
+int cmd_enroll_code(Context& c) {
+    auto branch = c.args.option("--branch");
+    if (!branch) {
+        return usage(c.err, "enroll-code needs --branch CODE");
+    }
+    auto ttl = number_option(c, "--ttl-seconds", 24 * 3600, 1, 30LL * 24 * 3600);
+    auto token_ttl =
+        number_option(c, "--token-ttl-seconds", 3LL * 365 * 24 * 3600, 1, 10LL * 365 * 24 * 3600);
+    if (!ttl || !token_ttl) {
+        return usage(c.err, "--ttl-seconds and --token-ttl-seconds need a positive number");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto code = (*s)->create_enroll_code(*branch, *ttl * 1000, *token_ttl * 1000, c.clock.now());
+    if (!code) {
+        return report(c, code.error());
+    }
+    c.out << "one-time enrolment code for branch " << code->branch << ", valid until "
+          << core::format_iso8601(code->expires_at) << ":\n"
+          << code->code << "\n";
+    return k_exit_ok;
+}
+
+int cmd_console_token(Context& c) {
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto token =
+        (*s)->create_console_token(c.args.option("--name").value_or("console"), c.clock.now());
+    if (!token) {
+        return report(c, token.error());
+    }
+    c.out << "console token (shown once; keep it secret):\n" << *token << "\n";
+    return k_exit_ok;
+}
+
+int cmd_revoke(Context& c) {
+    auto device = c.args.option("--device");
+    if (!device) {
+        return usage(c.err, "revoke needs --device BRANCH/TERMINAL");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    if (auto r = (*s)->revoke_device(*device, c.clock.now()); !r) {
+        return report(c, r.error());
+    }
+    c.out << "revoked " << *device << ": its tokens no longer work\n";
+    return k_exit_ok;
+}
+
+int cmd_act(Context& c) {
+    if (c.args.positional.size() != 3) {
+        return usage(c.err, "act needs a ticket number and a step");
+    }
+    auto actor = c.args.option("--actor");
+    auto role = c.args.option("--role");
+    if (!actor || !role) {
+        return usage(c.err, "act needs --actor STAFF and --role ROLE");
+    }
+    sync::StepRequest step;
+    step.step = c.args.positional[2];
+    step.actor = *actor;
+    step.role = *role;
+    step.department = c.args.option("--department").value_or("");
+    if (auto text = c.args.option("--json")) {
+        step.payload = json::parse(*text, nullptr, false);
+        if (step.payload.is_discarded() || !step.payload.is_object()) {
+            c.err << "counterfoil-center: --json must be a JSON object\n";
+            return k_exit_invalid;
+        }
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto t = (*s)->act(c.args.positional[1], step, c.clock.now());
+    if (!t) {
+        return report(c, t.error());
+    }
+    c.out << t->number << ": " << step.step << " done, now " << core::to_string(t->state) << "\n";
+    return k_exit_ok;
+}
+
+int cmd_list(Context& c) {
+    CenterQuery query;
+    if (auto st = c.args.option("--status")) {
+        query.state = core::parse_state(*st);
+        if (!query.state) {
+            c.err << "counterfoil-center: unknown status '" << *st << "'\n";
+            return k_exit_invalid;
+        }
+    }
+    query.branch = c.args.option("--branch").value_or("");
+    auto limit = number_option(c, "--limit", 100, 1, 100000);
+    if (!limit) {
+        return usage(c.err, "--limit needs a whole number");
+    }
+    query.limit = static_cast<int>(*limit);
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto list = (*s)->list(query);
+    if (!list) {
+        return report(c, list.error());
+    }
+    if (c.args.flags.contains("--json")) {
+        json arr = json::array();
+        for (const auto& t : *list) {
+            arr.push_back(core::to_json(t, core::PiiMode::masked));
+        }
+        c.out << arr.dump(2) << "\n";
+        return k_exit_ok;
+    }
+    for (const auto& t : *list) {
+        print_ticket_line(c.out, t);
+    }
+    return k_exit_ok;
+}
+
+int cmd_overdue(Context& c) {
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto lists = (*s)->overdue(c.clock.now());
+    if (!lists) {
+        return report(c, lists.error());
+    }
+    if (c.args.flags.contains("--json")) {
+        json handling = json::array();
+        json ticket = json::array();
+        for (const auto& t : lists->handling) {
+            handling.push_back(core::to_json(t, core::PiiMode::masked));
+        }
+        for (const auto& t : lists->ticket) {
+            ticket.push_back(core::to_json(t, core::PiiMode::masked));
+        }
+        c.out << json{{"handling", handling}, {"ticket", ticket}}.dump(2) << "\n";
+        return k_exit_ok;
+    }
+    c.out << "handling deadline (处理时限) passed: " << lists->handling.size() << "\n";
+    for (const auto& t : lists->handling) {
+        print_ticket_line(c.out, t);
+    }
+    c.out << "ticket deadline (工单时限) passed: " << lists->ticket.size() << "\n";
+    for (const auto& t : lists->ticket) {
+        print_ticket_line(c.out, t);
+    }
+    return k_exit_ok;
+}
+
+int cmd_show(Context& c) {
+    if (c.args.positional.size() != 2) {
+        return usage(c.err, "show needs one ticket number");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto found = (*s)->get(c.args.positional[1]);
+    if (!found) {
+        return report(c, found.error());
+    }
+    json t = core::to_json(found->ticket, core::PiiMode::masked);
+    t["events"] = json::array();
+    for (const auto& e : found->events) {
+        json ej = core::to_json(e);
+        if (e.kind == core::k_create_kind) {
+            ej["payload"] = json::object();
+        }
+        t["events"].push_back(std::move(ej));
+    }
+    if (c.args.flags.contains("--json")) {
+        c.out << t.dump(2) << "\n";
+        return k_exit_ok;
+    }
+    print_ticket_line(c.out, found->ticket);
+    for (const auto& e : found->events) {
+        c.out << "  " << core::format_hlc(e.hlc) << "  " << e.kind << "  " << e.actor << " ("
+              << core::to_string(e.actor_role) << ")  from " << e.origin_device << "\n";
+    }
+    return k_exit_ok;
+}
+
+int cmd_export(Context& c) {
+    if (!c.args.flags.contains("--json")) {
+        return usage(c.err, "export needs --json (the only format)");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto all = (*s)->export_all();
+    if (!all) {
+        return report(c, all.error());
+    }
+    c.out << all->dump(2) << "\n";
+    return k_exit_ok;
+}
+
+int cmd_publish_asset(Context& c) {
+    auto name = c.args.option("--name");
+    auto file = c.args.option("--file");
+    if (!name || !file) {
+        return usage(c.err, "publish-asset needs --name NAME and --file FILE");
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+        c.err << "counterfoil-center: cannot read " << *file << "\n";
+        return k_exit_invalid;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto request = sync::parse_asset_publish_request(
+        json{{"protocol", sync::k_protocol_version}, {"name", *name}, {"content", text}});
+    if (!request) {
+        c.err << "counterfoil-center: " << request.error().message << "\n";
+        return k_exit_invalid;
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto version = (*s)->publish_asset(*request, c.clock.now());
+    if (!version) {
+        return report(c, version.error());
+    }
+    c.out << "published " << *name << " version " << *version << "\n";
+    return k_exit_ok;
+}
+
+int cmd_backup(Context& c) {
+    auto to = c.args.option("--to");
+    if (!to) {
+        return usage(c.err, "backup needs --to FILE");
+    }
+    if (auto r = SqliteCenterStorage::backup(c.data, *to); !r) {
+        return report(c, r.error());
+    }
+    c.out << "backed up the center database to " << *to << " (back up center.key apart from it)\n";
+    return k_exit_ok;
+}
+
+int cmd_restore(Context& c) {
+    auto from = c.args.option("--from");
+    if (!from) {
+        return usage(c.err, "restore needs --from FILE");
+    }
+    auto epoch = SqliteCenterStorage::restore(c.data, *from);
+    if (!epoch) {
+        return report(c, epoch.error());
+    }
+    c.out << "restored " << *from << "; new epoch " << *epoch
+          << ": terminals will re-send what the backup lacks\n";
+    return k_exit_ok;
+}
+
+// ====================================================================== [SECTION] serve
+
+int cmd_serve(Context& c) {
+    auto listen = c.args.option("--listen");
+    if (!listen) {
+        return usage(c.err, "serve needs --listen HOST:PORT");
+    }
+    const auto colon = listen->rfind(':');
+    ServeOptions options;
+    char* end = nullptr;
+    long port =
+        colon == std::string::npos ? -1 : std::strtol(listen->c_str() + colon + 1, &end, 10);
+    if (colon == std::string::npos || *end != '\0' || port < 0 || port > 65535) {
+        return usage(c.err, "--listen needs HOST:PORT, e.g. 127.0.0.1:8443 (port 0: any)");
+    }
+    options.host = listen->substr(0, colon);
+    options.port = static_cast<int>(port);
+    options.cert_file = c.args.option("--cert").value_or("");
+    options.key_file = c.args.option("--key").value_or("");
+    if (options.cert_file.empty() != options.key_file.empty()) {
+        return usage(c.err, "--cert and --key go together");
+    }
+    auto threads = number_option(c, "--threads", 8, 1, 256);
+    auto max_body = number_option(c, "--max-body", sync::k_default_max_body_bytes, 1024, 1LL << 30);
+    if (!threads || !max_body) {
+        return usage(c.err, "--threads needs 1-256 and --max-body 1024 bytes or more");
+    }
+    options.threads = static_cast<int>(*threads);
+    options.max_body_bytes = static_cast<std::size_t>(*max_body);
+
+    // SIGTERM and SIGINT are taken by one thread with sigwait, so no handler runs inside a
+    // request and stopping is an ordinary call.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    auto storage = open_storage(c);
+    if (!storage) {
+        return report(c, storage.error());
+    }
+    JsonLog log(std::cerr);
+    CenterServer server(**storage, c.clock, log, options);
+    auto bound = server.bind();
+    if (!bound) {
+        c.err << "counterfoil-center: " << bound.error().message << "\n";
+        return k_exit_storage;
+    }
+    const bool tls = !options.cert_file.empty();
+    log.write("info", "listening",
+              {{"host", options.host},
+               {"port", *bound},
+               {"tls", tls},
+               {"threads", options.threads},
+               {"epoch", (*storage)->epoch()}});
+    c.out << "listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << *bound
+          << std::endl;
+
+    std::thread watcher([&server, &log, signals] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        log.write("info", "stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+        server.stop();
+    });
+    server.run();
+    // run() returns when stop() was called from the watcher (or the socket failed); in the
+    // second case wake the watcher so it can be joined.
+    pthread_kill(watcher.native_handle(), SIGTERM);
+    watcher.join();
+    storage->reset(); // closes the database: WAL checkpointed, files consistent
+    log.write("info", "stopped", {});
+    return k_exit_ok;
+}
+
+} // namespace
+
+// =================================================================== [SECTION] dispatch
+
+int run_center_cli(const std::vector<std::string>& raw, std::istream& in, std::ostream& out,
+                   std::ostream& err) {
+    Args args;
+    if (auto problem = parse(raw, args)) {
+        return usage(err, *problem);
+    }
+    if (args.flags.contains("--help")) {
+        out << k_usage;
+        return k_exit_ok;
+    }
+    if (args.positional.empty()) {
+        return usage(err, "no command given");
+    }
+    auto data = args.option("--data");
+    if (!data) {
+        return usage(err, "--data DIR is required");
+    }
+    Context c{*data, args, in, out, err, {}};
+    const std::pair<const char*, int (*)(Context&)> commands[] = {
+        {"init", cmd_init},
+        {"enroll-code", cmd_enroll_code},
+        {"console-token", cmd_console_token},
+        {"revoke", cmd_revoke},
+        {"act", cmd_act},
+        {"list", cmd_list},
+        {"overdue", cmd_overdue},
+        {"show", cmd_show},
+        {"export", cmd_export},
+        {"publish-asset", cmd_publish_asset},
+        {"backup", cmd_backup},
+        {"restore", cmd_restore},
+        {"serve", cmd_serve},
+    };
+    for (const auto& [name, handler] : commands) {
+        if (args.positional[0] == name) {
+            return handler(c);
+        }
+    }
+    return usage(err, "unknown command '" + args.positional[0] + "'");
+}
+
+} // namespace cf::center

@@ -1,0 +1,256 @@
+// Push: a terminal's ordered batch of events (and skips for its dead letters), stored in one
+// transaction before the answer. Idempotent by event id: what is at or below the device's
+// high-water mark must match what is stored, and is not stored again.
+#include "center/sqlite_center_storage.h"
+
+#include "core/lifecycle.h"
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+
+#include <algorithm>
+
+namespace cf::center {
+namespace {
+
+using nlohmann::json;
+
+std::unexpected<CenterError> event_error(int status, std::string code, std::size_t index,
+                                         const std::string& event_id, std::string message,
+                                         std::string field = {}) {
+    const std::string path = "events[" + std::to_string(index) + "]";
+    CenterError e{status,
+                  std::move(code),
+                  path + " (event " + event_id + "): " + message,
+                  field.empty() ? path : path + "." + field,
+                  static_cast<std::int64_t>(index),
+                  event_id,
+                  {}};
+    return std::unexpected(std::move(e));
+}
+
+template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>& r) {
+    return std::unexpected(from_core(r.error()));
+}
+
+} // namespace
+
+CenterResult<sync::PushResponse>
+SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, core::Millis now) {
+    if (who.kind != Principal::Kind::device) {
+        return center_error(403, "not_a_device", "only an enrolled device can push events");
+    }
+    if (batch.device != who.device) {
+        return center_error(403, "wrong_device",
+                            "the token belongs to " + who.device + ", not to " + batch.device,
+                            "device");
+    }
+    std::lock_guard lock(m_mutex);
+    auto tx = core::Transaction::begin(m_db);
+    if (!tx) {
+        return fail_core(tx);
+    }
+    auto d = m_db.query("SELECT acked_seq FROM devices WHERE device = ?1");
+    if (!d) {
+        return fail_core(d);
+    }
+    d->bind(1, who.device);
+    auto drow = d->step();
+    if (!drow) {
+        return fail_core(drow);
+    }
+    if (!*drow) {
+        return center_error(403, "not_a_device", "device " + who.device + " is not enrolled");
+    }
+    const std::int64_t mark = d->int64(0);
+
+    std::int64_t first = std::numeric_limits<std::int64_t>::max();
+    std::int64_t last = 0;
+    for (const auto& e : batch.events) {
+        first = std::min(first, e.device_seq);
+        last = std::max(last, e.device_seq);
+    }
+    for (const auto& s : batch.skips) {
+        first = std::min(first, s.device_seq);
+        last = std::max(last, s.device_seq);
+    }
+    if (first > mark + 1) {
+        CenterError gap{409,
+                        "gap",
+                        "the batch starts at device_seq " + std::to_string(first) +
+                            ", but the center has everything only up to " + std::to_string(mark) +
+                            "; send from " + std::to_string(mark + 1),
+                        "events",
+                        {},
+                        {},
+                        mark + 1};
+        return std::unexpected(std::move(gap));
+    }
+    for (std::size_t i = 0; i < batch.events.size(); ++i) {
+        const auto& e = batch.events[i];
+        auto r =
+            e.device_seq <= mark ? check_stored(who.device, e, i) : store_event(who, e, i, now);
+        if (!r) {
+            return std::unexpected(r.error());
+        }
+    }
+    for (const auto& s : batch.skips) {
+        if (s.device_seq <= mark) {
+            continue; // already covered by the mark: an event or an earlier skip
+        }
+        auto q = m_db.query("INSERT INTO skips(device, device_seq, event_id, reason, "
+                            "received_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!q) {
+            return fail_core(q);
+        }
+        if (auto r = q->bind(1, who.device)
+                         .bind(2, s.device_seq)
+                         .bind(3, s.event_id)
+                         .bind(4, s.reason)
+                         .bind(5, now)
+                         .run();
+            !r) {
+            return fail_core(r);
+        }
+    }
+    if (last > mark) {
+        auto u = m_db.query("UPDATE devices SET acked_seq = ?2 WHERE device = ?1");
+        if (!u) {
+            return fail_core(u);
+        }
+        if (auto r = u->bind(1, who.device).bind(2, last).run(); !r) {
+            return fail_core(r);
+        }
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return sync::PushResponse{m_epoch, who.device, last};
+}
+
+CenterResult<void> SqliteCenterStorage::check_stored(const std::string& device,
+                                                     const sync::WireEvent& e, std::size_t index) {
+    auto q = m_db.query("SELECT id FROM events WHERE origin_device = ?1 AND device_seq = ?2");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, device).bind(2, e.device_seq);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (*row && q->text(0) == e.id) {
+        return {}; // a replay of what is stored: same answer, nothing written
+    }
+    return event_error(409, "seq_conflict", index, e.id,
+                       "device_seq " + std::to_string(e.device_seq) +
+                           " of this device already holds " +
+                           (*row ? "another event (" + q->text(0) + ")" : "a skipped event") +
+                           "; a terminal restored from a backup needs a new terminal id",
+                       "device_seq");
+}
+
+CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const sync::WireEvent& e,
+                                                    std::size_t index, core::Millis now) {
+    {
+        auto seen = m_db.query("SELECT origin_device, device_seq FROM events WHERE id = ?1");
+        if (!seen) {
+            return fail_core(seen);
+        }
+        seen->bind(1, e.id);
+        auto row = seen->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (*row) {
+            return event_error(409, "duplicate_event_id", index, e.id,
+                               "this event id is stored already as device_seq " +
+                                   std::to_string(seen->int64(1)) + " of " + seen->text(0),
+                               "id");
+        }
+    }
+    json stored_payload = e.payload;
+    if (e.kind == core::k_create_kind) {
+        auto parsed = core::ticket_from_json(e.payload.at("ticket"));
+        if (!parsed) {
+            return event_error(422, "invalid_ticket", index, e.id, parsed.error().message,
+                               "payload.ticket");
+        }
+        core::Ticket t = std::move(*parsed);
+        if (t.id != e.ticket_id) {
+            return event_error(422, "invalid_ticket", index, e.id,
+                               "the ticket's id differs from the event's ticket_id",
+                               "payload.ticket.id");
+        }
+        auto number = core::parse_ticket_number(t.number);
+        if (t.branch != who.branch || !number || number->branch != who.branch ||
+            who.device != number->branch + "/" + number->terminal) {
+            return event_error(422, "wrong_branch", index, e.id,
+                               "ticket " + t.number + " of branch " + t.branch +
+                                   " cannot come from device " + who.device,
+                               "payload.ticket.branch");
+        }
+        auto existing = load_ticket("id", t.id, false);
+        if (!existing) {
+            return std::unexpected(existing.error());
+        }
+        if (*existing) {
+            return event_error(409, "ticket_exists", index, e.id,
+                               "ticket " + t.number + " exists already at the center", "ticket_id");
+        }
+        const auto& c = e.payload.at("customer");
+        t.customer.name = c.value("name", "");
+        t.customer.phone = c.value("phone", "");
+        t.customer.email = c.value("email", "");
+        t.customer.customer_no = c.value("customer_no", "");
+        t.customer.order_no = c.value("order_no", "");
+        auto sealed = insert_ticket(t, e.hlc);
+        if (!sealed) {
+            return std::unexpected(sealed.error());
+        }
+        core::Ticket without = t;
+        without.customer = {};
+        stored_payload = json{{"ticket", core::to_json(without, core::PiiMode::omit)},
+                              {"customer_sealed", *sealed}};
+    } else {
+        const core::Step step = *core::parse_step(e.kind);
+        if (core::step_side(step) == core::Owner::center && step != core::Step::note) {
+            return event_error(
+                422, "center_step_from_terminal", index, e.id,
+                "step '" + e.kind + "' is taken at the regional center, not at a terminal", "kind");
+        }
+        auto loaded = load_ticket("id", e.ticket_id, false);
+        if (!loaded) {
+            return std::unexpected(loaded.error());
+        }
+        if (!*loaded) {
+            return event_error(422, "unknown_ticket", index, e.id,
+                               "the center has no ticket " + e.ticket_id, "ticket_id");
+        }
+        core::Ticket t = std::move(**loaded);
+        if (t.branch != who.branch) {
+            return event_error(422, "wrong_branch", index, e.id,
+                               "ticket " + t.number + " belongs to another branch", "ticket_id");
+        }
+        core::Actor actor{e.actor, e.actor_role,
+                          e.payload.is_object() ? e.payload.value("department", "") : ""};
+        if (auto ok = core::check_step(t, step, actor, e.payload); !ok) {
+            return event_error(422, "step_refused", index, e.id, ok.error().message, "kind");
+        }
+        core::apply_step(t, step, actor, e.payload, core::hlc_physical(e.hlc));
+        if (auto r = update_ticket(t, e.hlc); !r) {
+            return r;
+        }
+    }
+    core::Event stored;
+    stored.id = e.id;
+    stored.ticket_id = e.ticket_id;
+    stored.origin_device = e.origin_device;
+    stored.device_seq = e.device_seq;
+    stored.hlc = e.hlc;
+    stored.actor = e.actor;
+    stored.actor_role = e.actor_role;
+    stored.kind = e.kind;
+    return insert_event(stored, who.branch, stored_payload.dump(), now);
+}
+
+} // namespace cf::center

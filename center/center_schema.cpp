@@ -1,0 +1,168 @@
+#include "center/center_schema.h"
+
+#include <array>
+#include <string>
+
+namespace cf::center {
+namespace {
+
+// Never edit a released migration; add a new one at the end.
+constexpr std::array<std::string_view, 1> k_migrations = {
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- One-time enrolment codes, by keyed hash.
+CREATE TABLE enroll_codes (
+    code_hash  BLOB PRIMARY KEY,
+    branch     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    token_ttl  INTEGER NOT NULL,
+    used_at    INTEGER,
+    used_by    TEXT
+) STRICT;
+
+-- Bearer tokens by keyed hash: a device's (scoped to its branch) or a console's.
+CREATE TABLE tokens (
+    token_hash BLOB PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('device', 'console')),
+    device     TEXT NOT NULL,
+    branch     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+) STRICT;
+CREATE INDEX tokens_device ON tokens(device);
+
+-- Enrolled devices and their high-water mark: every device_seq up to acked_seq is stored
+-- (as an event or a skip).
+CREATE TABLE devices (
+    device      TEXT PRIMARY KEY,
+    branch      TEXT NOT NULL,
+    acked_seq   INTEGER NOT NULL DEFAULT 0,
+    enrolled_at INTEGER NOT NULL,
+    revoked_at  INTEGER
+) STRICT;
+
+-- The center's projection of each ticket. Personal data only sealed with the center's key.
+CREATE TABLE tickets (
+    id                 TEXT PRIMARY KEY,
+    number             TEXT NOT NULL UNIQUE,
+    branch             TEXT NOT NULL,
+    state              TEXT NOT NULL,
+    received_at        INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    due_at             INTEGER NOT NULL,
+    handling_deadline  INTEGER,
+    last_hlc           INTEGER NOT NULL,
+    phone_index        BLOB,
+    name_sealed        BLOB,
+    phone_sealed       BLOB,
+    email_sealed       BLOB,
+    customer_no_sealed BLOB,
+    order_no_sealed    BLOB,
+    body               TEXT NOT NULL
+) STRICT;
+CREATE INDEX tickets_state ON tickets(state, received_at);
+CREATE INDEX tickets_branch ON tickets(branch, received_at);
+
+-- Every event from every device and from the center itself; seq is the pull cursor.
+CREATE TABLE events (
+    seq           INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    ticket_id     TEXT NOT NULL REFERENCES tickets(id),
+    branch        TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    device_seq    INTEGER NOT NULL,
+    hlc           INTEGER NOT NULL,
+    actor         TEXT NOT NULL,
+    actor_role    TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    payload       TEXT NOT NULL,
+    received_at   INTEGER NOT NULL,
+    UNIQUE (origin_device, device_seq)
+) STRICT;
+CREATE INDEX events_branch ON events(branch, seq);
+CREATE INDEX events_ticket ON events(ticket_id, seq);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- device_seq values a terminal will never send (its dead letters).
+CREATE TABLE skips (
+    device      TEXT NOT NULL,
+    device_seq  INTEGER NOT NULL,
+    event_id    TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    PRIMARY KEY (device, device_seq)
+) STRICT;
+
+-- Published versions of asset files; seq is the pull cursor for assets.
+CREATE TABLE assets (
+    seq          INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    content      TEXT NOT NULL,
+    published_at INTEGER NOT NULL,
+    UNIQUE (name, version)
+) STRICT;
+)sql",
+};
+
+core::Result<int> user_version(core::Database& db) {
+    auto q = db.query("PRAGMA user_version");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    if (auto row = q->step(); !row) {
+        return std::unexpected(row.error());
+    }
+    return static_cast<int>(q->int64(0));
+}
+
+} // namespace
+
+core::Result<void> migrate_center(core::Database& db) {
+    auto current = user_version(db);
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    const int latest = static_cast<int>(k_migrations.size());
+    if (*current > latest) {
+        return core::fail(core::ErrorCode::newer_schema,
+                          "the center database " + db.path().string() + " has schema version " +
+                              std::to_string(*current) + "; this Counterfoil knows up to " +
+                              std::to_string(latest) + ": upgrade Counterfoil to open it");
+    }
+    for (int v = *current; v < latest; ++v) {
+        auto tx = core::Transaction::begin(db);
+        if (!tx) {
+            return std::unexpected(tx.error());
+        }
+        auto now = user_version(db);
+        if (!now) {
+            return std::unexpected(now.error());
+        }
+        if (*now > v) {
+            v = *now - 1;
+            continue;
+        }
+        if (auto r = db.exec(k_migrations[static_cast<std::size_t>(v)]); !r) {
+            return r;
+        }
+        if (auto r = db.exec("PRAGMA user_version = " + std::to_string(v + 1)); !r) {
+            return r;
+        }
+        if (auto r = tx->commit(); !r) {
+            return r;
+        }
+    }
+    return {};
+}
+
+} // namespace cf::center

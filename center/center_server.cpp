@@ -1,0 +1,506 @@
+// [SECTION] plumbing: bodies, errors, auth, logging
+// [SECTION] routes
+#include "center/center_server.h"
+
+#include "core/ticket_json.h"
+#include "sync/json_fields.h"
+#include "sync/messages.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <functional>
+
+namespace cf::center {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// What a route handler produces: an answer body, or an error.
+using Answer = CenterResult<json>;
+
+struct RequestInfo {
+    std::string device; // for the log: who asked
+    json log_fields = json::object();
+};
+
+json error_json(const std::string& epoch, const CenterError& e) {
+    sync::ErrorBody body;
+    body.epoch = epoch;
+    body.error = e.code;
+    body.field = e.field;
+    body.message = e.message;
+    body.index = e.index;
+    body.event_id = e.event_id;
+    body.expected_seq = e.expected_seq;
+    return sync::to_json(body);
+}
+
+std::string bearer_token(const httplib::Request& req) {
+    const std::string h = req.get_header_value("Authorization");
+    constexpr std::string_view prefix = "Bearer ";
+    return h.starts_with(prefix) ? h.substr(prefix.size()) : std::string();
+}
+
+json ticket_json(const core::Ticket& t) {
+    return core::to_json(t, core::PiiMode::masked);
+}
+
+json event_json(const core::Event& e) {
+    json j = core::to_json(e);
+    // The create payload holds sealed personal data: never over the console API.
+    if (e.kind == core::k_create_kind) {
+        j["payload"] = json::object();
+    }
+    return j;
+}
+
+} // namespace
+
+struct CenterServer::Impl {
+    CenterStorage& storage;
+    const core::Clock& clock;
+    JsonLog& log;
+    ServeOptions options;
+    std::unique_ptr<httplib::Server> server;
+
+    Impl(CenterStorage& s, const core::Clock& c, JsonLog& l, ServeOptions o)
+        : storage(s), clock(c), log(l), options(std::move(o)) {}
+
+    // ============================================ [SECTION] plumbing: bodies, errors, auth,
+    // logging
+
+    void respond(const httplib::Request& req, httplib::Response& res, const Answer& answer,
+                 const RequestInfo& info, Clock::time_point started) {
+        json body;
+        if (answer) {
+            res.status = 200;
+            body = *answer;
+        } else {
+            res.status = answer.error().status;
+            body = error_json(storage.epoch(), answer.error());
+        }
+        res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                        "application/json");
+        json fields = {
+            {"method", req.method},
+            {"path", req.path},
+            {"status", res.status},
+            {"ms", std::chrono::duration<double, std::milli>(Clock::now() - started).count()}};
+        if (!info.device.empty()) {
+            fields["device"] = info.device;
+        }
+        if (!answer) {
+            fields["error"] = answer.error().code;
+            fields["field"] = answer.error().field;
+        }
+        for (const auto& [k, v] : info.log_fields.items()) {
+            fields[k] = v;
+        }
+        log.write(res.status >= 500   ? "error"
+                  : res.status >= 400 ? "warn"
+                                      : "info",
+                  "request", fields);
+    }
+
+    // Reads the body through httplib (which undoes gzip) and stops at the limit, also for a
+    // chunked or compressed body whose length was not announced.
+    CenterResult<json> read_json(const httplib::ContentReader& reader, httplib::Response& res) {
+        std::string body;
+        bool too_big = false;
+        const bool ok = reader([&](const char* data, std::size_t n) {
+            if (body.size() + n > options.max_body_bytes) {
+                too_big = true;
+                return false;
+            }
+            body.append(data, n);
+            return true;
+        });
+        if (too_big || res.status == 413) {
+            res.set_header("Connection", "close");
+            return center_error(413, "body_too_large",
+                                "the body is larger than " +
+                                    std::to_string(options.max_body_bytes) +
+                                    " bytes; send smaller batches");
+        }
+        if (!ok) {
+            res.set_header("Connection", "close");
+            return center_error(400, "unreadable_body",
+                                "the body could not be read (broken gzip data or a cut "
+                                "connection)");
+        }
+        auto parsed = sync::parse_body(body);
+        if (!parsed) {
+            return std::unexpected(from_protocol(parsed.error()));
+        }
+        return std::move(*parsed);
+    }
+
+    CenterResult<Principal> authenticate(const httplib::Request& req, RequestInfo& info,
+                                         Principal::Kind kind) {
+        auto who = storage.authenticate(bearer_token(req), clock.now());
+        if (!who) {
+            return who;
+        }
+        info.device = who->device;
+        if (who->kind != kind) {
+            return center_error(403, "wrong_scope",
+                                kind == Principal::Kind::device
+                                    ? "this endpoint is for enrolled devices"
+                                    : "this endpoint is for the center console");
+        }
+        return who;
+    }
+
+    // Wraps a handler so no exception from a library escapes into httplib, and every answer
+    // is logged.
+    template <class F> auto guarded(F handler) {
+        return [this, handler](const httplib::Request& req, httplib::Response& res,
+                               const httplib::ContentReader& reader) {
+            const auto started = Clock::now();
+            RequestInfo info;
+            Answer answer = center_error(500, "internal", "the request failed");
+            try {
+                answer = handler(req, res, reader, info);
+            } catch (const std::exception& e) {
+                answer =
+                    center_error(500, "internal", std::string("the center failed: ") + e.what());
+            }
+            respond(req, res, answer, info, started);
+        };
+    }
+
+    template <class F> auto guarded_get(F handler) {
+        return [this, handler](const httplib::Request& req, httplib::Response& res) {
+            const auto started = Clock::now();
+            RequestInfo info;
+            Answer answer = center_error(500, "internal", "the request failed");
+            try {
+                answer = handler(req, info);
+            } catch (const std::exception& e) {
+                answer =
+                    center_error(500, "internal", std::string("the center failed: ") + e.what());
+            }
+            respond(req, res, answer, info, started);
+        };
+    }
+
+    // ==================================================================== [SECTION] routes
+
+    void install_routes() {
+        using Reader = httplib::ContentReader;
+        server->Get(sync::k_path_health,
+                    guarded_get([this](const httplib::Request&, RequestInfo&) -> Answer {
+                        return json{{"protocol", sync::k_protocol_version},
+                                    {"status", "ok"},
+                                    {"epoch", storage.epoch()}};
+                    }));
+
+        server->Post(sync::k_path_enroll,
+                     guarded([this](const httplib::Request&, httplib::Response& res,
+                                    const Reader& reader, RequestInfo& info) -> Answer {
+                         auto body = read_json(reader, res);
+                         if (!body) {
+                             return std::unexpected(body.error());
+                         }
+                         auto request = sync::parse_enroll_request(*body);
+                         if (!request) {
+                             return std::unexpected(from_protocol(request.error()));
+                         }
+                         info.device = request->branch + "/" + request->terminal;
+                         auto enrolled = storage.enroll(*request, clock.now());
+                         if (!enrolled) {
+                             return std::unexpected(enrolled.error());
+                         }
+                         return sync::to_json(*enrolled);
+                     }));
+
+        server->Get(sync::k_path_device,
+                    guarded_get([this](const httplib::Request& req, RequestInfo& info) -> Answer {
+                        auto who = authenticate(req, info, Principal::Kind::device);
+                        if (!who) {
+                            return std::unexpected(who.error());
+                        }
+                        auto status = storage.device_status(*who, clock.now());
+                        if (!status) {
+                            return std::unexpected(status.error());
+                        }
+                        return sync::to_json(*status);
+                    }));
+
+        server->Post(sync::k_path_push,
+                     guarded([this](const httplib::Request& req, httplib::Response& res,
+                                    const Reader& reader, RequestInfo& info) -> Answer {
+                         auto who = authenticate(req, info, Principal::Kind::device);
+                         if (!who) {
+                             return std::unexpected(who.error());
+                         }
+                         auto body = read_json(reader, res);
+                         if (!body) {
+                             return std::unexpected(body.error());
+                         }
+                         auto batch = sync::parse_push_request(*body);
+                         if (!batch) {
+                             return std::unexpected(from_protocol(batch.error()));
+                         }
+                         info.log_fields["events"] = batch->events.size();
+                         info.log_fields["skips"] = batch->skips.size();
+                         auto answer = storage.push(*who, *batch, clock.now());
+                         if (!answer) {
+                             return std::unexpected(answer.error());
+                         }
+                         info.log_fields["acked_seq"] = answer->acked_seq;
+                         return sync::to_json(*answer);
+                     }));
+
+        server->Post(sync::k_path_pull,
+                     guarded([this](const httplib::Request& req, httplib::Response& res,
+                                    const Reader& reader, RequestInfo& info) -> Answer {
+                         auto who = authenticate(req, info, Principal::Kind::device);
+                         if (!who) {
+                             return std::unexpected(who.error());
+                         }
+                         auto body = read_json(reader, res);
+                         if (!body) {
+                             return std::unexpected(body.error());
+                         }
+                         auto request = sync::parse_pull_request(*body);
+                         if (!request) {
+                             return std::unexpected(from_protocol(request.error()));
+                         }
+                         auto answer = storage.pull(*who, *request);
+                         if (!answer) {
+                             return std::unexpected(answer.error());
+                         }
+                         info.log_fields["events"] = answer->events.size();
+                         info.log_fields["assets"] = answer->assets.size();
+                         return sync::to_json(*answer);
+                     }));
+
+        server->Get(
+            sync::k_path_center_tickets,
+            guarded_get([this](const httplib::Request& req, RequestInfo& info) -> Answer {
+                auto who = authenticate(req, info, Principal::Kind::console);
+                if (!who) {
+                    return std::unexpected(who.error());
+                }
+                CenterQuery query;
+                if (req.has_param("state")) {
+                    query.state = core::parse_state(req.get_param_value("state"));
+                    if (!query.state) {
+                        return center_error(400, "invalid_value", "state: unknown state", "state");
+                    }
+                }
+                query.branch = req.get_param_value("branch");
+                if (req.has_param("limit")) {
+                    try {
+                        query.limit = std::clamp(std::stoi(req.get_param_value("limit")), 1, 1000);
+                    } catch (const std::exception&) {
+                        return center_error(400, "wrong_type", "limit: must be a whole number",
+                                            "limit");
+                    }
+                }
+                auto list = storage.list(query);
+                if (!list) {
+                    return std::unexpected(list.error());
+                }
+                json arr = json::array();
+                for (const auto& t : *list) {
+                    arr.push_back(ticket_json(t));
+                }
+                return json{{"protocol", sync::k_protocol_version},
+                            {"epoch", storage.epoch()},
+                            {"tickets", std::move(arr)}};
+            }));
+
+        server->Get(R"(/v1/center/tickets/([^/]+))",
+                    guarded_get([this](const httplib::Request& req, RequestInfo& info) -> Answer {
+                        auto who = authenticate(req, info, Principal::Kind::console);
+                        if (!who) {
+                            return std::unexpected(who.error());
+                        }
+                        auto found = storage.get(req.matches[1].str());
+                        if (!found) {
+                            return std::unexpected(found.error());
+                        }
+                        json t = ticket_json(found->ticket);
+                        t["events"] = json::array();
+                        for (const auto& e : found->events) {
+                            t["events"].push_back(event_json(e));
+                        }
+                        return json{{"protocol", sync::k_protocol_version},
+                                    {"epoch", storage.epoch()},
+                                    {"ticket", std::move(t)}};
+                    }));
+
+        server->Post(R"(/v1/center/tickets/([^/]+)/steps)",
+                     guarded([this](const httplib::Request& req, httplib::Response& res,
+                                    const Reader& reader, RequestInfo& info) -> Answer {
+                         auto who = authenticate(req, info, Principal::Kind::console);
+                         if (!who) {
+                             return std::unexpected(who.error());
+                         }
+                         auto body = read_json(reader, res);
+                         if (!body) {
+                             return std::unexpected(body.error());
+                         }
+                         auto step = sync::parse_step_request(*body);
+                         if (!step) {
+                             return std::unexpected(from_protocol(step.error()));
+                         }
+                         info.log_fields["step"] = step->step;
+                         auto t = storage.act(req.matches[1].str(), *step, clock.now());
+                         if (!t) {
+                             return std::unexpected(t.error());
+                         }
+                         return json{{"protocol", sync::k_protocol_version},
+                                     {"epoch", storage.epoch()},
+                                     {"ticket", ticket_json(*t)}};
+                     }));
+
+        server->Get(sync::k_path_center_overdue,
+                    guarded_get([this](const httplib::Request& req, RequestInfo& info) -> Answer {
+                        auto who = authenticate(req, info, Principal::Kind::console);
+                        if (!who) {
+                            return std::unexpected(who.error());
+                        }
+                        auto lists = storage.overdue(clock.now());
+                        if (!lists) {
+                            return std::unexpected(lists.error());
+                        }
+                        json handling = json::array();
+                        json ticket = json::array();
+                        for (const auto& t : lists->handling) {
+                            handling.push_back(ticket_json(t));
+                        }
+                        for (const auto& t : lists->ticket) {
+                            ticket.push_back(ticket_json(t));
+                        }
+                        return json{{"protocol", sync::k_protocol_version},
+                                    {"epoch", storage.epoch()},
+                                    {"handling", std::move(handling)},
+                                    {"ticket", std::move(ticket)}};
+                    }));
+
+        server->Post(sync::k_path_center_assets,
+                     guarded([this](const httplib::Request& req, httplib::Response& res,
+                                    const Reader& reader, RequestInfo& info) -> Answer {
+                         auto who = authenticate(req, info, Principal::Kind::console);
+                         if (!who) {
+                             return std::unexpected(who.error());
+                         }
+                         auto body = read_json(reader, res);
+                         if (!body) {
+                             return std::unexpected(body.error());
+                         }
+                         auto asset = sync::parse_asset_publish_request(*body);
+                         if (!asset) {
+                             return std::unexpected(from_protocol(asset.error()));
+                         }
+                         auto version = storage.publish_asset(*asset, clock.now());
+                         if (!version) {
+                             return std::unexpected(version.error());
+                         }
+                         info.log_fields["asset"] = asset->name;
+                         return json{{"protocol", sync::k_protocol_version},
+                                     {"epoch", storage.epoch()},
+                                     {"name", asset->name},
+                                     {"version", *version}};
+                     }));
+
+        // Errors httplib finds itself (no such route, a body over the announced limit, a
+        // request it cannot parse) get the same JSON shape.
+        server->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty()) {
+                return; // a route already answered with its own JSON error
+            }
+            CenterError e;
+            e.status = res.status;
+            if (res.status == 404) {
+                e.code = "not_found";
+                e.message = "there is no endpoint " + req.method + " " + req.path;
+            } else if (res.status == 413) {
+                e.code = "body_too_large";
+                e.message = "the body is larger than " + std::to_string(options.max_body_bytes) +
+                            " bytes; send smaller batches";
+            } else {
+                e.code = "bad_request";
+                e.message = "the request could not be read";
+            }
+            res.set_content(error_json(storage.epoch(), e).dump(), "application/json");
+            log.write("warn", "request",
+                      {{"method", req.method},
+                       {"path", req.path},
+                       {"status", res.status},
+                       {"error", e.code}});
+        });
+        server->set_exception_handler(
+            [this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+                res.status = 500;
+                res.set_content(
+                    error_json(storage.epoch(),
+                               CenterError{500, "internal", "the center failed", {}, {}, {}, {}})
+                        .dump(),
+                    "application/json");
+            });
+    }
+};
+
+CenterServer::CenterServer(CenterStorage& storage, const core::Clock& clock, JsonLog& log,
+                           ServeOptions options)
+    : m_impl(std::make_unique<Impl>(storage, clock, log, std::move(options))) {}
+
+CenterServer::~CenterServer() = default;
+
+core::Result<int> CenterServer::bind() {
+    auto& o = m_impl->options;
+    if (!o.cert_file.empty() || !o.key_file.empty()) {
+        auto ssl = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
+        if (!ssl->is_valid()) {
+            return core::fail(core::ErrorCode::invalid_input,
+                              "cannot load the certificate " + o.cert_file + " and key " +
+                                  o.key_file + " (PEM files, key unencrypted)");
+        }
+        m_impl->server = std::move(ssl);
+    } else {
+        m_impl->server = std::make_unique<httplib::Server>();
+    }
+    auto& s = *m_impl->server;
+    const int threads = std::max(1, o.threads);
+    s.new_task_queue = [threads] {
+        return new httplib::ThreadPool(static_cast<size_t>(threads));
+    };
+    s.set_payload_max_length(o.max_body_bytes);
+    s.set_read_timeout(30, 0);
+    s.set_write_timeout(30, 0);
+    s.set_keep_alive_timeout(10);
+    m_impl->install_routes();
+    int port = o.port;
+    if (port == 0) {
+        port = s.bind_to_any_port(o.host);
+        if (port < 0) {
+            port = 0;
+        }
+    } else if (!s.bind_to_port(o.host, port)) {
+        port = 0;
+    }
+    if (port == 0) {
+        return core::fail(core::ErrorCode::storage,
+                          "cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                              " (address in use, or not an address of this machine)");
+    }
+    return port;
+}
+
+void CenterServer::run() {
+    m_impl->server->listen_after_bind();
+}
+
+void CenterServer::stop() {
+    if (m_impl->server) {
+        m_impl->server->stop();
+    }
+}
+
+} // namespace cf::center

@@ -1,0 +1,490 @@
+// [SECTION] ticket rows and events
+// [SECTION] workflow steps at the center
+// [SECTION] lists, overdue, export, assets
+#include "center/sqlite_center_storage.h"
+
+#include "core/lifecycle.h"
+#include "core/phone.h"
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+#include "core/uuid.h"
+
+#include <map>
+
+namespace cf::center {
+namespace {
+
+using nlohmann::json;
+
+struct SealedField {
+    const char* name;
+    const char* column;
+    std::string core::Customer::*member;
+};
+constexpr SealedField k_sealed[] = {
+    {"name", "name_sealed", &core::Customer::name},
+    {"phone", "phone_sealed", &core::Customer::phone},
+    {"email", "email_sealed", &core::Customer::email},
+    {"customer_no", "customer_no_sealed", &core::Customer::customer_no},
+    {"order_no", "order_no_sealed", &core::Customer::order_no},
+};
+
+constexpr const char* k_select =
+    "SELECT body, name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed "
+    "FROM tickets ";
+
+template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>& r) {
+    return std::unexpected(from_core(r.error()));
+}
+
+// States in which the center owns the ticket; only these count for the center's SLA.
+constexpr const char* k_center_states = "('submitted','accepted','dispatched','handled','audited')";
+
+} // namespace
+
+// ============================================================ [SECTION] ticket rows and events
+
+CenterResult<std::optional<core::Ticket>> SqliteCenterStorage::load_ticket(std::string_view column,
+                                                                           std::string_view key,
+                                                                           bool with_customer) {
+    auto q = m_db.query(std::string(k_select) +
+                        (column == "id" ? "WHERE id = ?1" : "WHERE number = ?1"));
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, key);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (!*row) {
+        return std::optional<core::Ticket>();
+    }
+    auto t = core::ticket_from_json(json::parse(q->text(0), nullptr, false));
+    if (!t) {
+        return std::unexpected(CenterError{500,
+                                           "corrupt",
+                                           "a stored ticket does not parse: " + t.error().message,
+                                           {},
+                                           {},
+                                           {},
+                                           {}});
+    }
+    if (with_customer) {
+        for (int i = 0; i < 5; ++i) {
+            auto blob = q->blob(i + 1);
+            if (blob.empty()) {
+                continue;
+            }
+            auto plain = m_sealer.open(blob, t->id, k_sealed[i].name);
+            if (!plain) {
+                return fail_core(plain);
+            }
+            t->customer.*(k_sealed[i].member) = std::move(*plain);
+        }
+    }
+    return std::optional<core::Ticket>(std::move(*t));
+}
+
+CenterResult<json> SqliteCenterStorage::insert_ticket(const core::Ticket& t, core::Hlc hlc) {
+    auto q = m_db.query(
+        "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
+        "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
+        "customer_no_sealed, order_no_sealed, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+    if (!q) {
+        return fail_core(q);
+    }
+    core::Ticket without = t;
+    without.customer = {};
+    q->bind(1, t.id)
+        .bind(2, t.number)
+        .bind(3, t.branch)
+        .bind(4, core::to_string(t.state))
+        .bind(5, t.received_at)
+        .bind(6, t.updated_at)
+        .bind(7, t.due_at)
+        .bind(8, t.handling_deadline)
+        .bind(9, static_cast<std::int64_t>(hlc));
+    const std::string phone = core::normalize_phone(t.customer.phone);
+    if (!phone.empty()) {
+        q->bind_blob(10, m_sealer.blind_index(phone));
+    } else {
+        q->bind_null(10);
+    }
+    json sealed_json = json::object();
+    for (int i = 0; i < 5; ++i) {
+        const std::string& value = t.customer.*(k_sealed[i].member);
+        if (value.empty()) {
+            q->bind_null(11 + i);
+            continue;
+        }
+        auto sealed = m_sealer.seal(value, t.id, k_sealed[i].name);
+        sealed_json[k_sealed[i].name] = core::to_base64(sealed);
+        q->bind_blob(11 + i, sealed);
+    }
+    q->bind(16, core::to_json(without, core::PiiMode::omit).dump());
+    if (auto r = q->run(); !r) {
+        return fail_core(r);
+    }
+    return sealed_json;
+}
+
+CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, core::Hlc hlc) {
+    auto q = m_db.query("UPDATE tickets SET state = ?2, updated_at = ?3, due_at = ?4, "
+                        "handling_deadline = ?5, last_hlc = max(last_hlc, ?6), body = ?7 "
+                        "WHERE id = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    core::Ticket without = t;
+    without.customer = {};
+    q->bind(1, t.id)
+        .bind(2, core::to_string(t.state))
+        .bind(3, t.updated_at)
+        .bind(4, t.due_at)
+        .bind(5, t.handling_deadline)
+        .bind(6, static_cast<std::int64_t>(hlc))
+        .bind(7, core::to_json(without, core::PiiMode::omit).dump());
+    if (auto r = q->run(); !r) {
+        return fail_core(r);
+    }
+    return {};
+}
+
+CenterResult<core::Hlc> SqliteCenterStorage::ticket_last_hlc(const std::string& ticket_id) {
+    auto q = m_db.query("SELECT last_hlc FROM tickets WHERE id = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, ticket_id);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    return *row ? static_cast<core::Hlc>(q->int64(0)) : core::Hlc{0};
+}
+
+CenterResult<void> SqliteCenterStorage::insert_event(const core::Event& e, std::string_view branch,
+                                                     std::string_view payload, core::Millis now) {
+    auto q = m_db.query("INSERT INTO events(id, ticket_id, branch, origin_device, device_seq, "
+                        "hlc, actor, actor_role, kind, payload, received_at) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, e.id)
+        .bind(2, e.ticket_id)
+        .bind(3, branch)
+        .bind(4, e.origin_device)
+        .bind(5, e.device_seq)
+        .bind(6, static_cast<std::int64_t>(e.hlc))
+        .bind(7, e.actor)
+        .bind(8, core::to_string(e.actor_role))
+        .bind(9, e.kind)
+        .bind(10, payload)
+        .bind(11, now);
+    if (auto r = q->run(); !r) {
+        return fail_core(r);
+    }
+    return {};
+}
+
+CenterResult<std::vector<core::Event>>
+SqliteCenterStorage::ticket_events(const std::string& ticket_id) {
+    auto q = m_db.query("SELECT id, ticket_id, origin_device, device_seq, hlc, actor, "
+                        "actor_role, kind, payload FROM events WHERE ticket_id = ?1 "
+                        "ORDER BY hlc, seq");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, ticket_id);
+    std::vector<core::Event> out;
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        core::Event e;
+        e.id = q->text(0);
+        e.ticket_id = q->text(1);
+        e.origin_device = q->text(2);
+        e.device_seq = q->int64(3);
+        e.hlc = static_cast<core::Hlc>(q->int64(4));
+        e.actor = q->text(5);
+        e.actor_role = core::parse_role(q->text(6)).value_or(core::Role::frontdesk);
+        e.kind = q->text(7);
+        e.payload = json::parse(q->text(8), nullptr, false);
+        out.push_back(std::move(e));
+    }
+}
+
+// ================================================= [SECTION] workflow steps at the center
+
+CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
+                                                    const sync::StepRequest& request,
+                                                    core::Millis now) {
+    auto step = core::parse_step(request.step);
+    auto role = core::parse_role(request.role);
+    if (!step) {
+        return center_error(400, "unknown_kind", "'" + request.step + "' is not a known step",
+                            "step");
+    }
+    if (!role || !core::is_center_role(*role)) {
+        return center_error(403, "not_a_center_role",
+                            "role '" + request.role +
+                                "' cannot act at the center (reviewer, dispatcher, handler, "
+                                "auditor, manager)",
+                            "role");
+    }
+    if (core::step_side(*step) != core::Owner::center && *step != core::Step::note) {
+        return center_error(422, "branch_step_at_center",
+                            "step '" + request.step + "' is taken at the branch", "step");
+    }
+    auto canonical = core::normalize_ticket_number(number);
+    if (!canonical) {
+        return center_error(404, "not_found",
+                            "'" + std::string(number) + "' is not a ticket number", "number");
+    }
+    std::lock_guard lock(m_mutex);
+    auto tx = core::Transaction::begin(m_db);
+    if (!tx) {
+        return fail_core(tx);
+    }
+    auto loaded = load_ticket("number", *canonical, false);
+    if (!loaded) {
+        return std::unexpected(loaded.error());
+    }
+    if (!*loaded) {
+        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
+    }
+    core::Ticket t = std::move(**loaded);
+    core::Actor actor{request.actor, *role, request.department};
+    json payload = request.payload.is_null() ? json::object() : request.payload;
+    // The handler's department travels in the payload, so every side can check it again.
+    if (*step == core::Step::handle && !payload.contains("department") &&
+        !request.department.empty()) {
+        payload["department"] = request.department;
+    }
+    if (auto ok = core::check_step(t, *step, actor, payload); !ok) {
+        return std::unexpected(from_core(ok.error()));
+    }
+    auto last = ticket_last_hlc(t.id);
+    if (!last) {
+        return std::unexpected(last.error());
+    }
+    // After everything seen on this ticket, whatever the terminals' clocks said.
+    core::HybridClock clock(std::max(m_hlc.last(), *last));
+    const core::Hlc hlc = clock.tick(now);
+    m_hlc = core::HybridClock(std::max(m_hlc.last(), hlc));
+    core::apply_step(t, *step, actor, payload, now);
+    if (auto r = update_ticket(t, hlc); !r) {
+        return std::unexpected(r.error());
+    }
+    auto seq_q = m_db.query("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+                            "WHERE key = 'center_seq' RETURNING CAST(value AS INTEGER)");
+    if (!seq_q) {
+        return fail_core(seq_q);
+    }
+    auto seq_row = seq_q->step();
+    if (!seq_row || !*seq_row) {
+        return center_error(500, "storage", "cannot number the center's event");
+    }
+    core::Event e;
+    e.id = core::uuid_v7(now);
+    e.ticket_id = t.id;
+    e.origin_device = std::string(sync::k_center_device);
+    e.device_seq = seq_q->int64(0);
+    e.hlc = hlc;
+    e.actor = actor.id;
+    e.actor_role = actor.role;
+    e.kind = request.step;
+    if (auto r = insert_event(e, t.branch, payload.dump(), now); !r) {
+        return std::unexpected(r.error());
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return t;
+}
+
+// ============================================== [SECTION] lists, overdue, export, assets
+
+CenterResult<std::vector<core::Ticket>> SqliteCenterStorage::load_tickets(core::Query& q) {
+    std::vector<core::Ticket> out;
+    while (true) {
+        auto row = q.step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        auto t = core::ticket_from_json(json::parse(q.text(0), nullptr, false));
+        if (!t) {
+            return center_error(500, "corrupt", "a stored ticket does not parse");
+        }
+        out.push_back(std::move(*t));
+    }
+}
+
+CenterResult<std::vector<core::Ticket>> SqliteCenterStorage::list(const CenterQuery& query) {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query("SELECT body FROM tickets WHERE (?1 = '' OR state = ?1) AND "
+                        "(?2 = '' OR branch = ?2) ORDER BY received_at DESC, rowid DESC "
+                        "LIMIT ?3 OFFSET ?4");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, query.state ? std::string(core::to_string(*query.state)) : std::string())
+        .bind(2, query.branch)
+        .bind(3, query.limit)
+        .bind(4, query.offset);
+    return load_tickets(*q);
+}
+
+CenterResult<OverdueLists> SqliteCenterStorage::overdue(core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    OverdueLists out;
+    auto h = m_db.query(std::string("SELECT body FROM tickets WHERE state IN ") + k_center_states +
+                        " AND handling_deadline IS NOT NULL AND handling_deadline < ?1 "
+                        "ORDER BY handling_deadline");
+    if (!h) {
+        return fail_core(h);
+    }
+    h->bind(1, now);
+    auto handling = load_tickets(*h);
+    if (!handling) {
+        return std::unexpected(handling.error());
+    }
+    out.handling = std::move(*handling);
+    auto t = m_db.query(std::string("SELECT body FROM tickets WHERE state IN ") + k_center_states +
+                        " AND due_at > 0 AND due_at < ?1 ORDER BY due_at");
+    if (!t) {
+        return fail_core(t);
+    }
+    t->bind(1, now);
+    auto ticket = load_tickets(*t);
+    if (!ticket) {
+        return std::unexpected(ticket.error());
+    }
+    out.ticket = std::move(*ticket);
+    return out;
+}
+
+CenterResult<TicketWithEvents> SqliteCenterStorage::get(std::string_view number) {
+    auto canonical = core::normalize_ticket_number(number);
+    if (!canonical) {
+        return center_error(404, "not_found",
+                            "'" + std::string(number) + "' is not a ticket number", "number");
+    }
+    std::lock_guard lock(m_mutex);
+    auto t = load_ticket("number", *canonical, true);
+    if (!t) {
+        return std::unexpected(t.error());
+    }
+    if (!*t) {
+        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
+    }
+    auto events = ticket_events((*t)->id);
+    if (!events) {
+        return std::unexpected(events.error());
+    }
+    return TicketWithEvents{std::move(**t), std::move(*events)};
+}
+
+CenterResult<json> SqliteCenterStorage::export_all() {
+    std::lock_guard lock(m_mutex);
+    json tickets = json::array();
+    std::map<std::string, std::size_t> index_of;
+    {
+        auto q = m_db.query("SELECT body FROM tickets ORDER BY received_at, rowid");
+        if (!q) {
+            return fail_core(q);
+        }
+        auto all = load_tickets(*q);
+        if (!all) {
+            return std::unexpected(all.error());
+        }
+        for (auto& t : *all) {
+            index_of[t.id] = tickets.size();
+            json j = core::to_json(t, core::PiiMode::omit);
+            j["events"] = json::array();
+            tickets.push_back(std::move(j));
+        }
+    }
+    auto e = m_db.query("SELECT ticket_id, id, kind, origin_device, device_seq, hlc, actor, "
+                        "actor_role FROM events ORDER BY seq");
+    if (!e) {
+        return fail_core(e);
+    }
+    std::int64_t event_count = 0;
+    while (true) {
+        auto row = e->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            break;
+        }
+        ++event_count;
+        auto it = index_of.find(e->text(0));
+        if (it == index_of.end()) {
+            continue;
+        }
+        tickets[it->second]["events"].push_back({{"id", e->text(1)},
+                                                 {"kind", e->text(2)},
+                                                 {"origin_device", e->text(3)},
+                                                 {"device_seq", e->int64(4)},
+                                                 {"hlc", e->int64(5)},
+                                                 {"actor", e->text(6)},
+                                                 {"actor_role", e->text(7)}});
+    }
+    json devices = json::array();
+    auto d = m_db.query("SELECT device, branch, acked_seq, revoked_at IS NOT NULL, "
+                        "(SELECT count(*) FROM skips s WHERE s.device = devices.device) "
+                        "FROM devices ORDER BY device");
+    if (!d) {
+        return fail_core(d);
+    }
+    while (true) {
+        auto row = d->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            break;
+        }
+        devices.push_back({{"device", d->text(0)},
+                           {"branch", d->text(1)},
+                           {"acked_seq", d->int64(2)},
+                           {"revoked", d->int64(3) != 0},
+                           {"skipped", d->int64(4)}});
+    }
+    return json{{"epoch", m_epoch},
+                {"event_count", event_count},
+                {"devices", std::move(devices)},
+                {"tickets", std::move(tickets)}};
+}
+
+CenterResult<std::int64_t>
+SqliteCenterStorage::publish_asset(const sync::AssetPublishRequest& asset, core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query("INSERT INTO assets(name, version, content, published_at) VALUES (?1, "
+                        "(SELECT coalesce(max(version), 0) + 1 FROM assets WHERE name = ?1), ?2, "
+                        "?3) RETURNING version");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, asset.name).bind(2, asset.content).bind(3, now);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    return q->int64(0);
+}
+
+} // namespace cf::center

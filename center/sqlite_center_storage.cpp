@@ -1,0 +1,447 @@
+// [SECTION] init, open, backup and restore
+// [SECTION] enrolment and tokens
+#include "center/sqlite_center_storage.h"
+
+#include "center/center_schema.h"
+#include "center/secret.h"
+#include "core/ticket_number.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cf::center {
+namespace {
+
+namespace fs = std::filesystem;
+
+CenterError storage_error(const core::Error& e) {
+    return from_core(e);
+}
+
+template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>& r) {
+    return std::unexpected(storage_error(r.error()));
+}
+
+core::Result<std::string> read_meta(core::Database& db, std::string_view key) {
+    auto q = db.query("SELECT value FROM meta WHERE key = ?1");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, key);
+    auto row = q->step();
+    if (!row) {
+        return std::unexpected(row.error());
+    }
+    if (!*row) {
+        return core::fail(core::ErrorCode::corrupt, "the center database " + db.path().string() +
+                                                        " has no '" + std::string(key) +
+                                                        "' setting");
+    }
+    return q->text(0);
+}
+
+core::Result<void> write_meta(core::Database& db, std::string_view key, std::string_view value) {
+    auto q = db.query("INSERT INTO meta(key, value) VALUES (?1, ?2) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    return q->bind(1, key).bind(2, value).run();
+}
+
+void fsync_path(const fs::path& p) {
+    int fd = ::open(p.c_str(), O_RDONLY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
+
+// ====================================================== [SECTION] init, open, backup and restore
+
+CenterResult<void> SqliteCenterStorage::init(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / k_database_file, ec) || fs::exists(dir / k_key_file, ec)) {
+        return center_error(400, "invalid_value",
+                            "the directory " + dir.string() + " already holds center data");
+    }
+    fs::create_directories(dir, ec);
+    if (ec) {
+        return center_error(500, "storage",
+                            "cannot create the directory " + dir.string() + ": " + ec.message());
+    }
+    ::chmod(dir.c_str(), 0700);
+    if (auto key = core::PiiSealer::create_key_file(dir / k_key_file); !key) {
+        return fail_core(key);
+    }
+    core::OpenOptions create;
+    create.create = true;
+    auto db = core::Database::open(dir / k_database_file, create);
+    if (!db) {
+        return fail_core(db);
+    }
+    ::chmod((dir / k_database_file).c_str(), 0600);
+    if (auto r = migrate_center(*db); !r) {
+        return fail_core(r);
+    }
+    auto tx = core::Transaction::begin(*db);
+    if (!tx) {
+        return fail_core(tx);
+    }
+    if (auto r = write_meta(*db, "epoch", new_epoch()); !r) {
+        return fail_core(r);
+    }
+    if (auto r = write_meta(*db, "center_seq", "0"); !r) {
+        return fail_core(r);
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return {};
+}
+
+CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::exists(dir / k_database_file, ec)) {
+        return center_error(500, "storage",
+                            "no center data in " + dir.string() +
+                                ": run 'counterfoil-center --data " + dir.string() +
+                                " init' first");
+    }
+    auto sealer = core::PiiSealer::load_key_file(dir / k_key_file);
+    if (!sealer) {
+        return fail_core(sealer);
+    }
+    auto db = core::Database::open(dir / k_database_file, core::OpenOptions{});
+    if (!db) {
+        return fail_core(db);
+    }
+    if (auto r = migrate_center(*db); !r) {
+        return fail_core(r);
+    }
+    auto epoch = read_meta(*db, "epoch");
+    if (!epoch) {
+        return fail_core(epoch);
+    }
+    auto store = std::unique_ptr<SqliteCenterStorage>(
+        new SqliteCenterStorage(std::move(*db), std::move(*sealer), *epoch));
+    // The center's clock continues from its newest event, so its steps never go backwards.
+    auto q = store->m_db.query("SELECT coalesce(max(hlc), 0) FROM events");
+    if (!q) {
+        return fail_core(q);
+    }
+    if (auto row = q->step(); !row) {
+        return fail_core(row);
+    }
+    store->m_hlc = core::HybridClock(static_cast<core::Hlc>(q->int64(0)));
+    return store;
+}
+
+CenterResult<void> SqliteCenterStorage::backup(const fs::path& dir, const fs::path& file) {
+    std::error_code ec;
+    if (fs::exists(file, ec)) {
+        return center_error(400, "invalid_value",
+                            "the backup file " + file.string() + " exists already");
+    }
+    auto db = core::Database::open(dir / k_database_file, core::OpenOptions{});
+    if (!db) {
+        return fail_core(db);
+    }
+    // VACUUM INTO reads one snapshot, so a running center keeps serving meanwhile.
+    auto q = db->query("VACUUM INTO ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    if (auto r = q->bind(1, file.string()).run(); !r) {
+        return fail_core(r);
+    }
+    ::chmod(file.c_str(), 0600);
+    fsync_path(file);
+    return {};
+}
+
+CenterResult<std::string> SqliteCenterStorage::restore(const fs::path& dir, const fs::path& file) {
+    std::error_code ec;
+    if (!fs::exists(dir / k_key_file, ec)) {
+        return center_error(500, "storage",
+                            "no center key in " + dir.string() +
+                                ": restore the key file first, then the database");
+    }
+    const fs::path staged = dir / "center.db.restoring";
+    fs::remove(staged, ec);
+    fs::copy_file(file, staged, ec);
+    if (ec) {
+        return center_error(500, "storage",
+                            "cannot copy the backup " + file.string() + ": " + ec.message());
+    }
+    ::chmod(staged.c_str(), 0600);
+    const std::string epoch = new_epoch();
+    {
+        auto db = core::Database::open(staged, core::OpenOptions{});
+        if (!db) {
+            return fail_core(db);
+        }
+        if (auto r = migrate_center(*db); !r) {
+            return fail_core(r);
+        }
+        if (auto r = read_meta(*db, "epoch"); !r) {
+            return fail_core(r);
+        }
+        if (auto r = write_meta(*db, "epoch", epoch); !r) {
+            return fail_core(r);
+        }
+        // Fold the WAL into the file so the rename below carries everything.
+        if (auto r = db->exec("PRAGMA wal_checkpoint(TRUNCATE)"); !r) {
+            return fail_core(r);
+        }
+    }
+    fsync_path(staged);
+    // A WAL left by the replaced database must not be replayed onto the restored one.
+    for (const char* suffix : {"-wal", "-shm"}) {
+        fs::remove(dir / (std::string(k_database_file) + suffix), ec);
+        fs::remove(fs::path(staged.string() + suffix), ec);
+    }
+    fs::rename(staged, dir / k_database_file, ec);
+    if (ec) {
+        return center_error(500, "storage",
+                            "cannot put the restored database in place: " + ec.message());
+    }
+    fsync_path(dir);
+    return epoch;
+}
+
+// ============================================================ [SECTION] enrolment and tokens
+
+CenterResult<EnrollCode> SqliteCenterStorage::create_enroll_code(std::string_view branch,
+                                                                 core::Millis code_ttl,
+                                                                 core::Millis token_ttl,
+                                                                 core::Millis now) {
+    if (!core::valid_branch_code(branch)) {
+        return center_error(400, "invalid_value",
+                            "branch code '" + std::string(branch) +
+                                "' is invalid: use 2-6 characters of " +
+                                std::string(core::k_number_alphabet),
+                            "branch");
+    }
+    std::lock_guard lock(m_mutex);
+    EnrollCode code{new_enroll_code(), std::string(branch), now + code_ttl};
+    auto q = m_db.query("INSERT INTO enroll_codes(code_hash, branch, created_at, expires_at, "
+                        "token_ttl) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind_blob(1, secret_hash(m_sealer.pin_pepper(), normalize_enroll_code(code.code)))
+        .bind(2, code.branch)
+        .bind(3, now)
+        .bind(4, code.expires_at)
+        .bind(5, token_ttl);
+    if (auto r = q->run(); !r) {
+        return fail_core(r);
+    }
+    return code;
+}
+
+CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::EnrollRequest& request,
+                                                               core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    auto tx = core::Transaction::begin(m_db);
+    if (!tx) {
+        return fail_core(tx);
+    }
+    auto q = m_db.query("SELECT branch, expires_at, token_ttl, used_at FROM enroll_codes "
+                        "WHERE code_hash = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    const auto code_hash = secret_hash(m_sealer.pin_pepper(), normalize_enroll_code(request.code));
+    q->bind_blob(1, code_hash);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (!*row) {
+        return center_error(401, "bad_code", "the enrolment code is not known to this center",
+                            "code");
+    }
+    const std::string branch = q->text(0);
+    const core::Millis expires_at = q->int64(1);
+    const core::Millis token_ttl = q->int64(2);
+    const bool used = !q->is_null(3);
+    if (used) {
+        return center_error(401, "code_used",
+                            "the enrolment code was used already; ask the center for a new one",
+                            "code");
+    }
+    if (expires_at <= now) {
+        return center_error(401, "code_expired",
+                            "the enrolment code has expired; ask the center for a new one", "code");
+    }
+    if (branch != request.branch) {
+        return center_error(
+            403, "wrong_branch",
+            "the enrolment code is for branch " + branch + ", not " + request.branch, "branch");
+    }
+    const std::string device = request.branch + "/" + request.terminal;
+    auto d = m_db.query("SELECT revoked_at FROM devices WHERE device = ?1");
+    if (!d) {
+        return fail_core(d);
+    }
+    d->bind(1, device);
+    auto drow = d->step();
+    if (!drow) {
+        return fail_core(drow);
+    }
+    if (*drow && !d->is_null(0)) {
+        return center_error(409, "device_revoked",
+                            "device " + device +
+                                " was revoked; enrol the terminal under a new terminal id",
+                            "terminal");
+    }
+    const bool known = *drow;
+    if (!known) {
+        auto ins = m_db.query(
+            "INSERT INTO devices(device, branch, acked_seq, enrolled_at) VALUES (?1, ?2, 0, ?3)");
+        if (!ins) {
+            return fail_core(ins);
+        }
+        if (auto r = ins->bind(1, device).bind(2, branch).bind(3, now).run(); !r) {
+            return fail_core(r);
+        }
+    }
+    auto used_q = m_db.query("UPDATE enroll_codes SET used_at = ?2, used_by = ?3 "
+                             "WHERE code_hash = ?1");
+    if (!used_q) {
+        return fail_core(used_q);
+    }
+    if (auto r = used_q->bind_blob(1, code_hash).bind(2, now).bind(3, device).run(); !r) {
+        return fail_core(r);
+    }
+    const std::string token = new_token();
+    auto t = m_db.query("INSERT INTO tokens(token_hash, kind, device, branch, created_at, "
+                        "expires_at) VALUES (?1, 'device', ?2, ?3, ?4, ?5)");
+    if (!t) {
+        return fail_core(t);
+    }
+    t->bind_blob(1, secret_hash(m_sealer.pin_pepper(), token))
+        .bind(2, device)
+        .bind(3, branch)
+        .bind(4, now)
+        .bind(5, now + token_ttl);
+    if (auto r = t->run(); !r) {
+        return fail_core(r);
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return sync::EnrollResponse{m_epoch, device, branch, token};
+}
+
+CenterResult<std::string> SqliteCenterStorage::create_console_token(std::string_view name,
+                                                                    core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    const std::string token = new_token();
+    auto t = m_db.query("INSERT INTO tokens(token_hash, kind, device, branch, created_at, "
+                        "expires_at) VALUES (?1, 'console', ?2, '', ?3, ?4)");
+    if (!t) {
+        return fail_core(t);
+    }
+    t->bind_blob(1, secret_hash(m_sealer.pin_pepper(), token))
+        .bind(2, name)
+        .bind(3, now)
+        .bind(4, now + 365 * core::k_day);
+    if (auto r = t->run(); !r) {
+        return fail_core(r);
+    }
+    return token;
+}
+
+CenterResult<Principal> SqliteCenterStorage::authenticate(std::string_view token,
+                                                          core::Millis now) {
+    if (token.empty()) {
+        return center_error(401, "missing_token",
+                            "this endpoint needs 'Authorization: Bearer TOKEN'");
+    }
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query("SELECT t.kind, t.device, t.branch, t.expires_at, t.revoked_at, "
+                        "d.revoked_at FROM tokens t LEFT JOIN devices d ON d.device = t.device "
+                        "AND t.kind = 'device' WHERE t.token_hash = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind_blob(1, secret_hash(m_sealer.pin_pepper(), token));
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (!*row) {
+        return center_error(401, "bad_token", "the token is not known to this center");
+    }
+    if (!q->is_null(4) || !q->is_null(5)) {
+        return center_error(401, "token_revoked",
+                            "the device " + q->text(1) + " was revoked; it cannot sync");
+    }
+    if (q->int64(3) <= now) {
+        return center_error(401, "token_expired",
+                            "the token has expired; enrol the device again with a new code");
+    }
+    Principal p;
+    p.kind = q->text(0) == "console" ? Principal::Kind::console : Principal::Kind::device;
+    p.device = q->text(1);
+    p.branch = q->text(2);
+    return p;
+}
+
+CenterResult<void> SqliteCenterStorage::revoke_device(std::string_view device, core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    auto tx = core::Transaction::begin(m_db);
+    if (!tx) {
+        return fail_core(tx);
+    }
+    auto q = m_db.query("UPDATE devices SET revoked_at = coalesce(revoked_at, ?2) "
+                        "WHERE device = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    if (auto r = q->bind(1, device).bind(2, now).run(); !r) {
+        return fail_core(r);
+    }
+    if (m_db.changes() == 0) {
+        return center_error(404, "not_found", "no enrolled device '" + std::string(device) + "'",
+                            "device");
+    }
+    auto t = m_db.query("UPDATE tokens SET revoked_at = coalesce(revoked_at, ?2) "
+                        "WHERE device = ?1 AND kind = 'device'");
+    if (!t) {
+        return fail_core(t);
+    }
+    if (auto r = t->bind(1, device).bind(2, now).run(); !r) {
+        return fail_core(r);
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return {};
+}
+
+CenterResult<sync::DeviceStatus> SqliteCenterStorage::device_status(const Principal& who,
+                                                                    core::Millis now) {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query("SELECT acked_seq FROM devices WHERE device = ?1");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, who.device);
+    auto row = q->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (!*row) {
+        return center_error(403, "not_a_device", "this token does not belong to a device");
+    }
+    return sync::DeviceStatus{m_epoch, who.device, who.branch, q->int64(0), now};
+}
+
+} // namespace cf::center

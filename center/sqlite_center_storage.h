@@ -1,0 +1,98 @@
+#pragma once
+// The embedded center store: one data directory with an SQLite database (WAL,
+// synchronous=FULL) and the center's key file for customer personal data.
+//
+//     DIR/center.db     tickets, events, devices, tokens, enrolment codes, asset versions
+//     DIR/center.key    master key (0600): seals personal data, keys the token hashes
+//
+// One connection serves every thread, one call at a time: SQLite has one writer anyway, and a
+// push is one short transaction.
+
+#include "center/center_storage.h"
+#include "core/hybrid_clock.h"
+#include "core/pii_sealer.h"
+#include "core/sqlite_db.h"
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+namespace cf::center {
+
+class SqliteCenterStorage final : public CenterStorage {
+public:
+    static constexpr const char* k_database_file = "center.db";
+    static constexpr const char* k_key_file = "center.key";
+
+    // Creates DIR (0700) with a new key and database and a new epoch. Fails with
+    // invalid_value when DIR already holds center data, storage/key errors otherwise.
+    static CenterResult<void> init(const std::filesystem::path& dir);
+    // Opens an initialised directory. Fails with 500 storage naming the directory when it has
+    // no center data (run init), a key error, or a database error.
+    static CenterResult<std::unique_ptr<SqliteCenterStorage>>
+    open(const std::filesystem::path& dir);
+    // Writes a consistent copy of the database to file (which must not exist) while the
+    // center may be running. The key file is not copied: back it up apart.
+    static CenterResult<void> backup(const std::filesystem::path& dir,
+                                     const std::filesystem::path& file);
+    // Replaces the database with a backup copy and gives it a new epoch, so terminals re-send
+    // what the backup lacks. The center must not be running.
+    static CenterResult<std::string> restore(const std::filesystem::path& dir,
+                                             const std::filesystem::path& file);
+
+    std::string epoch() const override { return m_epoch; }
+    CenterResult<EnrollCode> create_enroll_code(std::string_view branch, core::Millis code_ttl,
+                                                core::Millis token_ttl, core::Millis now) override;
+    CenterResult<sync::EnrollResponse> enroll(const sync::EnrollRequest& request,
+                                              core::Millis now) override;
+    CenterResult<std::string> create_console_token(std::string_view name,
+                                                   core::Millis now) override;
+    CenterResult<Principal> authenticate(std::string_view token, core::Millis now) override;
+    CenterResult<void> revoke_device(std::string_view device, core::Millis now) override;
+    CenterResult<sync::DeviceStatus> device_status(const Principal& who, core::Millis now) override;
+    CenterResult<sync::PushResponse> push(const Principal& who, const sync::PushRequest& batch,
+                                          core::Millis now) override;
+    CenterResult<sync::PullResponse> pull(const Principal& who,
+                                          const sync::PullRequest& request) override;
+    CenterResult<core::Ticket> act(std::string_view number, const sync::StepRequest& step,
+                                   core::Millis now) override;
+    CenterResult<std::vector<core::Ticket>> list(const CenterQuery& query) override;
+    CenterResult<OverdueLists> overdue(core::Millis now) override;
+    CenterResult<TicketWithEvents> get(std::string_view number) override;
+    CenterResult<nlohmann::json> export_all() override;
+    CenterResult<std::int64_t> publish_asset(const sync::AssetPublishRequest& asset,
+                                             core::Millis now) override;
+
+private:
+    SqliteCenterStorage(core::Database db, core::PiiSealer sealer, std::string epoch)
+        : m_db(std::move(db)), m_sealer(std::move(sealer)), m_epoch(std::move(epoch)) {}
+
+    // center_push.cpp
+    CenterResult<void> store_event(const Principal& who, const sync::WireEvent& e,
+                                   std::size_t index, core::Millis now);
+    CenterResult<void> check_stored(const std::string& device, const sync::WireEvent& e,
+                                    std::size_t index);
+    // center_workflow.cpp
+    // The ticket with this id or number; its customer is filled (decrypted) only when asked.
+    CenterResult<std::optional<core::Ticket>> load_ticket(std::string_view column,
+                                                          std::string_view key, bool with_customer);
+    // Seals the customer with the center key; returns the sealed fields as base64 JSON for
+    // the create event.
+    CenterResult<nlohmann::json> insert_ticket(const core::Ticket& t, core::Hlc hlc);
+    CenterResult<void> update_ticket(const core::Ticket& t, core::Hlc hlc);
+    CenterResult<core::Hlc> ticket_last_hlc(const std::string& ticket_id);
+    CenterResult<void> insert_event(const core::Event& e, std::string_view branch,
+                                    std::string_view payload, core::Millis now);
+    CenterResult<std::vector<core::Ticket>> load_tickets(core::Query& q);
+    CenterResult<std::vector<core::Event>> ticket_events(const std::string& ticket_id);
+    // center_pull.cpp
+    CenterResult<sync::WireEvent> to_wire(const core::Event& e);
+
+    std::mutex m_mutex;
+    core::Database m_db;
+    core::PiiSealer m_sealer;
+    std::string m_epoch;
+    core::HybridClock m_hlc;
+};
+
+} // namespace cf::center
