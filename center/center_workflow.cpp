@@ -284,20 +284,25 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
     if (auto r = update_ticket(t, hlc); !r) {
         return std::unexpected(r.error());
     }
-    auto seq_q = m_db.query("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
-                            "WHERE key = 'center_seq' RETURNING CAST(value AS INTEGER)");
-    if (!seq_q) {
-        return fail_core(seq_q);
-    }
-    auto seq_row = seq_q->step();
-    if (!seq_row || !*seq_row) {
-        return center_error(500, "storage", "cannot number the center's event");
+    std::int64_t center_seq = 0;
+    {
+        // A RETURNING statement is a write in progress until reset: keep it in this scope.
+        auto seq_q = m_db.query("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS "
+                                "TEXT) WHERE key = 'center_seq' RETURNING CAST(value AS INTEGER)");
+        if (!seq_q) {
+            return fail_core(seq_q);
+        }
+        auto seq_row = seq_q->step();
+        if (!seq_row || !*seq_row) {
+            return center_error(500, "storage", "cannot number the center's event");
+        }
+        center_seq = seq_q->int64(0);
     }
     core::Event e;
     e.id = core::uuid_v7(now);
     e.ticket_id = t.id;
     e.origin_device = std::string(sync::k_center_device);
-    e.device_seq = seq_q->int64(0);
+    e.device_seq = center_seq;
     e.hlc = hlc;
     e.actor = actor.id;
     e.actor_role = actor.role;

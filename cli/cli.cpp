@@ -4,12 +4,14 @@
 #include "cli/cli.h"
 
 #include "cli/args.h"
+#include "cli/sync_commands.h"
 #include "cli/ticket_text.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
 #include "forms/intake.h"
+#include "sync/asset_files.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -40,8 +42,12 @@ commands:
   act NUMBER STEP --actor STAFF [--role ROLE] [--department D] [--json PAYLOAD]
   stats [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
   outbox [--json]
+  enroll --center URL --code CODE [--ca FILE] [--pin sha256//KEY]
+  sync --once [--batch N] | sync --watch [--interval SECONDS]
+  sync status [--json] | sync dead-letters [--json]
 
-exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure
+exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure, 5 center unreachable,
+            6 refused by the center
 )";
 
 int exit_code_for(const core::Error& e) {
@@ -429,11 +435,12 @@ int cmd_outbox(Context& c) {
 int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out,
         std::ostream& err) {
     // --json is an output flag everywhere except act, where it carries the step's payload.
-    std::set<std::string> valued = {"--data",     "--assets",     "--branch", "--terminal",
-                                    "--calendar", "--utc-offset", "--form",   "--actor",
-                                    "--role",     "--department", "--status", "--limit",
-                                    "--offset",   "--from",       "--to"};
-    std::set<std::string> flags = {"--overdue", "--help", "--json"};
+    std::set<std::string> valued = {
+        "--data",   "--assets", "--branch",  "--terminal",   "--calendar", "--utc-offset",
+        "--form",   "--actor",  "--role",    "--department", "--status",   "--limit",
+        "--offset", "--from",   "--to",      "--center",     "--code",     "--ca",
+        "--pin",    "--batch",  "--interval"};
+    std::set<std::string> flags = {"--overdue", "--help", "--json", "--once", "--watch"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {
@@ -457,10 +464,19 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         return usage(err, "--data DIR is required");
     }
     const char* env_assets = std::getenv("COUNTERFOIL_ASSETS");
-    fs::path assets = args.option("--assets")
-                          .value_or(env_assets != nullptr ? std::string(env_assets)
-                                                          : std::string(COUNTERFOIL_ASSETS_DIR));
+    const fs::path installed =
+        env_assets != nullptr ? std::string(env_assets) : std::string(COUNTERFOIL_ASSETS_DIR);
+    // Forms and categories the center delivered take the place of the installed ones
+    // (sync/asset_files.h) unless --assets names a directory.
+    fs::path assets = args.option("--assets").value_or(sync::current_assets_dir(*data, installed));
     Context c{*data, assets, args, in, out, err, {}};
+    if (args.positional[0] == "enroll") {
+        return cmd_enroll(c.data, args, out, err);
+    }
+    if (args.positional[0] == "sync") {
+        return cmd_sync(c.data, args.option("--assets").value_or(installed.string()), args, out,
+                        err);
+    }
 
     const std::pair<const char*, int (*)(Context&)> commands[] = {
         {"init", cmd_init},     {"file", cmd_file}, {"show", cmd_show},   {"list", cmd_list},

@@ -209,4 +209,22 @@ Result<std::optional<Millis>> SyncState::oldest_pending_at() {
     return std::optional<Millis>(hlc_physical(static_cast<Hlc>(q->int64(0))));
 }
 
+Result<std::vector<ReceivedAsset>> SyncState::received_assets() {
+    auto q = m_db->query("SELECT name, version, content FROM sync_assets ORDER BY name");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    std::vector<ReceivedAsset> out;
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return std::unexpected(row.error());
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back(ReceivedAsset{q->text(0), q->int64(1), q->text(2)});
+    }
+}
+
 } // namespace cf::core

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/remote_event.h"
 #include "core/sqlite_db.h"
 
 #include <cstdint>
@@ -64,6 +65,9 @@ public:
     Result<std::int64_t> pending_count();
     // Physical time (from its HLC) of the oldest waiting event; nullopt when none waits.
     Result<std::optional<Millis>> oldest_pending_at();
+
+    // The newest version of every asset file received by pull, by name.
+    Result<std::vector<ReceivedAsset>> received_assets();
 
 private:
     Result<std::string> meta(std::string_view key);

@@ -1,0 +1,433 @@
+// [SECTION] wire conversion
+// [SECTION] one pass: device check, push, pull
+// [SECTION] enrolment
+#include "sync/sync_client.h"
+
+#include "core/sync_state.h"
+#include "sync/asset_files.h"
+#include "sync/json_fields.h"
+
+namespace cf::sync {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char* k_customer_fields[] = {"name", "phone", "email", "customer_no", "order_no"};
+
+SyncError storage_failure(const core::Error& e) {
+    return SyncError{SyncError::Kind::storage, e.message};
+}
+
+SyncError transport_failure(const TransportError& e, const std::string& url) {
+    switch (e.kind) {
+    case TransportError::Kind::tls:
+        return SyncError{SyncError::Kind::unreachable,
+                         "the center " + url + " did not prove its identity: " + e.message};
+    case TransportError::Kind::cancelled:
+        return SyncError{SyncError::Kind::cancelled, "sync was stopped"};
+    default:
+        return SyncError{SyncError::Kind::unreachable,
+                         "cannot reach the center " + url + ": " + e.message};
+    }
+}
+
+// ======================================================= [SECTION] wire conversion
+
+// A local event as it is sent: a create carries the customer opened from the local seal.
+core::Result<WireEvent> to_wire(const core::Event& e, const core::PiiSealer& sealer) {
+    WireEvent w;
+    w.id = e.id;
+    w.ticket_id = e.ticket_id;
+    w.origin_device = e.origin_device;
+    w.device_seq = e.device_seq;
+    w.hlc = e.hlc;
+    w.actor = e.actor;
+    w.actor_role = e.actor_role;
+    w.kind = e.kind;
+    if (e.kind != core::k_create_kind) {
+        w.payload = e.payload.is_object() ? e.payload : json::object();
+        return w;
+    }
+    json customer = json::object();
+    const json sealed = e.payload.value("customer_sealed", json::object());
+    for (const char* field : k_customer_fields) {
+        auto it = sealed.find(field);
+        if (it == sealed.end() || !it->is_string()) {
+            continue;
+        }
+        auto blob = core::from_base64(it->get<std::string>());
+        if (!blob) {
+            return core::fail(core::ErrorCode::corrupt,
+                              "event " + e.id + ": a sealed customer field is damaged");
+        }
+        auto plain = sealer.open(*blob, e.ticket_id, field);
+        if (!plain) {
+            return std::unexpected(plain.error());
+        }
+        customer[field] = std::move(*plain);
+    }
+    w.payload = json{{"ticket", e.payload.value("ticket", json::object())},
+                     {"customer", std::move(customer)}};
+    return w;
+}
+
+core::RemoteEvent from_wire(const WireEvent& w) {
+    core::RemoteEvent r;
+    r.event.id = w.id;
+    r.event.ticket_id = w.ticket_id;
+    r.event.origin_device = w.origin_device;
+    r.event.device_seq = w.device_seq;
+    r.event.hlc = w.hlc;
+    r.event.actor = w.actor;
+    r.event.actor_role = w.actor_role;
+    r.event.kind = w.kind;
+    if (w.kind == core::k_create_kind) {
+        r.event.payload = json{{"ticket", w.payload.at("ticket")}};
+        const json& c = w.payload.at("customer");
+        core::Customer customer;
+        customer.name = c.value("name", "");
+        customer.phone = c.value("phone", "");
+        customer.email = c.value("email", "");
+        customer.customer_no = c.value("customer_no", "");
+        customer.order_no = c.value("order_no", "");
+        r.customer = std::move(customer);
+    } else {
+        r.event.payload = w.payload;
+    }
+    return r;
+}
+
+ErrorBody error_of(const HttpReply& reply) {
+    auto body = parse_body(reply.body);
+    if (body) {
+        if (auto e = parse_error_body(*body)) {
+            return *e;
+        }
+    }
+    ErrorBody e;
+    e.error = "http_" + std::to_string(reply.status);
+    e.message = "the center answered HTTP " + std::to_string(reply.status);
+    return e;
+}
+
+} // namespace
+
+SyncClient::SyncClient(core::TicketStore& store, fs::path data_dir, SyncConfig config,
+                       std::string token, fs::path installed_assets)
+    : m_store(&store), m_data_dir(std::move(data_dir)), m_config(std::move(config)),
+      m_token(std::move(token)), m_installed_assets(std::move(installed_assets)),
+      m_http(HttpOptions{m_config.center_url, m_config.tls, std::chrono::milliseconds(5000),
+                         std::chrono::milliseconds(60000)}) {}
+
+void SyncClient::set_cancel_flag(const std::atomic<bool>* cancel) {
+    m_http.set_cancel_flag(cancel);
+}
+
+void SyncClient::set_batch_size(int events) {
+    m_batch_size = std::clamp(events, 1, static_cast<int>(k_max_batch_events));
+}
+
+std::expected<HttpReply, SyncError> SyncClient::call(const std::string& path, const json* body) {
+    auto reply = body != nullptr ? m_http.post(path, *body, m_token) : m_http.get(path, m_token);
+    if (!reply) {
+        return std::unexpected(transport_failure(reply.error(), m_config.center_url));
+    }
+    if (reply->status >= 500 || reply->status == 0) {
+        const ErrorBody e = error_of(*reply);
+        return std::unexpected(
+            SyncError{SyncError::Kind::unreachable,
+                      "the center failed (" + std::to_string(reply->status) + "): " + e.message});
+    }
+    if (reply->status == 401 || reply->status == 403) {
+        const ErrorBody e = error_of(*reply);
+        // A pull or push with another device's id is our bug, not the token's: still refused.
+        return std::unexpected(
+            SyncError{SyncError::Kind::refused, "the center refused this terminal: " + e.message});
+    }
+    return std::move(*reply);
+}
+
+// ============================================== [SECTION] one pass: device check, push, pull
+
+std::expected<SyncReport, SyncError> SyncClient::sync_once() {
+    SyncReport report;
+    core::SyncState state(*m_store);
+    auto run = [&]() -> std::expected<void, SyncError> {
+        // An epoch change during the pass starts it over, at most a few times.
+        for (int round = 0; round < 3; ++round) {
+            if (auto r = check_device(report); !r) {
+                return r;
+            }
+            const std::string epoch = m_epoch;
+            if (auto r = push_all(report); !r) {
+                return r;
+            }
+            if (m_epoch != epoch) {
+                continue;
+            }
+            return pull_all(report);
+        }
+        return std::unexpected(SyncError{SyncError::Kind::unreachable,
+                                         "the center's epoch kept changing; try again later"});
+    };
+    auto outcome = run();
+    const core::Millis now = core::SystemClock().now();
+    if (!outcome) {
+        if (outcome.error().kind != SyncError::Kind::cancelled) {
+            // Best effort: the error itself may be that the database cannot be written.
+            (void)state.record_attempt(now, outcome.error().message);
+        }
+        return std::unexpected(outcome.error());
+    }
+    if (auto r = state.record_attempt(now, ""); !r) {
+        return std::unexpected(storage_failure(r.error()));
+    }
+    return report;
+}
+
+std::expected<void, SyncError> SyncClient::check_device(SyncReport& report) {
+    auto reply = call(k_path_device, nullptr);
+    if (!reply) {
+        return std::unexpected(reply.error());
+    }
+    auto body = parse_body(reply->body);
+    auto status = body ? parse_device_status(*body) : std::unexpected(body.error());
+    if (reply->status != 200 || !status) {
+        return std::unexpected(
+            SyncError{SyncError::Kind::unreachable,
+                      "the center's device status did not parse: " +
+                          (status ? error_of(*reply).message : status.error().message)});
+    }
+    core::SyncState state(*m_store);
+    auto record = state.read();
+    if (!record) {
+        return std::unexpected(storage_failure(record.error()));
+    }
+    if (record->epoch != status->epoch) {
+        // First contact, or the center was restored: start the pull over, and let the mark
+        // follow the center's (below), which re-sends whatever the restored center lacks.
+        report.epoch_changed = !record->epoch.empty();
+        if (auto r = state.reset_for_epoch(status->epoch); !r) {
+            return std::unexpected(storage_failure(r.error()));
+        }
+    }
+    m_epoch = status->epoch;
+    if (record->acked_device_seq != status->acked_seq) {
+        if (auto r = state.set_outbox_mark(status->acked_seq); !r) {
+            return std::unexpected(storage_failure(r.error()));
+        }
+    }
+    return {};
+}
+
+std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
+    core::SyncState state(*m_store);
+    int batch_size = m_batch_size;
+    // Each round either moves the mark or dead-letters an event, so this ends; the bound is
+    // a guard against a center that answers nonsense.
+    for (int round = 0; round < 1'000'000; ++round) {
+        auto events = m_store->outbox(batch_size);
+        if (!events) {
+            return std::unexpected(storage_failure(events.error()));
+        }
+        if (events->empty()) {
+            return {};
+        }
+        auto dead = state.dead_letters();
+        if (!dead) {
+            return std::unexpected(storage_failure(dead.error()));
+        }
+        std::map<std::string, const core::DeadLetter*> dead_by_id;
+        for (const auto& d : *dead) {
+            dead_by_id[d.event_id] = &d;
+        }
+        PushRequest batch;
+        batch.device = m_store->identity().device_id();
+        std::vector<const core::Event*> sent; // batch.events[i] is *sent[i]
+        for (const auto& e : *events) {
+            if (auto it = dead_by_id.find(e.id); it != dead_by_id.end()) {
+                batch.skips.push_back(Skip{e.device_seq, e.id, it->second->error});
+                continue;
+            }
+            auto w = to_wire(e, m_store->sealer());
+            if (!w) {
+                // The event cannot be read back here; the center could not use it either.
+                if (auto r = state.add_dead_letter(
+                        {e.id, e.device_seq, 0, w.error().message, core::SystemClock().now()});
+                    !r) {
+                    return std::unexpected(storage_failure(r.error()));
+                }
+                ++report.dead_lettered;
+                batch.skips.push_back(Skip{e.device_seq, e.id, w.error().message});
+                continue;
+            }
+            batch.events.push_back(std::move(*w));
+            sent.push_back(&e);
+        }
+        const json body = to_json(batch);
+        auto reply = call(k_path_push, &body);
+        if (!reply) {
+            return std::unexpected(reply.error());
+        }
+        if (reply->status == 200) {
+            auto parsed = parse_body(reply->body);
+            auto answer = parsed ? parse_push_response(*parsed) : std::unexpected(parsed.error());
+            if (!answer) {
+                return std::unexpected(
+                    SyncError{SyncError::Kind::unreachable,
+                              "the center's push answer did not parse: " + answer.error().message});
+            }
+            if (answer->epoch != m_epoch) {
+                m_epoch = answer->epoch; // restored meanwhile: the caller starts over
+                return {};
+            }
+            if (auto r = m_store->acknowledge_outbox(answer->acked_seq); !r) {
+                return std::unexpected(storage_failure(r.error()));
+            }
+            report.pushed += static_cast<std::int64_t>(batch.events.size());
+            batch_size = m_batch_size;
+            continue;
+        }
+        const ErrorBody error = error_of(*reply);
+        if (error.epoch != m_epoch && !error.epoch.empty()) {
+            m_epoch = error.epoch;
+            return {};
+        }
+        if (reply->status == 409 && error.error == "gap" && error.expected_seq) {
+            if (auto r = state.set_outbox_mark(*error.expected_seq - 1); !r) {
+                return std::unexpected(storage_failure(r.error()));
+            }
+            continue;
+        }
+        if (reply->status == 413 && batch_size > 1) {
+            batch_size = std::max(1, batch_size / 2);
+            continue;
+        }
+        // Any other 4xx is permanent for the event it names (or, naming none, the first).
+        const core::Event* culprit = sent.empty() ? nullptr : sent.front();
+        if (error.index && *error.index >= 0 &&
+            static_cast<std::size_t>(*error.index) < sent.size()) {
+            culprit = sent[static_cast<std::size_t>(*error.index)];
+        } else if (error.event_id) {
+            for (const auto* e : sent) {
+                if (e->id == *error.event_id) {
+                    culprit = e;
+                }
+            }
+        }
+        if (culprit == nullptr) {
+            return std::unexpected(
+                SyncError{SyncError::Kind::unreachable,
+                          "the center refused a batch of skips: " + error.message});
+        }
+        if (auto r = state.add_dead_letter({culprit->id, culprit->device_seq, reply->status,
+                                            error.error + ": " + error.message,
+                                            core::SystemClock().now()});
+            !r) {
+            return std::unexpected(storage_failure(r.error()));
+        }
+        ++report.dead_lettered;
+    }
+    return std::unexpected(
+        SyncError{SyncError::Kind::unreachable, "push did not finish; try again later"});
+}
+
+std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
+    core::SyncState state(*m_store);
+    bool assets_received = false;
+    while (true) {
+        auto record = state.read();
+        if (!record) {
+            return std::unexpected(storage_failure(record.error()));
+        }
+        PullRequest request;
+        request.device = m_store->identity().device_id();
+        request.epoch = record->epoch;
+        request.cursor = PullCursor{record->pull_cursor_events, record->pull_cursor_assets};
+        request.limit = 1000;
+        const json body = to_json(request);
+        auto reply = call(k_path_pull, &body);
+        if (!reply) {
+            return std::unexpected(reply.error());
+        }
+        if (reply->status != 200) {
+            const ErrorBody e = error_of(*reply);
+            return std::unexpected(SyncError{SyncError::Kind::unreachable,
+                                             "the center refused the pull: " + e.message});
+        }
+        auto parsed = parse_body(reply->body);
+        auto page = parsed ? parse_pull_response(*parsed) : std::unexpected(parsed.error());
+        if (!page) {
+            return std::unexpected(
+                SyncError{SyncError::Kind::unreachable,
+                          "the center's pull answer did not parse: " + page.error().message});
+        }
+        std::vector<core::RemoteEvent> events;
+        events.reserve(page->events.size());
+        for (const auto& w : page->events) {
+            events.push_back(from_wire(w));
+        }
+        std::vector<core::ReceivedAsset> assets;
+        for (const auto& a : page->assets) {
+            assets.push_back(core::ReceivedAsset{a.name, a.version, a.content});
+        }
+        auto applied = m_store->apply_remote(
+            events, assets,
+            core::PullCheckpoint{page->epoch, page->cursor.events, page->cursor.assets});
+        if (!applied) {
+            return std::unexpected(storage_failure(applied.error()));
+        }
+        report.pulled += applied->applied;
+        report.refused += static_cast<std::int64_t>(applied->refused.size());
+        report.assets += static_cast<std::int64_t>(assets.size());
+        assets_received = assets_received || !assets.empty();
+        m_epoch = page->epoch;
+        if (!page->more) {
+            break;
+        }
+    }
+    if (assets_received) {
+        auto switched = materialize_assets(*m_store, m_data_dir, m_installed_assets);
+        if (!switched) {
+            report.asset_problem = switched.error().message;
+        } else {
+            report.assets_switched = *switched;
+        }
+    }
+    return {};
+}
+
+// ================================================================ [SECTION] enrolment
+
+std::expected<EnrollResponse, SyncError> enroll(core::TicketStore& store, const fs::path& data_dir,
+                                                const std::string& center_url,
+                                                const std::string& code, const TlsOptions& tls) {
+    HttpClient http(HttpOptions{center_url, tls, std::chrono::milliseconds(5000),
+                                std::chrono::milliseconds(30000)});
+    EnrollRequest request{code, store.identity().branch, store.identity().terminal};
+    auto reply = http.post(k_path_enroll, to_json(request), "");
+    if (!reply) {
+        return std::unexpected(transport_failure(reply.error(), center_url));
+    }
+    if (reply->status != 200) {
+        const ErrorBody e = error_of(*reply);
+        return std::unexpected(SyncError{reply->status >= 500 ? SyncError::Kind::unreachable
+                                                              : SyncError::Kind::refused,
+                                         "the center refused the enrolment: " + e.message});
+    }
+    auto parsed = parse_body(reply->body);
+    auto answer = parsed ? parse_enroll_response(*parsed) : std::unexpected(parsed.error());
+    if (!answer) {
+        return std::unexpected(
+            SyncError{SyncError::Kind::unreachable,
+                      "the center's answer did not parse: " + answer.error().message});
+    }
+    SyncConfig config{center_url, answer->device, answer->branch, tls};
+    if (auto r = save_enrolment(data_dir, config, answer->token); !r) {
+        return std::unexpected(storage_failure(r.error()));
+    }
+    return std::move(*answer);
+}
+
+} // namespace cf::sync
