@@ -156,7 +156,10 @@ void FaultProxy::serve(int client) {
                 return;
             }
             if (f == ProxyFault::delay) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(m_delay_ms));
+                // In steps, so destroying the proxy does not wait out a long delay.
+                for (int waited = 0; waited < m_delay_ms && !m_stop; waited += 20) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                }
             }
             if (!send_all(client, buf, static_cast<std::size_t>(n))) {
                 break;

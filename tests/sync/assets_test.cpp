@@ -1,0 +1,68 @@
+// New versions of forms and the category tree, published at the center, arrive by pull, are
+// laid out in the data directory atomically and used by the next program that loads assets.
+#include "sync/asset_files.h"
+#include "tests/support/temp_dir.h"
+#include "tests/sync/support/terminal.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+using namespace cf::test;
+using nlohmann::json;
+
+namespace {
+
+json read_json(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    return json::parse(in);
+}
+
+} // namespace
+
+TEST_CASE("a form published at the center reaches the terminal and is loaded from then on") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.enroll(center);
+    json kiosk = read_json(assets_dir() / "forms" / "kiosk.json");
+    kiosk["title"]["en"] = "Complaints and suggestions (2026-12)";
+    {
+        std::ofstream out(tmp / "kiosk.json");
+        out << kiosk.dump(2);
+    }
+    auto published = run_center(center.dir(), {"publish-asset", "--name", "forms/kiosk.json",
+                                               "--file", (tmp / "kiosk.json").string()});
+    REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+    auto r = k1.cli({"sync", "--once"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    INFO(r.out);
+    const auto dir = cf::sync::current_assets_dir(k1.dir(), assets_dir());
+    REQUIRE(dir != assets_dir());
+    CHECK(read_json(dir / "forms" / "kiosk.json").at("title").at("en") ==
+          "Complaints and suggestions (2026-12)");
+    CHECK(std::filesystem::exists(dir / "categories.json"));
+    // The CLI files with the delivered assets (a kiosk ticket still validates).
+    auto filed =
+        k1.cli({"file", "--form", "kiosk"},
+               R"({"description":"排队太久","customer":{"phone":"13800138000"},"consent":true})");
+    CHECK_MESSAGE(filed.exit_code == 0, filed.err);
+}
+
+TEST_CASE("a delivered category tree that does not load is kept out of use") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.enroll(center);
+    {
+        std::ofstream out(tmp / "categories.json");
+        out << R"({"categories": "none"})";
+    }
+    REQUIRE(run_center(center.dir(), {"publish-asset", "--name", "categories.json", "--file",
+                                      (tmp / "categories.json").string()})
+                .exit_code == 0);
+    auto r = k1.cli({"sync", "--once"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("do not load") != std::string::npos);
+    CHECK(cf::sync::current_assets_dir(k1.dir(), assets_dir()) == assets_dir());
+}
