@@ -1,0 +1,1 @@
+counterfoil_test_suite(fonts_tests fonts cf_fonts)

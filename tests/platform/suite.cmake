@@ -1,0 +1,1 @@
+counterfoil_test_suite(platform_tests platform cf_platform PkgConfig::STB)
