@@ -474,7 +474,8 @@ core::Result<int> CenterServer::bind() {
     s.set_payload_max_length(o.max_body_bytes);
     s.set_read_timeout(30, 0);
     s.set_write_timeout(30, 0);
-    s.set_keep_alive_timeout(10);
+    // Short, so a graceful stop does not wait long for idle keep-alive connections.
+    s.set_keep_alive_timeout(3);
     m_impl->install_routes();
     int port = o.port;
     if (port == 0) {

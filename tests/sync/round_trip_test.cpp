@@ -108,7 +108,7 @@ TEST_CASE("a complaint goes to the center, through every center step, and its fe
     CHECK(center.log().find("张三") == std::string::npos);
 }
 
-TEST_CASE("another terminal of the branch receives the ticket; another branch never does") {
+TEST_CASE("another terminal of the branch receives the ticket, another branch never does") {
     TempDir tmp;
     CenterProcess center(tmp / "center");
     Terminal k1(tmp / "k1", "SZ01", "K1");

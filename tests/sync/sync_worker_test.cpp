@@ -57,7 +57,7 @@ TEST_CASE("the worker pushes in the background, reports status and wakes the UI"
     CHECK(worker.status().dead_letters == 0);
 }
 
-TEST_CASE("while the center is away the worker shows the error and backs off; it stops at "
+TEST_CASE("while the center is away the worker shows the error and backs off, and it stops at "
           "once even with a request hanging") {
     TempDir tmp;
     CenterProcess center(tmp / "center");
