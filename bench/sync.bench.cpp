@@ -1,0 +1,357 @@
+// Sync benchmark against a real counterfoil-center process on loopback, both sides durable
+// (WAL, synchronous=FULL). Figures, in one run:
+//   push       N queued complaint tickets (about 1 KB each) from one terminal, one sync pass
+//   baseline   the same N event rows inserted straight into an SQLite file with the center's
+//              settings, 500 per transaction: what the disk allows without HTTP or checks
+//   drain      a backlog of D events from one terminal, one sync pass (target <= 10 s)
+//   ingest     T simulated terminals pushing at once, E events each (target >= 20,000/s on 2
+//              cores), with the center's peak RSS
+//   pull       a second terminal of the branch pulling and applying the N tickets
+//   latency    an empty pull round trip (p50, p95)
+// Usage: sync_bench [--count N] [--drain D] [--terminals T] [--per-terminal E] [--dir DIR]
+// The target is built from sync/CMakeLists.txt (the file is not named *_bench.cpp).
+#include "bench/bench_util.h"
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+#include "core/ticket_store.h"
+#include "core/uuid.h"
+#include "sync/http_client.h"
+#include "sync/messages.h"
+#include "sync/sync_client.h"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace core = cf::core;
+namespace sync = cf::sync;
+using cf::bench::now_ms;
+using nlohmann::json;
+
+// About 300 Chinese characters, as in the PouchDB anchor's documents.
+const std::string k_text =
+    "本人于上月收到的电费账单金额明显异常，比以往同期高出近三倍，但家中用电习惯并无任何变化。"
+    "多次拨打客服热线均无人接听，营业厅工作人员态度冷淡，只让我自行核对电表读数，完全不解决问题。"
+    "我认为贵公司存在抄表错误或者重复计费的问题，严重损害了消费者的合法权益，也浪费了我大量的时间和"
+    "精力。"
+    "现要求贵公司在三个工作日内派人上门核查电表，出具详细的计费明细，并退还多收取的全部费用。";
+
+core::NewTicket ticket(int i) {
+    core::NewTicket t;
+    t.request_type = core::RequestType::complaint;
+    t.category = "billing";
+    t.priority = core::Priority::urgent;
+    t.description = k_text;
+    t.demand = "退还多收取的费用";
+    t.customer.name = "张三";
+    t.customer.phone = "1380013" + std::to_string(1000 + i % 9000);
+    t.receiver = "S001";
+    t.first_response_due = core::SystemClock().now() + core::k_hour;
+    t.due_at = t.first_response_due;
+    return t;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    if (p == nullptr) {
+        return out;
+    }
+    char buf[4096];
+    while (fgets(buf, sizeof buf, p) != nullptr) {
+        out += buf;
+    }
+    pclose(p);
+    return out;
+}
+
+std::string last_line(const std::string& text) {
+    auto end = text.find_last_not_of('\n');
+    auto start = text.rfind('\n', end);
+    return text.substr(start == std::string::npos ? 0 : start + 1,
+                       end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+struct Center {
+    fs::path dir;
+    pid_t pid = -1;
+    std::string url;
+
+    explicit Center(fs::path d) : dir(std::move(d)) {
+        run(std::string(COUNTERFOIL_BENCH_CENTER) + " --data " + dir.string() + " init");
+        int out[2];
+        if (pipe(out) != 0) {
+            std::exit(1);
+        }
+        pid = fork();
+        if (pid == 0) {
+            dup2(out[1], 1);
+            int null = ::open("/dev/null", 1);
+            dup2(null, 2); // the JSON request log would dominate the run
+            close(out[0]);
+            execl(COUNTERFOIL_BENCH_CENTER, COUNTERFOIL_BENCH_CENTER, "--data", dir.c_str(),
+                  "serve", "--listen", "127.0.0.1:0", "--threads", "8", nullptr);
+            _exit(127);
+        }
+        close(out[1]);
+        std::string line;
+        char c = 0;
+        while (read(out[0], &c, 1) == 1 && c != '\n') {
+            line += c;
+        }
+        close(out[0]);
+        url = line.substr(line.find("http"));
+    }
+    ~Center() {
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+    }
+    std::string code(const std::string& branch) const {
+        return last_line(run(std::string(COUNTERFOIL_BENCH_CENTER) + " --data " + dir.string() +
+                             " enroll-code --branch " + branch));
+    }
+    long peak_rss_mb() const {
+        std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.starts_with("VmHWM:")) {
+                return std::stol(line.substr(6)) / 1024;
+            }
+        }
+        return 0;
+    }
+};
+
+// A terminal data directory with n tickets filed, enrolled with the center.
+struct Terminal {
+    fs::path dir;
+    core::SystemClock clock;
+    std::optional<core::TicketStore> store;
+
+    Terminal(const fs::path& d, const std::string& terminal, int n, const Center& center) : dir(d) {
+        if (!core::TicketStore::init(dir, core::InitOptions{"SZ01", terminal})) {
+            std::exit(1);
+        }
+        store.emplace(*core::TicketStore::open(dir, clock));
+        core::Actor actor{"S001", core::Role::frontdesk, {}};
+        for (int done = 0; done < n;) {
+            const int chunk = std::min(2000, n - done);
+            std::vector<core::NewTicket> batch;
+            for (int i = 0; i < chunk; ++i) {
+                batch.push_back(ticket(done + i));
+            }
+            if (!store->file_many(batch, actor)) {
+                std::fprintf(stderr, "filing failed\n");
+                std::exit(1);
+            }
+            done += chunk;
+        }
+        auto enrolled =
+            sync::enroll(*store, dir, center.url, center.code("SZ01"), sync::TlsOptions{});
+        if (!enrolled) {
+            std::fprintf(stderr, "enrol: %s\n", enrolled.error().message.c_str());
+            std::exit(1);
+        }
+    }
+
+    double sync_ms(int batch = 500) {
+        sync::SyncClient client(*store, dir, *sync::load_config(dir), *sync::load_token(dir),
+                                COUNTERFOIL_BENCH_ASSETS);
+        client.set_batch_size(batch);
+        const double t0 = now_ms();
+        auto r = client.sync_once();
+        const double ms = now_ms() - t0;
+        if (!r) {
+            std::fprintf(stderr, "sync: %s\n", r.error().message.c_str());
+            std::exit(1);
+        }
+        return ms;
+    }
+};
+
+// The same event rows straight into SQLite with the center's settings.
+double baseline_ms(const fs::path& file, core::TicketStore& source) {
+    sqlite3* db = nullptr;
+    sqlite3_open(file.c_str(), &db);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE events(seq "
+                 "INTEGER PRIMARY KEY, id TEXT UNIQUE, device TEXT, device_seq INTEGER, payload "
+                 "TEXT, UNIQUE(device, device_seq))",
+                 nullptr, nullptr, nullptr);
+    // The outbox is empty after the push: read the log.
+    std::vector<std::pair<std::string, std::string>> rows;
+    auto q = source.database().query("SELECT id, payload FROM events ORDER BY seq");
+    while (q && *q->step()) {
+        rows.emplace_back(q->text(0), q->text(1));
+    }
+    sqlite3_stmt* ins = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO events(id, device, device_seq, payload) VALUES (?,?,?,?)",
+                       -1, &ins, nullptr);
+    const double t0 = now_ms();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i % 500 == 0) {
+            sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        }
+        sqlite3_bind_text(ins, 1, rows[i].first.c_str(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, "SZ01/K1", -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 3, static_cast<sqlite3_int64>(i + 1));
+        sqlite3_bind_text(ins, 4, rows[i].second.c_str(), -1, SQLITE_STATIC);
+        sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (i % 500 == 499 || i + 1 == rows.size()) {
+            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+        }
+    }
+    const double ms = now_ms() - t0;
+    sqlite3_finalize(ins);
+    sqlite3_close(db);
+    return ms;
+}
+
+// T devices pushing E create events each at the same time, in batches of 100.
+double ingest_ms(const Center& center, int terminals, int per_terminal) {
+    std::vector<std::string> tokens;
+    for (int i = 0; i < terminals; ++i) {
+        sync::HttpClient http(sync::HttpOptions{
+            center.url, {}, std::chrono::milliseconds(5000), std::chrono::milliseconds(60000)});
+        const std::string branch = "B" + std::to_string(100 + i);
+        auto r =
+            http.post(sync::k_path_enroll,
+                      sync::to_json(sync::EnrollRequest{center.code(branch), branch, "K1"}), "");
+        tokens.push_back(json::parse(r->body).at("token").get<std::string>());
+    }
+    // Bodies are made before the clock starts: this measures the center.
+    std::vector<std::vector<json>> bodies(static_cast<std::size_t>(terminals));
+    const core::Millis now = core::SystemClock().now();
+    for (int d = 0; d < terminals; ++d) {
+        const std::string branch = "B" + std::to_string(100 + d);
+        sync::PushRequest batch;
+        batch.device = branch + "/K1";
+        for (int i = 0; i < per_terminal; ++i) {
+            core::Ticket t;
+            static_cast<core::NewTicket&>(t) = ticket(i);
+            t.id = core::uuid_v7(now);
+            t.number =
+                *core::format_ticket_number(core::TicketNumber{branch, 2026, 11, 23, "K1", i + 1});
+            t.branch = branch;
+            t.terminal = "K1";
+            t.received_at = now;
+            t.updated_at = now;
+            core::Ticket without = t;
+            without.customer = {};
+            sync::WireEvent e;
+            e.id = core::uuid_v7(now);
+            e.ticket_id = t.id;
+            e.origin_device = batch.device;
+            e.device_seq = i + 1;
+            e.hlc = static_cast<core::Hlc>(now) << 16;
+            e.actor = "S001";
+            e.kind = "create";
+            e.payload = {{"ticket", core::to_json(without, core::PiiMode::omit)},
+                         {"customer", {{"name", t.customer.name}, {"phone", t.customer.phone}}}};
+            batch.events.push_back(std::move(e));
+            if (batch.events.size() == 100 || i + 1 == per_terminal) {
+                bodies[static_cast<std::size_t>(d)].push_back(sync::to_json(batch));
+                batch.events.clear();
+            }
+        }
+    }
+    std::atomic<int> failures{0};
+    const double t0 = now_ms();
+    std::vector<std::thread> threads;
+    for (int d = 0; d < terminals; ++d) {
+        threads.emplace_back([&, d] {
+            sync::HttpClient http(sync::HttpOptions{center.url,
+                                                    {},
+                                                    std::chrono::milliseconds(5000),
+                                                    std::chrono::milliseconds(120000)});
+            for (const auto& body : bodies[static_cast<std::size_t>(d)]) {
+                auto r = http.post(sync::k_path_push, body, tokens[static_cast<std::size_t>(d)]);
+                if (!r || r->status != 200) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (auto& t : threads) {
+        t.join();
+    }
+    const double ms = now_ms() - t0;
+    if (failures > 0) {
+        std::fprintf(stderr, "ingest: %d batches failed\n", failures.load());
+    }
+    return ms;
+}
+
+void line(const char* what, double n, double ms, const char* note = "") {
+    std::printf("%-34s %9.0f events %9.2f s %10.0f events/s  %s\n", what, n, ms / 1000,
+                n / (ms / 1000), note);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int count = std::stoi(cf::bench::arg(argc, argv, "--count", "10000"));
+    const int drain = std::stoi(cf::bench::arg(argc, argv, "--drain", "100000"));
+    const int terminals = std::stoi(cf::bench::arg(argc, argv, "--terminals", "200"));
+    const int per_terminal = std::stoi(cf::bench::arg(argc, argv, "--per-terminal", "500"));
+    cf::bench::ScratchDir scratch(cf::bench::arg(argc, argv, "--dir", "."));
+    std::printf("sync_bench: count %d, drain %d, %d terminals x %d, cores %u\n", count, drain,
+                terminals, per_terminal, std::thread::hardware_concurrency());
+
+    Center center(scratch.path / "center");
+    Terminal k1(scratch.path / "k1", "K1", count, center);
+    const double push = k1.sync_ms();
+    line("push (one terminal, batches of 500)", count, push);
+    const double base = baseline_ms(scratch.path / "baseline.db", *k1.store);
+    line("baseline: raw SQLite inserts", count, base, "(same disk, WAL, synchronous=FULL)");
+    std::printf("%-34s %.2f\n", "push / baseline", base / push);
+
+    Terminal k2(scratch.path / "k2", "K2", 0, center);
+    const double pull = k2.sync_ms();
+    line("pull + apply (second terminal)", count, pull);
+
+    std::vector<double> latencies;
+    {
+        sync::HttpClient http(sync::HttpOptions{
+            center.url, {}, std::chrono::milliseconds(5000), std::chrono::milliseconds(60000)});
+        auto token = *sync::load_token(k2.dir);
+        sync::PullRequest request;
+        request.device = "SZ01/K2";
+        request.cursor.events = 1'000'000'000;
+        for (int i = 0; i < 200; ++i) {
+            const double t0 = now_ms();
+            auto r = http.post(sync::k_path_pull, sync::to_json(request), token);
+            latencies.push_back(now_ms() - t0);
+            if (!r || r->status != 200) {
+                std::fprintf(stderr, "pull failed\n");
+                return 1;
+            }
+        }
+    }
+    std::printf("%-34s p50 %.2f ms, p95 %.2f ms\n", "empty pull round trip",
+                cf::bench::percentile(latencies, 50), cf::bench::percentile(latencies, 95));
+
+    if (drain > 0) {
+        Terminal backlog(scratch.path / "backlog", "K3", drain, center);
+        const double ms = backlog.sync_ms(1000);
+        line("drain backlog (batches of 1000)", drain, ms,
+             ms <= 10'000 ? "(<= 10 s)" : "(> 10 s!)");
+    }
+    if (terminals > 0) {
+        const double ms = ingest_ms(center, terminals, per_terminal);
+        line("center ingest, terminals at once", static_cast<double>(terminals) * per_terminal, ms);
+        std::printf("%-34s %ld MB\n", "center peak RSS", center.peak_rss_mb());
+    }
+    return 0;
+}

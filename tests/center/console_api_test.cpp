@@ -1,0 +1,168 @@
+// The center's own side through its HTTP API: the console token, the workflow steps, the
+// overdue lists, the scopes of tokens, and a SIGTERM that lets a request in flight finish.
+#include "tests/center/api_client.h"
+#include "tests/support/temp_dir.h"
+#include "tests/sync/support/terminal.h"
+
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace cf::test;
+using nlohmann::json;
+
+namespace {
+
+struct Center {
+    TempDir tmp;
+    CenterProcess center{tmp / "center"};
+    ApiClient api{center};
+    std::string device = api.enroll(center, "SZ01", "K1");
+    std::string console = run_center(center.dir(), {"console-token"}).last_line();
+
+    // One submitted ticket pushed by SZ01/K1; returns its number.
+    std::string submitted_ticket() {
+        json create = create_event("SZ01", "K1", 1, 1);
+        json ack = note_event(create, 2);
+        ack["kind"] = "acknowledge";
+        ack["payload"] = json::object();
+        json submit = note_event(create, 3);
+        submit["kind"] = "submit";
+        submit["payload"] = {{"reason", "转中心处理"}};
+        submit["hlc"] = create.at("hlc").get<std::int64_t>() + 2;
+        auto r = api.post("/v1/push",
+                          push_body("SZ01/K1", json::array({create, ack, submit})).dump(), device);
+        REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+        return create.at("payload").at("ticket").at("number");
+    }
+
+    ApiReply step(const std::string& number, const std::string& step, const std::string& role,
+                  json payload = json::object(), const std::string& department = {}) {
+        return api.post("/v1/center/tickets/" + number + "/steps",
+                        json{{"protocol", 1},
+                             {"step", step},
+                             {"actor", "C001"},
+                             {"role", role},
+                             {"department", department},
+                             {"payload", std::move(payload)}}
+                            .dump(),
+                        console);
+    }
+};
+
+} // namespace
+
+TEST_CASE("the console takes every center step through the API and lists overdue tickets") {
+    Center c;
+    const std::string number = c.submitted_ticket();
+    const auto now = cf::core::SystemClock().now();
+    CHECK(c.step(number, "review_accept", "reviewer", {{"due_at", now - 60'000}}).status == 200);
+    auto dispatched = c.step(number, "dispatch", "dispatcher",
+                             {{"departments", {"billing", "network"}}, {"deadline", now - 1000}});
+    REQUIRE(dispatched.status == 200);
+    CHECK(dispatched.body.at("ticket").at("state") == "dispatched");
+    // No console answer carries the customer's phone in plain text.
+    CHECK(dispatched.body.dump().find("13800138000") == std::string::npos);
+
+    auto overdue = c.api.get("/v1/center/overdue", c.console);
+    REQUIRE(overdue.status == 200);
+    CHECK(overdue.body.at("handling").size() == 1);
+    CHECK(overdue.body.at("ticket").size() == 1);
+
+    // A handler works only for their own department.
+    auto wrong = c.step(number, "handle", "handler",
+                        {{"department", "billing"},
+                         {"investigation", "x"},
+                         {"responsibility", "supplier"},
+                         {"solution", "y"}},
+                        "network");
+    CHECK(wrong.status == 422);
+    CHECK(wrong.body.at("error") == "step_refused");
+    for (const char* dept : {"billing", "network"}) {
+        auto handled = c.step(
+            number, "handle", "handler",
+            {{"investigation", "核实"}, {"responsibility", "our_department"}, {"solution", "退款"}},
+            dept);
+        REQUIRE_MESSAGE(handled.status == 200, handled.body.dump());
+    }
+    CHECK(
+        c.step(
+             number, "audit_reject", "auditor",
+             {{"reason", "方案不完整"}, {"departments", {"billing"}}, {"deadline", now + 3600'000}})
+            .body.at("ticket")
+            .at("state") == "dispatched");
+    CHECK(c.step(number, "handle", "handler",
+                 {{"investigation", "复查"},
+                  {"responsibility", "our_department"},
+                  {"solution", "全额退款"}},
+                 "billing")
+              .status == 200);
+    CHECK(c.step(number, "audit_approve", "auditor").status == 200);
+    auto fed = c.step(number, "feedback", "reviewer", {{"text", "已全额退款"}});
+    REQUIRE(fed.status == 200);
+    CHECK(fed.body.at("ticket").at("state") == "answered");
+    // A branch role cannot act at the center, and a branch step cannot be taken there.
+    CHECK(c.step(number, "note", "frontdesk", {{"text", "x"}}).body.at("error") ==
+          "not_a_center_role");
+    CHECK(c.step(number, "close", "manager", {{"reason", "x"}}).body.at("error") ==
+          "branch_step_at_center");
+
+    auto shown = c.api.get("/v1/center/tickets/" + number, c.console);
+    REQUIRE(shown.status == 200);
+    CHECK(shown.body.at("ticket").at("events").size() == 11);
+    CHECK(shown.body.at("ticket").at("events")[0].at("payload").empty());
+    CHECK(shown.body.at("ticket").at("customer").at("phone") == "138****8000");
+    CHECK(shown.body.dump().find("13800138000") == std::string::npos);
+    auto list = c.api.get("/v1/center/tickets?state=answered", c.console);
+    CHECK(list.body.at("tickets").size() == 1);
+}
+
+TEST_CASE("device and console tokens only open their own endpoints") {
+    Center c;
+    CHECK(c.api.get("/v1/center/tickets", c.device).body.at("error") == "wrong_scope");
+    CHECK(c.api.get("/v1/device", c.console).body.at("error") == "wrong_scope");
+    CHECK(c.api.get("/v1/center/tickets").status == 401);
+    CHECK(c.api.get("/v1/device", c.device).body.at("acked_seq") == 0);
+}
+
+TEST_CASE("SIGTERM lets a request in flight finish, then closes the database") {
+    Center c;
+    const std::string body =
+        push_body("SZ01/K1", json::array({create_event("SZ01", "K1", 1, 1)})).dump();
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(c.center.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const std::string head =
+        "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + c.device +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\nConnection: close\r\n\r\n";
+    const std::string first = head + body.substr(0, body.size() / 2);
+    REQUIRE(send(fd, first.data(), first.size(), 0) == static_cast<ssize_t>(first.size()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // The request is half sent: stop the center now.
+    std::thread stopper([&] { CHECK(c.center.stop() == 0); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const std::string rest = body.substr(body.size() / 2);
+    REQUIRE(send(fd, rest.data(), rest.size(), 0) == static_cast<ssize_t>(rest.size()));
+    std::string answer;
+    char buf[4096];
+    for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;) {
+        answer.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    stopper.join();
+    INFO(answer);
+    CHECK(answer.starts_with("HTTP/1.1 200"));
+    CHECK(c.center.log().find("\"event\":\"stopped\"") != std::string::npos);
+    // Stored before it answered, and the database was closed cleanly.
+    CHECK(center_export(c.center.dir()).at("event_count") == 1);
+    CHECK_FALSE(std::filesystem::exists(c.center.dir() / "center.db-wal"));
+}
