@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 
 #include "cli/args.h"
+#include "cli/staff_commands.h"
 #include "cli/sync_commands.h"
 #include "cli/ticket_text.h"
 #include "core/ticket_json.h"
@@ -45,6 +46,8 @@ commands:
   enroll --center URL --code CODE [--ca FILE] [--pin sha256//KEY]
   sync --once [--batch N] | sync --watch [--interval SECONDS]
   sync status [--json] | sync dead-letters [--json]
+  staff add --id ID --name NAME --role frontdesk|supervisor --pin-stdin   (PIN on stdin)
+  staff disable --id ID | staff list [--json]
 
 exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure, 5 center unreachable,
             6 refused by the center
@@ -439,8 +442,9 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--data",   "--assets", "--branch",  "--terminal",   "--calendar", "--utc-offset",
         "--form",   "--actor",  "--role",    "--department", "--status",   "--limit",
         "--offset", "--from",   "--to",      "--center",     "--code",     "--ca",
-        "--pin",    "--batch",  "--interval"};
-    std::set<std::string> flags = {"--overdue", "--help", "--json", "--once", "--watch"};
+        "--pin",    "--batch",  "--interval", "--id", "--name"};
+    std::set<std::string> flags = {"--overdue", "--help", "--json", "--once", "--watch",
+                                   "--pin-stdin"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {
@@ -472,6 +476,9 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
     Context c{*data, assets, args, in, out, err, {}};
     if (args.positional[0] == "enroll") {
         return cmd_enroll(c.data, args, out, err);
+    }
+    if (args.positional[0] == "staff") {
+        return cmd_staff(c.data, args, in, out, err);
     }
     if (args.positional[0] == "sync") {
         return cmd_sync(c.data, args.option("--assets").value_or(installed.string()), args, out,

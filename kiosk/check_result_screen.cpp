@@ -37,11 +37,11 @@ void draw_check_result(Ui& ui, const KioskView& v) {
         end_scroll_area();
     }
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - ui.px(110));
-    const float x = ImGui::GetCursorPosX();
+    const ImVec2 row = ImGui::GetCursorPos();
     if (button(ui, "check.again", ui.tr("check.again"), ImVec2(ui.px(380), ui.px(96)))) {
         ui.emit(act::CheckAgain{});
     }
-    ImGui::SameLine(x + width - ui.px(380));
+    ImGui::SetCursorPos(ImVec2(row.x + width - ui.px(380), row.y));
     if (button(ui, "check.done", ui.tr("check.done"), ImVec2(ui.px(380), ui.px(96)),
                ButtonKind::primary)) {
         ui.emit(act::Done{});

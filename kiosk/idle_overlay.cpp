@@ -10,7 +10,7 @@ namespace cf::kiosk {
 // "Are you still there?" over a dimmed screen, with the seconds left before the wipe.
 void draw_idle_warning(Ui& ui, const KioskView& v) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const ImVec2 size(std::min(display.x * 0.8f, ui.px(1100)), ui.px(520));
+    const ImVec2 size(std::min(display.x * 0.8f, ui.px(1100)), ui.px(450));
     ImGui::SetNextWindowPos(ImVec2((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f));
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ui.theme().panel));

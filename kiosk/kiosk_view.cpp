@@ -87,8 +87,10 @@ std::vector<Action> draw_kiosk(const KioskView& v, UiFonts fonts, float scale, H
         ImGui::PopID();
     }
     if (v.state.idle_warning) {
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
-                                                  IM_COL32(0, 0, 0, 150));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->PushClipRectFullScreen();
+        dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 150));
+        dl->PopClipRect();
     }
     ImGui::End();
     ImGui::PopStyleVar(2);

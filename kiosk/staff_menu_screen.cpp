@@ -67,12 +67,12 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
     }
     end_scroll_area();
     ImGui::Dummy(ImVec2(0, ui.px(16)));
-    const float x = ImGui::GetCursorPosX();
+    const ImVec2 row = ImGui::GetCursorPos();
     if (button(ui, "staff.back", ui.tr("staff.back_to_kiosk"), ImVec2(ui.px(460), ui.px(96)),
                ButtonKind::primary)) {
         ui.emit(act::StaffBack{});
     }
-    ImGui::SameLine(x + width - ui.px(400));
+    ImGui::SetCursorPos(ImVec2(row.x + width - ui.px(400), row.y));
     if (button(ui, "staff.exit", ui.tr("staff.exit_app"), ImVec2(ui.px(400), ui.px(96)))) {
         ui.emit(act::StaffExit{});
     }

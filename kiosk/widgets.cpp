@@ -264,7 +264,8 @@ void centered(Ui& ui, std::string_view text, ImFont* font, ImU32 color) {
 bool begin_scroll_area(std::string_view id, ImVec2 size) {
     const std::string sid(id);
     const bool open =
-        ImGui::BeginChild(sid.c_str(), size, false, ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::BeginChild(sid.c_str(), size, false,
+                          ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::IsMouseDragging(ImGuiMouseButton_Left, 24.0f)) {
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Release into build/ and runs the main job: a headless
-# demo that creates a data directory, files two sample complaints, lists them and shows
-# statistics. Pass a directory to keep the data somewhere else (default: demo-data/).
+# Installs what is missing, builds Release into build/ and runs the main job on a demo data
+# directory (default: demo-data/): the customer kiosk. It opens in a window when a desktop
+# session is running and full screen otherwise (kiosk mode: staff leave it through the staff
+# menu, staff id S001, PIN 135790). Without any display it runs the headless CLI demo instead
+# and says how to open the kiosk under xvfb-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -10,32 +12,36 @@ cmake --build build -j "$(nproc)"
 
 data="${1:-demo-data}"
 cli=build/cli/counterfoil-cli
-rm -rf "$data"
-echo "== init: branch SZ01, terminal K1, data in $data"
-$cli --data "$data" init --branch SZ01 --terminal K1
-echo
-echo "== file: a billing complaint at the counter"
-first=$(echo '{"request_type":"complaint","category":"billing","channel":"counter","description":"上个月的话费账单多扣了50元,要求退还。","demand":"退还多扣的费用","customer":{"name":"张三","phone":"13800138000"},"emotion":"anxious"}' |
-    $cli --data "$data" file | tail -n 1)
-echo "ticket $first"
-echo
-echo "== file: a walk-in complaint from the kiosk, classified from its text"
-second=$(echo '{"channel":"kiosk","description":"營業廳排隊一個多小時，工作人員態度很差，我要投訴，否則找記者曝光。","customer":{"phone":"+852 9123 4567"},"remedies":["apology"],"consent":true}' |
-    $cli --data "$data" file --form kiosk | tail -n 1)
-echo "ticket $second"
-echo
-echo "== acknowledge both at the counter"
-$cli --data "$data" act "$first" acknowledge --actor S001
-$cli --data "$data" act "$second" acknowledge --actor S001
-echo
-echo "== list"
+app=build/app/counterfoil
+
+if [ ! -f "$data/counterfoil.db" ]; then
+    echo "== init: branch SZ01, terminal K1, data in $data"
+    $cli --data "$data" init --branch SZ01 --terminal K1
+    echo "== staff S001 (PIN 135790), who can leave the kiosk from its staff menu"
+    echo 135790 | $cli --data "$data" staff add --id S001 --name 李四 --role supervisor --pin-stdin
+    echo "== two sample complaints"
+    echo '{"request_type":"complaint","category":"billing","channel":"counter","description":"上个月的话费账单多扣了50元,要求退还。","demand":"退还多扣的费用","customer":{"name":"张三","phone":"13800138000"},"emotion":"anxious"}' |
+        $cli --data "$data" file
+    echo '{"channel":"kiosk","description":"營業廳排隊一個多小時，工作人員態度很差，我要投訴，否則找記者曝光。","customer":{"phone":"+852 9123 4567"},"remedies":["apology"],"consent":true}' |
+        $cli --data "$data" file --form kiosk
+fi
+echo "== tickets in $data"
 $cli --data "$data" list
-echo
-echo "== show $second"
-$cli --data "$data" show "$second"
-echo
-echo "== search 多扣了"
-$cli --data "$data" search 多扣了
-echo
-echo "== stats"
 $cli --data "$data" stats
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    cat <<MSG
+
+No display, so the kiosk window cannot open here. To see it:
+  on a desktop:      scripts/run.sh
+  without a screen:  xvfb-run -a -s "-screen 0 1920x1080x24" $app --data $data --windowed 1920x1080 --screenshots shots/
+                     (writes every kiosk screen as PNG into shots/)
+MSG
+    exit 0
+fi
+if [ -n "${XDG_CURRENT_DESKTOP:-}${DESKTOP_SESSION:-}" ]; then
+    echo "== kiosk in a window (close it through the staff menu: S001 / 135790)"
+    exec $app --data "$data" --mode kiosk --windowed 1600x900
+fi
+echo "== kiosk, full screen (leave through the staff menu: S001 / 135790)"
+exec $app --data "$data" --mode kiosk

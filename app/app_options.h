@@ -1,0 +1,37 @@
+#pragma once
+// The command line of the terminal app `counterfoil`.
+
+#include "core/clock.h"
+
+#include <expected>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cf::app {
+
+enum class Mode { kiosk };
+
+struct AppOptions {
+    std::filesystem::path data;
+    std::filesystem::path assets;
+    std::filesystem::path font_dir; // empty: Debian's fonts-noto-cjk folder
+    Mode mode = Mode::kiosk;
+    std::optional<std::pair<int, int>> windowed; // --windowed WxH; full screen otherwise
+    std::optional<std::filesystem::path> screenshots;
+    core::Millis idle_warn = 60 * core::k_second;
+    core::Millis idle_wipe = 90 * core::k_second;
+    bool help = false;
+};
+
+inline constexpr const char* k_usage =
+    "usage: counterfoil --data DIR [--mode kiosk] [--assets DIR] [--font-dir DIR]\n"
+    "                   [--windowed WxH] [--idle-warn SECONDS] [--idle-wipe SECONDS]\n"
+    "                   [--screenshots OUTDIR]\n";
+
+// Parses argv (without the program name). Fails with a message naming the bad argument.
+std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::string>& args,
+                                                         std::filesystem::path default_assets);
+
+} // namespace cf::app

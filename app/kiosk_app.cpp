@@ -1,0 +1,160 @@
+#include "app/kiosk_app.h"
+
+#include "app/kiosk_fonts.h"
+#include "app/screenshot_tour.h"
+#include "core/staff_directory.h"
+#include "core/ticket_store.h"
+#include "forms/catalog.h"
+#include "kiosk/kiosk_controller.h"
+#include "kiosk/kiosk_frame.h"
+#include "kiosk/rime_composer.h"
+#include "platform/frame_pacer.h"
+#include "platform/glfw_platform.h"
+
+#include <imgui.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+namespace cf::app {
+
+namespace {
+
+// An ImGui context for the scope, destroyed after everything that uses it.
+struct ImGuiScope {
+    ImGuiScope() {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr; // nothing of a session is written to disk
+        ImGui::GetIO().LogFilename = nullptr;
+    }
+    ~ImGuiScope() { ImGui::DestroyContext(); }
+    ImGuiScope(const ImGuiScope&) = delete;
+    ImGuiScope& operator=(const ImGuiScope&) = delete;
+};
+
+void touch_style() {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.TouchExtraPadding = ImVec2(8, 8); // fingers are wider than pointers
+}
+
+} // namespace
+
+int run_kiosk(const AppOptions& options) {
+    auto catalog = forms::load_catalog(options.assets);
+    if (!catalog) {
+        for (const forms::AssetError& e : catalog.error()) {
+            std::cerr << "counterfoil: assets: " << forms::to_string(e) << "\n";
+        }
+        return 3;
+    }
+    // The font is checked before anything opens, so a missing package is a clear message,
+    // never a window full of boxes.
+    if (auto found = fonts::find_fonts(options.font_dir.empty()
+                                           ? std::filesystem::path(fonts::k_default_font_dir)
+                                           : options.font_dir);
+        !found) {
+        std::cerr << "counterfoil: " << found.error().message << "\n";
+        return 4;
+    }
+
+    core::SystemClock system_clock;
+    std::optional<core::ManualClock> tour_clock;
+    if (options.screenshots) {
+        tour_clock.emplace(system_clock.now());
+        if (auto r = prepare_tour_data(options.data); !r) {
+            std::cerr << "counterfoil: " << r.error() << "\n";
+            return 4;
+        }
+    }
+    const core::Clock& clock = tour_clock ? static_cast<const core::Clock&>(*tour_clock)
+                                          : static_cast<const core::Clock&>(system_clock);
+    core::OpenOptions open_options;
+    if (options.screenshots) {
+        open_options.busy_timeout_ms = 200; // the tour's failure screen comes from a held lock
+    }
+    auto store = core::TicketStore::open(options.data, clock, open_options);
+    if (!store) {
+        std::cerr << "counterfoil: " << store.error().message
+                  << "\n(make a data directory with: counterfoil-cli --data DIR init --branch "
+                     "CODE --terminal ID)\n";
+        return 4;
+    }
+    core::StaffDirectory staff(store->database(), store->sealer().pin_pepper());
+    kiosk::RimeComposer composer(ime::EngineOptions{options.data / "rime"});
+    if (!composer.available()) {
+        std::cerr << "counterfoil: Chinese input is unavailable: " << composer.unavailable_reason()
+                  << "\n";
+    }
+
+    ImGuiScope imgui;
+    touch_style();
+    platform::WindowOptions window;
+    window.title = "Counterfoil";
+    window.fullscreen = !options.windowed.has_value();
+    if (options.windowed) {
+        window.width = options.windowed->first;
+        window.height = options.windowed->second;
+    }
+    window.hide_cursor = !options.windowed.has_value();
+    window.block_close = true; // leaving kiosk mode takes a staff sign-in
+    auto platform = platform::GlfwPlatform::create(window);
+    if (!platform) {
+        std::cerr << "counterfoil: " << platform.error().message << "\n";
+        return 4;
+    }
+    platform::Platform& p = **platform;
+    const float scale =
+        kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height));
+    auto fonts =
+        KioskFonts::open(options.font_dir, *catalog, options.assets, scale, [&p] { p.wake(); });
+    if (!fonts) {
+        std::cerr << "counterfoil: " << (*fonts ? "" : fonts.error().message) << "\n";
+        return 4;
+    }
+    (*fonts)->start_common_characters();
+
+    kiosk::KioskServices services;
+    services.store = &*store;
+    services.catalog = &*catalog;
+    services.clock = &clock;
+    services.composer = &composer;
+    services.staff = &staff;
+    services.timings = {options.idle_warn, options.idle_wipe};
+    kiosk::KioskController controller(services);
+    KioskFonts& f = **fonts;
+    kiosk::KioskFrame frame(controller,
+                            kiosk::FrameHooks{[&f](kiosk::Locale l) { return f.fonts_for(l); },
+                                              [&f](std::string_view text) {
+                                                  f.add_text(text);
+                                              }});
+
+    if (options.screenshots) {
+        TourContext tour{p, controller, frame, f, *tour_clock, *store, staff};
+        return run_screenshot_tour(tour, *options.screenshots);
+    }
+
+    platform::FramePacer pacer(p);
+    platform::FrameCallbacks callbacks;
+    callbacks.next_deadline = [&] {
+        return frame.next_deadline_s();
+    };
+    callbacks.before_frame = [&] {
+        if (p.take_close_request()) {
+            controller.apply(kiosk::act::OpenStaff{});
+        }
+        f.set_large_text(controller.state().large_text);
+        f.before_frame();
+        frame.before_frame();
+    };
+    callbacks.draw = [&] {
+        frame.draw();
+        if (controller.state().quit_requested) {
+            p.close();
+        }
+    };
+    pacer.run(callbacks);
+    return 0;
+}
+
+} // namespace cf::app

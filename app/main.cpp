@@ -1,0 +1,22 @@
+// counterfoil: the terminal app. This build runs the customer kiosk (--mode kiosk).
+
+#include "app/app_options.h"
+#include "app/kiosk_app.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    auto options = cf::app::parse_app_options(args, COUNTERFOIL_ASSETS_DIR);
+    if (!options) {
+        std::cerr << "counterfoil: " << options.error() << "\n" << cf::app::k_usage;
+        return 2;
+    }
+    if (options->help) {
+        std::cout << cf::app::k_usage;
+        return 0;
+    }
+    return cf::app::run_kiosk(*options);
+}

@@ -1,0 +1,93 @@
+// The `counterfoil` binary itself: it refuses to start without its font or data, and under a
+// display its screenshot tour writes every kiosk screen as a full-size, non-blank PNG.
+
+#include "tests/support/run_process.h"
+#include "tests/support/temp_dir.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+
+using namespace cf;
+
+namespace {
+
+std::string app_path() {
+    if (const char* env = std::getenv("COUNTERFOIL_TEST_APP")) {
+        return env;
+    }
+    return COUNTERFOIL_TEST_APP;
+}
+
+} // namespace
+
+TEST_SUITE("app binary") {
+    TEST_CASE("a missing font stops the app with a message naming fonts-noto-cjk") {
+        test::TempDir dir;
+        auto r = test::run_process(app_path(), {"--data", (dir.path() / "data").string(),
+                                                "--font-dir", (dir.path() / "no-fonts").string()});
+        CHECK(r.exit_code == 4);
+        CHECK(r.err.find("fonts-noto-cjk") != std::string::npos);
+    }
+
+    TEST_CASE("a data directory that was never made is named, with how to make it") {
+        test::TempDir dir;
+        auto r = test::run_process(app_path(), {"--data", (dir.path() / "nothing").string()});
+        CHECK(r.exit_code == 4);
+        CHECK(r.err.find("counterfoil-cli --data DIR init") != std::string::npos);
+    }
+
+    TEST_CASE("bad options are refused with the reason") {
+        auto r = test::run_process(app_path(), {"--data", "x", "--windowed", "big"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--windowed 'big'") != std::string::npos);
+        r = test::run_process(app_path(),
+                              {"--data", "x", "--idle-warn", "90", "--idle-wipe", "60"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--idle-wipe must be later") != std::string::npos);
+    }
+
+    TEST_CASE("the screenshot tour writes every screen, full size and not blank") {
+        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                        "screenshots need a display: scripts/test.sh runs ctest under xvfb-run");
+        test::TempDir dir;
+        const auto out = dir.path() / "shots";
+        auto r =
+            test::run_process(app_path(), {"--data", (dir.path() / "data").string(), "--windowed",
+                                           "1920x1080", "--screenshots", out.string()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        std::set<std::string> names;
+        for (const auto& e : std::filesystem::directory_iterator(out)) {
+            names.insert(e.path().filename().string());
+            int w = 0, h = 0, n = 0;
+            unsigned char* px = stbi_load(e.path().c_str(), &w, &h, &n, 3);
+            REQUIRE_MESSAGE(px != nullptr, e.path());
+            CHECK(w == 1920);
+            CHECK(h == 1080);
+            // Not blank: a screen has text and buttons, so many pixels differ from the first.
+            std::size_t differing = 0;
+            for (int i = 0; i < w * h; ++i) {
+                if (px[i * 3] != px[0] || px[i * 3 + 1] != px[1] || px[i * 3 + 2] != px[2]) {
+                    ++differing;
+                }
+            }
+            CHECK_MESSAGE(differing > static_cast<std::size_t>(w * h / 200), e.path());
+            stbi_image_free(px);
+        }
+        for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
+            for (const char* screen :
+                 {"02-choose-type", "03-category", "05-describe-keyboard", "06-contact",
+                  "07-remedies", "08-review", "09-receipt", "10-check", "11-check-result",
+                  "12-idle-warning", "13-failure"}) {
+                const std::string name = std::string("kiosk-") + locale + "-" + screen + ".png";
+                CHECK_MESSAGE(names.contains(name), name);
+            }
+        }
+        CHECK(names.contains("kiosk-01-attract.png"));
+        CHECK(names.contains("kiosk-hc-01-attract.png"));
+        CHECK(names.contains("kiosk-staff-15-menu.png"));
+    }
+}
