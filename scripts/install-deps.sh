@@ -9,7 +9,7 @@ packages=(
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev fonts-noto-cjk
     librime-dev rime-data-pinyin-simp rime-data-luna-pinyin libopencc-data
     libqrencode-dev libcurl4-openssl-dev libcpp-httplib-dev
-    xvfb xauth
+    xvfb xauth openssl
 )
 
 missing=()

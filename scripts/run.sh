@@ -45,3 +45,49 @@ if [ -n "${XDG_CURRENT_DESKTOP:-}${DESKTOP_SESSION:-}" ]; then
 fi
 echo "== kiosk, full screen (leave through the staff menu: S001 / 135790)"
 exec $app --data "$data" --mode kiosk
+echo
+echo "== regional center: init $center_data and serve on loopback"
+$center --data "$center_data" init
+$center --data "$center_data" serve --listen 127.0.0.1:0 >"$center_data/stdout.log" 2>"$center_data/center.log" &
+echo $! >"$center_data/center.pid"
+for _ in $(seq 1 50); do
+    grep -q '^listening on ' "$center_data/stdout.log" 2>/dev/null && break
+    sleep 0.1
+done
+url=$(sed -n 's/^listening on //p' "$center_data/stdout.log")
+echo "center at $url (log: $center_data/center.log)"
+echo
+echo "== enrol the demo terminal with a one-time code"
+code=$($center --data "$center_data" enroll-code --branch SZ01 | tail -n 1)
+$cli --data "$data" enroll --center "$url" --code "$code"
+echo
+echo "== sync in the background (sync --watch, every 5 s)"
+$cli --data "$data" act "$first" submit --actor S001 --json '{"reason":"需要核对计费系统"}'
+$cli --data "$data" sync --watch --interval 5 >"$data/sync.log" 2>&1 &
+echo $! >"$data/sync.pid"
+for _ in $(seq 1 100); do
+    $center --data "$center_data" show "$first" >/dev/null 2>&1 && break
+    sleep 0.1
+done
+echo
+echo "== the center reviews, dispatches, handles, audits and answers $first"
+deadline=$(( ($(date +%s) + 86400) * 1000 ))
+$center --data "$center_data" act "$first" review_accept --actor R01 --role reviewer
+$center --data "$center_data" act "$first" dispatch --actor D01 --role dispatcher \
+    --json "{\"departments\":[\"billing\"],\"deadline\":$deadline}"
+$center --data "$center_data" act "$first" handle --actor H01 --role handler --department billing \
+    --json '{"investigation":"系统重复计费","responsibility":"our_department","solution":"退还50元"}'
+$center --data "$center_data" act "$first" audit_approve --actor A01 --role auditor
+$center --data "$center_data" act "$first" feedback --actor A01 --role auditor --json '{"text":"已核实并退还50元"}'
+echo
+echo "== waiting for the feedback to reach the branch"
+for _ in $(seq 1 30); do
+    $cli --data "$data" show "$first" | grep -q 'answered' && break
+    sleep 1
+done
+$cli --data "$data" show "$first"
+echo
+$cli --data "$data" sync status
+echo
+echo "The center (pid $(cat "$center_data/center.pid")) and the sync watcher (pid $(cat "$data/sync.pid")) keep running."
+echo "Stop them with: kill $(cat "$data/sync.pid") $(cat "$center_data/center.pid")"
