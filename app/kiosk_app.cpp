@@ -2,6 +2,7 @@
 
 #include "app/kiosk_fonts.h"
 #include "app/screenshot_tour.h"
+#include "app/stop_signals.h"
 #include "core/staff_directory.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
@@ -13,8 +14,10 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace cf::app {
@@ -41,6 +44,15 @@ void touch_style() {
 } // namespace
 
 int run_kiosk(const AppOptions& options) {
+    // Before any thread starts (librime, fonts, sync), so they all leave the signals to it.
+    std::mutex waker_mutex;
+    platform::Platform* waker = nullptr; // the window to wake, while it exists
+    StopSignals stop([&] {
+        const std::lock_guard lock(waker_mutex);
+        if (waker != nullptr) {
+            waker->wake();
+        }
+    });
     auto catalog = forms::load_catalog(options.assets);
     if (!catalog) {
         for (const forms::AssetError& e : catalog.error()) {
@@ -104,6 +116,14 @@ int run_kiosk(const AppOptions& options) {
         return 4;
     }
     platform::Platform& p = **platform;
+    const auto set_waker = [&](platform::Platform* to) {
+        const std::lock_guard lock(waker_mutex);
+        waker = to;
+    };
+    set_waker(&p);
+    // Before the window goes, on every return path.
+    const std::unique_ptr<void, std::function<void(void*)>> unset_waker(
+        &p, [&](void*) { set_waker(nullptr); });
     const float scale =
         kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height));
     auto fonts =
@@ -150,6 +170,12 @@ int run_kiosk(const AppOptions& options) {
     callbacks.draw = [&] {
         frame.draw();
         if (controller.state().quit_requested) {
+            p.close();
+        }
+    };
+    callbacks.draw = [&, draw = callbacks.draw] {
+        draw();
+        if (stop.stop_requested()) {
             p.close();
         }
     };

@@ -7,9 +7,17 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <thread>
+
+extern char** environ;
 
 using namespace cf;
 
@@ -48,6 +56,43 @@ TEST_SUITE("app binary") {
                               {"--data", "x", "--idle-warn", "90", "--idle-wipe", "60"});
         CHECK(r.exit_code == 2);
         CHECK(r.err.find("--idle-wipe must be later") != std::string::npos);
+    }
+
+    TEST_CASE("SIGTERM ends a running kiosk cleanly") {
+        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                        "the kiosk needs a display: scripts/test.sh runs ctest under xvfb-run");
+        test::TempDir dir;
+        const std::string data = (dir.path() / "data").string();
+        REQUIRE(test::run_process(test::cli_path(),
+                                  {"--data", data, "init", "--branch", "SZ01", "--terminal", "K1"})
+                    .exit_code == 0);
+        const std::string app = app_path();
+        std::vector<std::string> args = {app, "--data", data, "--windowed", "800x600"};
+        std::vector<char*> argv;
+        for (std::string& a : args) {
+            argv.push_back(a.data());
+        }
+        argv.push_back(nullptr);
+        pid_t pid = 0;
+        REQUIRE(posix_spawn(&pid, app.c_str(), nullptr, nullptr, argv.data(), environ) == 0);
+        // Let it open the window and deploy the rime data, then ask it to stop.
+        std::this_thread::sleep_for(std::chrono::seconds(4));
+        REQUIRE(kill(pid, SIGTERM) == 0);
+        int status = 0;
+        bool exited = false;
+        for (int i = 0; i < 100 && !exited; ++i) {
+            exited = waitpid(pid, &status, WNOHANG) == pid;
+            if (!exited) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        }
+        if (!exited) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            FAIL("the kiosk did not stop within 10 s of SIGTERM");
+        }
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
     }
 
     TEST_CASE("the screenshot tour writes every screen, full size and not blank") {
