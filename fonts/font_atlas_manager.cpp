@@ -59,6 +59,18 @@ void FontAtlasManager::add_text(std::string_view utf8) {
     m_unsupported.insert(unsupported.begin(), unsupported.end());
 }
 
+void FontAtlasManager::add_common_text(std::string_view utf8) {
+    const std::size_t before = m_spec.optional.size();
+    for (char32_t cp : decode_utf8(utf8)) {
+        if (cp <= k_max_drawable && m_optional_set.add(cp)) {
+            m_spec.optional.push_back(cp);
+        }
+    }
+    if (m_spec.optional.size() != before) {
+        changed();
+    }
+}
+
 void FontAtlasManager::set_sizes(const FontSizes& sizes) {
     if (!(sizes == m_spec.sizes)) {
         m_spec.sizes = sizes;
@@ -88,8 +100,50 @@ Result<void> FontAtlasManager::build_now() {
         m_last_error = built.error();
         return std::unexpected(built.error());
     }
-    make_current(std::move(atlas), std::move(*built), m_request_generation);
+    make_current(std::move(atlas), std::move(*built), m_spec, m_request_generation);
     return {};
+}
+
+bool FontAtlasManager::needs_rebuild() const {
+    if (m_checked_generation != m_request_generation) {
+        m_needs_rebuild = lacks_anything_requested();
+        m_checked_generation = m_request_generation;
+    }
+    return m_needs_rebuild;
+}
+
+// What was asked for since the current atlas was built, and that it does not draw already
+// (text added again, or moved from the common lists to typed text, needs no rebuild). Sets
+// only grow, so comparing with the request the atlas was built from finds what is new.
+bool FontAtlasManager::lacks_anything_requested() const {
+    if (!m_current) {
+        return true;
+    }
+    const AtlasSpec& built = m_current->spec;
+    if (!(built.sizes == m_spec.sizes) || built.faces != m_spec.faces ||
+        built.max_texture_size != m_spec.max_texture_size) {
+        return true;
+    }
+    for (Face face : k_all_faces) {
+        for (char32_t cp : m_spec.ui[index(face)].minus(built.ui[index(face)]).codepoints()) {
+            for (Role role : {Role::body, Role::heading, Role::title}) {
+                if (!has_glyph(cp, face, role)) {
+                    return true;
+                }
+            }
+        }
+    }
+    for (char32_t cp : m_spec.content.minus(built.content).codepoints()) {
+        if (!has_glyph(cp)) {
+            return true;
+        }
+    }
+    for (std::size_t i = built.optional.size(); i < m_spec.optional.size(); ++i) {
+        if (!has_glyph(m_spec.optional[i])) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool FontAtlasManager::start_rebuild() {
@@ -108,6 +162,7 @@ bool FontAtlasManager::start_rebuild() {
             Job job;
             job.atlas = std::make_unique<ImFontAtlas>();
             job.built = build_atlas(source, spec, *job.atlas);
+            job.spec = std::move(spec);
             job.generation = generation;
             // The result is ready before the UI is woken, or it could look and go back to sleep.
             promise.set_value(std::move(job));
@@ -140,16 +195,17 @@ bool FontAtlasManager::poll_ready() {
     if (job.generation <= m_current_generation) {
         return false; // build_now() made something newer meanwhile
     }
-    make_current(std::move(job.atlas), std::move(*job.built), job.generation);
+    make_current(std::move(job.atlas), std::move(*job.built), std::move(job.spec), job.generation);
     return true;
 }
 
 void FontAtlasManager::make_current(std::unique_ptr<ImFontAtlas> atlas, BuiltAtlas built,
-                                    std::uint64_t generation) {
+                                    AtlasSpec spec, std::uint64_t generation) {
     // The old atlas goes only after io points at the new one.
     std::optional<Current> old = std::move(m_current);
-    m_current.emplace(Current{std::move(atlas), std::move(built)});
+    m_current.emplace(Current{std::move(atlas), std::move(built), std::move(spec)});
     m_current_generation = generation;
+    m_checked_generation = 0;
     m_last_error.reset();
     if (m_installed != nullptr) {
         m_installed->Fonts = m_current->atlas.get();
@@ -227,6 +283,11 @@ const BuildStats& FontAtlasManager::stats() const {
 const std::vector<char32_t>& FontAtlasManager::not_in_font() const {
     IM_ASSERT(m_current && "not_in_font() needs a built atlas");
     return m_current->built.not_in_font;
+}
+
+const std::vector<char32_t>& FontAtlasManager::dropped() const {
+    IM_ASSERT(m_current && "dropped() needs a built atlas");
+    return m_current->built.dropped;
 }
 
 } // namespace cf::fonts

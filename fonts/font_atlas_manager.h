@@ -7,9 +7,9 @@
 //   2. add_ui_text(face of the active locale, that locale's UI strings), then build_now():
 //      one face, a few hundred glyphs at three sizes, tens of milliseconds. install(io).
 //      (Or start_rebuild() + wait() to build it while the window opens.)
-//   3. add_ui_text() for the other locales, add_text() with the common-character lists, then
-//      start_rebuild(): both faces and several thousand glyphs build on a worker thread into
-//      a separate atlas while the UI runs on the small one.
+//   3. add_ui_text() for the other locales, add_common_text() with the common-character lists
+//      (load_common_characters), then start_rebuild(): both faces and several thousand glyphs
+//      build on a worker thread into a separate atlas while the UI runs on the small one.
 // Every frame, before ImGui::NewFrame (FrameCallbacks::before_frame):
 //   poll_ready() swaps in a finished atlas (io.Fonts and io.FontDefault follow when installed;
 //   the platform uploads it at the next begin_frame because it has no texture yet), then
@@ -18,6 +18,9 @@
 // needs_rebuild() true; the rebuild runs in the background and until it is swapped in the old
 // atlas stays in use and the new character shows as ImGui's fallback glyph. Codepoints above
 // U+FFFF cannot be drawn by this ImGui build (16-bit ImWchar): they go to unsupported().
+// Room: the texture is at most 4096x4096. At large text scales (beyond about 1.5 x the default
+// sizes) the common characters no longer all fit; the least frequent are then left out
+// (dropped()) and come back one by one through add_text() when they are actually used.
 //
 // Threads: every function is for the UI thread. The worker only builds its own atlas; ImGui
 // allocates through the global allocator and counts into the current context's
@@ -69,9 +72,11 @@ public:
     // Text shown in that face at every size (UI strings of the face's locales); also makes the
     // face part of the atlas.
     void add_ui_text(Face face, std::string_view utf8);
-    // Text shown at body size in whichever face is active: typed text, loaded records, the
-    // common-character lists.
+    // Text shown at body size in whichever face is active: typed text, loaded records.
     void add_text(std::string_view utf8);
+    // Like add_text, for characters that are only likely to be needed (the common-character
+    // lists), most frequent first: the tail is left out when the texture has no room.
+    void add_common_text(std::string_view utf8);
     void set_sizes(const FontSizes& sizes);
     const FontSizes& sizes() const { return m_spec.sizes; }
     // The face whose body font becomes io.FontDefault.
@@ -80,7 +85,7 @@ public:
     const std::set<char32_t>& unsupported() const;
 
     // True when characters, faces or sizes were asked for that the current atlas lacks.
-    bool needs_rebuild() const { return m_request_generation != m_current_generation; }
+    bool needs_rebuild() const;
     // Builds the current request on this thread and makes it current. Fails with
     // atlas_too_large or render_failed, keeping the previous atlas.
     Result<void> build_now();
@@ -119,23 +124,28 @@ public:
     const BuildStats& stats() const;
     // Requested codepoints that Noto Sans CJK has no glyph for; no rebuild will add them.
     const std::vector<char32_t>& not_in_font() const;
+    // Common characters the current atlas left out for lack of room (sorted).
+    const std::vector<char32_t>& dropped() const;
     const FontSource& source() const { return m_source; }
 
 private:
     struct Current {
         std::unique_ptr<ImFontAtlas> atlas;
         BuiltAtlas built;
+        AtlasSpec spec; // what it was built from
     };
     struct Job {
         std::unique_ptr<ImFontAtlas> atlas;
         Result<BuiltAtlas> built;
+        AtlasSpec spec;
         std::uint64_t generation = 0;
     };
 
     FontAtlasManager(FontSource source, FontOptions options);
-    void make_current(std::unique_ptr<ImFontAtlas> atlas, BuiltAtlas built,
+    void make_current(std::unique_ptr<ImFontAtlas> atlas, BuiltAtlas built, AtlasSpec spec,
                       std::uint64_t generation);
     void changed() { ++m_request_generation; }
+    bool lacks_anything_requested() const;
 
     FontSource m_source;
     FontOptions m_options;
@@ -144,6 +154,9 @@ private:
     std::uint64_t m_request_generation = 1;
     std::uint64_t m_current_generation = 0;
     std::uint64_t m_failed_generation = 0;
+    mutable std::uint64_t m_checked_generation = 0; // needs_rebuild() answer cached for this
+    mutable bool m_needs_rebuild = true;
+    GlyphSet m_optional_set; // m_spec.optional, for lookups
     std::optional<Current> m_current;
     std::optional<Error> m_last_error;
     ImGuiIO* m_installed = nullptr;

@@ -36,9 +36,6 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::filesystem::path& 
         error = std::error_code(map_errno, std::generic_category());
         return nullptr;
     }
-    // FreeType jumps around the collection's tables; read-ahead would only bring in (and count
-    // towards resident memory) pages that are never used.
-    ::madvise(data, size, MADV_RANDOM);
     return std::shared_ptr<const MappedFile>(
         new MappedFile(path, static_cast<const unsigned char*>(data), size));
 }

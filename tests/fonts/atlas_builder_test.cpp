@@ -1,8 +1,10 @@
 #include "fonts/atlas_builder.h"
 
 #include <doctest/doctest.h>
+#include <imgui_freetype.h>
 
 #include <algorithm>
+#include <vector>
 
 using namespace cf::fonts;
 
@@ -25,9 +27,66 @@ AtlasSpec both_faces(std::string_view sc_text, std::string_view tc_text) {
     return spec;
 }
 
+// The coverage bytes of a glyph, read back from its atlas.
+std::vector<unsigned char> glyph_pixels(ImFontAtlas& atlas, const ImFontGlyph& g) {
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    const int x0 = static_cast<int>(g.U0 * static_cast<float>(width) + 0.5f);
+    const int y0 = static_cast<int>(g.V0 * static_cast<float>(height) + 0.5f);
+    const int w = static_cast<int>(g.X1 - g.X0);
+    const int h = static_cast<int>(g.Y1 - g.Y0);
+    std::vector<unsigned char> out;
+    for (int y = y0; y < y0 + h; ++y) {
+        out.insert(out.end(), pixels + y * width + x0, pixels + y * width + x0 + w);
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_SUITE("atlas builder") {
+
+    TEST_CASE("glyphs come out exactly as ImGui's FreeType builder makes them") {
+        AtlasSpec spec;
+        spec.ui[index(Face::tc)].add_text("投訴g");
+        spec.faces[index(Face::tc)] = true;
+        ImFontAtlas ours;
+        auto built = build_atlas(source(), spec, ours);
+        REQUIRE(built);
+
+        ImFontAtlas imgui;
+        imgui.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        ImFontConfig config;
+        config.FontNo = source().index(Face::tc);
+        config.FontDataOwnedByAtlas = true;
+        const ImWchar ranges[] = {'g', 'g', 0x6295, 0x6295, 0x8A34, 0x8A34, 0};
+        const float size = FontSizes{}.pixels(Role::heading);
+        ImFont* reference = imgui.AddFontFromMemoryTTF(
+            const_cast<unsigned char*>(source().bytes->data()),
+            static_cast<int>(source().bytes->size()), size, &config, ranges);
+        imgui.ConfigData.back().FontDataOwnedByAtlas = false;
+        REQUIRE(imgui.Build());
+
+        ImFont* font = built->fonts.font(Face::tc, Role::heading);
+        CHECK(font->FontSize == reference->FontSize);
+        CHECK(font->Ascent == reference->Ascent);
+        CHECK(font->Descent == reference->Descent);
+        for (char32_t cp : {U'投', U'訴', U'g'}) {
+            CAPTURE(static_cast<unsigned>(cp));
+            const ImFontGlyph* a = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+            const ImFontGlyph* b = reference->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+            REQUIRE(a != nullptr);
+            REQUIRE(b != nullptr);
+            CHECK(a->X0 == b->X0);
+            CHECK(a->Y0 == b->Y0);
+            CHECK(a->X1 == b->X1);
+            CHECK(a->Y1 == b->Y1);
+            CHECK(a->AdvanceX == b->AdvanceX);
+            CHECK(glyph_pixels(ours, *a) == glyph_pixels(imgui, *b));
+        }
+    }
 
     TEST_CASE("each face draws its own UI text at every size but huge") {
         ImFontAtlas atlas;
@@ -116,6 +175,27 @@ TEST_SUITE("atlas builder") {
         CHECK(built.error().code == ErrorCode::atlas_too_large);
         CHECK(built.error().message.find("512x512") != std::string::npos);
         CHECK(atlas.Fonts.empty());
+    }
+
+    TEST_CASE("optional glyphs are left out, least wanted first, when room runs out") {
+        AtlasSpec spec;
+        spec.content.add_text("投诉");
+        for (char32_t cp = 0x4E00; cp < 0x7000; ++cp) {
+            spec.optional.push_back(cp);
+        }
+        spec.max_texture_size = 2048;
+        ImFontAtlas atlas;
+        auto built = build_atlas(source(), spec, atlas);
+        REQUIRE_MESSAGE(built, built.error().message);
+        CHECK(atlas.TexHeight <= 2048);
+        REQUIRE_FALSE(built->dropped.empty());
+        CHECK(built->dropped.size() < spec.optional.size());
+        const ImFont* body = built->fonts.font(Face::sc, Role::body);
+        CHECK(body->FindGlyphNoFallback(U'投') != nullptr);
+        CHECK(body->FindGlyphNoFallback(U'诉') != nullptr);
+        CHECK(body->FindGlyphNoFallback(0x4E00) != nullptr); // most wanted: kept
+        CHECK(body->FindGlyphNoFallback(0x6FFF) == nullptr); // least wanted: left out
+        CHECK(std::binary_search(built->dropped.begin(), built->dropped.end(), char32_t{0x6FFF}));
     }
 
     TEST_CASE("with no face asked for, the SC face is built") {

@@ -171,7 +171,7 @@ TEST_SUITE("font atlas manager") {
         REQUIRE(fonts->build_now());
         ImFontAtlas* old = fonts->atlas();
         std::string many;
-        for (char32_t cp = 0x4E00; cp < 0x6000; ++cp) {
+        for (char32_t cp = 0x4E00; cp < 0x7000; ++cp) {
             // UTF-8 of a three-byte codepoint.
             many += static_cast<char>(0xE0 | (cp >> 12));
             many += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
@@ -186,6 +186,44 @@ TEST_SUITE("font atlas manager") {
         CHECK(fonts->atlas() == old);
         CHECK(fonts->has_glyph(U'投'));
         CHECK_FALSE(fonts->start_rebuild());
+    }
+
+    TEST_CASE("text the atlas already draws needs no rebuild") {
+        auto fonts = open_manager();
+        fonts->add_ui_text(Face::sc, "投诉");
+        fonts->add_common_text("你好");
+        REQUIRE(fonts->build_now());
+        fonts->add_text("你好投诉");
+        CHECK_FALSE(fonts->needs_rebuild());
+        fonts->add_text("谢");
+        CHECK(fonts->needs_rebuild());
+    }
+
+    TEST_CASE("a common character left out for room comes back once it is typed") {
+        FontOptions options;
+        options.max_texture_size = 2048;
+        auto fonts = open_manager(options);
+        fonts->add_ui_text(Face::sc, "投诉");
+        std::string common;
+        for (char32_t cp = 0x4E00; cp < 0x7000; ++cp) {
+            common += static_cast<char>(0xE0 | (cp >> 12));
+            common += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            common += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        fonts->add_common_text(common);
+        REQUIRE(fonts->build_now());
+        REQUIRE_FALSE(fonts->dropped().empty());
+        CHECK_FALSE(fonts->needs_rebuild());
+        const char32_t left_out = fonts->dropped().back();
+        CHECK_FALSE(fonts->has_glyph(left_out));
+        std::string typed;
+        typed += static_cast<char>(0xE0 | (left_out >> 12));
+        typed += static_cast<char>(0x80 | ((left_out >> 6) & 0x3F));
+        typed += static_cast<char>(0x80 | (left_out & 0x3F));
+        fonts->add_text(typed);
+        CHECK(fonts->needs_rebuild());
+        REQUIRE(fonts->build_now());
+        CHECK(fonts->has_glyph(left_out));
     }
 
     TEST_CASE("a missing font directory refuses to open, naming the package") {
@@ -217,7 +255,7 @@ TEST_SUITE("font atlas manager") {
         for (Face face : k_all_faces) {
             auto common = load_common_characters(cf::test::assets_dir(), face);
             REQUIRE_MESSAGE(common, common.error().message);
-            fonts->add_text(*common);
+            fonts->add_common_text(*common);
             fonts->add_ui_text(face, "");
         }
         FontSizes large;
@@ -227,6 +265,7 @@ TEST_SUITE("font atlas manager") {
         REQUIRE_MESSAGE(built, built.error().message);
         CHECK(fonts->stats().width == 4096);
         CHECK(fonts->stats().height <= 4096);
+        CHECK(fonts->dropped().empty());
         CHECK(fonts->stats().shared > 2000);
         CHECK(fonts->missing("我们认真对待您的意见", Face::sc).empty());
         CHECK(fonts->missing("我們認真對待您的意見", Face::tc).empty());
