@@ -1,12 +1,12 @@
 #pragma once
-// Building one ImGui font atlas from a glyph request, with ImGui's FreeType rasteriser.
+// Building one ImGui font atlas from a glyph request, rendered with FreeType.
 //
 // What goes in: for every face built, the body, heading and title sizes get the face's UI
-// text and ASCII; the body size also gets the content text (the common-character lists, typed
-// text, loaded records), because content is shown in body text only, and a base set of
-// Latin-1, general and CJK punctuation and full-width forms that typed text may use. The huge
-// size (ticket numbers) gets printable ASCII from the SC face only; the TC face uses the same
-// font, its Latin letters being the same glyphs.
+// text and ASCII; the body size also gets the content text (typed text, loaded records) and
+// the optional text (the common-character lists), because content is shown in body text only,
+// and a base set of Latin-1, general and CJK punctuation and full-width forms that typed text
+// may use. The huge size (ticket numbers) gets printable ASCII from the SC face only; the TC
+// face uses the same font, its Latin letters being the same glyphs.
 //
 // Sharing: the faces of the collection share one glyph table, and each face's character map
 // points a codepoint at its region's preferred glyph. Where SC and TC map a codepoint to the
@@ -51,7 +51,7 @@ struct AtlasSpec {
 
 struct BuildStats {
     double seconds = 0;
-    int rendered = 0; // glyphs FreeType rendered
+    int rendered = 0; // glyphs rendered into the texture
     int shared = 0;   // glyphs the TC fonts reuse from the SC fonts
     int width = 0;    // texture size
     int height = 0;
