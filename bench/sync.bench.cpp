@@ -26,6 +26,9 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <iterator>
+#include <sstream>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -96,8 +99,11 @@ struct Center {
         pid = fork();
         if (pid == 0) {
             dup2(out[1], 1);
-            int null = ::open("/dev/null", 1);
-            dup2(null, 2); // the JSON request log would dominate the run
+            // The request log goes to a file beside the data (its per-request "ms" tells how
+            // long the center took); on a terminal it would dominate the run.
+            int log = ::open((dir.parent_path() / "center.log").c_str(),
+                             O_WRONLY | O_CREAT | O_APPEND, 0600);
+            dup2(log, 2);
             close(out[0]);
             execl(COUNTERFOIL_BENCH_CENTER, COUNTERFOIL_BENCH_CENTER, "--data", dir.c_str(),
                   "serve", "--listen", "127.0.0.1:0", "--threads", "8", nullptr);
@@ -120,6 +126,20 @@ struct Center {
         return last_line(run(std::string(COUNTERFOIL_BENCH_CENTER) + " --data " + dir.string() +
                              " enroll-code --branch " + branch));
     }
+    // User + system CPU seconds the center has used so far.
+    double cpu_s() const {
+        std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+        std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::istringstream fields(stat.substr(stat.rfind(')') + 2));
+        std::string skip;
+        long utime = 0;
+        long stime = 0;
+        for (int i = 3; i <= 13; ++i) {
+            fields >> skip;
+        }
+        fields >> utime >> stime;
+        return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }
     long peak_rss_mb() const {
         std::ifstream in("/proc/" + std::to_string(pid) + "/status");
         std::string line;
@@ -135,7 +155,8 @@ struct Center {
 // A terminal data directory with n tickets filed, enrolled with the center.
 struct Terminal {
     fs::path dir;
-    core::SystemClock clock;
+    // Filing moves a day every 5,000 tickets: a terminal issues at most 9,999 numbers a day.
+    core::ManualClock clock{core::SystemClock().now() - 40 * core::k_day};
     std::optional<core::TicketStore> store;
 
     Terminal(const fs::path& d, const std::string& terminal, int n, const Center& center) : dir(d) {
@@ -145,7 +166,10 @@ struct Terminal {
         store.emplace(*core::TicketStore::open(dir, clock));
         core::Actor actor{"S001", core::Role::frontdesk, {}};
         for (int done = 0; done < n;) {
-            const int chunk = std::min(2000, n - done);
+            const int chunk = std::min(2500, n - done);
+            if (done > 0 && done % 5000 == 0) {
+                clock.advance(core::k_day);
+            }
             std::vector<core::NewTicket> batch;
             for (int i = 0; i < chunk; ++i) {
                 batch.push_back(ticket(done + i));
@@ -293,6 +317,27 @@ double ingest_ms(const Center& center, int terminals, int per_terminal) {
     return ms;
 }
 
+// The sum of the center's own "ms" for requests to path, from its JSON log.
+double request_seconds(const fs::path& log, const std::string& path) {
+    std::ifstream in(log);
+    std::string text;
+    double ms = 0;
+    while (std::getline(in, text)) {
+        json line = json::parse(text, nullptr, false);
+        if (line.is_object() && line.value("path", "") == path && line.contains("ms")) {
+            ms += line.at("ms").get<double>();
+        }
+    }
+    return ms / 1000;
+}
+
+double own_cpu_s() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 void line(const char* what, double n, double ms, const char* note = "") {
     std::printf("%-34s %9.0f events %9.2f s %10.0f events/s  %s\n", what, n, ms / 1000,
                 n / (ms / 1000), note);
@@ -311,15 +356,25 @@ int main(int argc, char** argv) {
 
     Center center(scratch.path / "center");
     Terminal k1(scratch.path / "k1", "K1", count, center);
+    const double center_cpu0 = center.cpu_s();
+    const double own_cpu0 = own_cpu_s();
     const double push = k1.sync_ms();
     line("push (one terminal, batches of 500)", count, push);
+    std::printf("%-34s client %.2f s, center %.2f s\n", "  CPU during push", own_cpu_s() - own_cpu0,
+                center.cpu_s() - center_cpu0);
+    std::printf("%-34s %.2f s\n", "  center time in push requests",
+                request_seconds(scratch.path / "center.log", "/v1/push"));
     const double base = baseline_ms(scratch.path / "baseline.db", *k1.store);
     line("baseline: raw SQLite inserts", count, base, "(same disk, WAL, synchronous=FULL)");
     std::printf("%-34s %.2f\n", "push / baseline", base / push);
 
     Terminal k2(scratch.path / "k2", "K2", 0, center);
+    const double center_cpu1 = center.cpu_s();
+    const double own_cpu1 = own_cpu_s();
     const double pull = k2.sync_ms();
     line("pull + apply (second terminal)", count, pull);
+    std::printf("%-34s client %.2f s, center %.2f s\n", "  CPU during pull", own_cpu_s() - own_cpu1,
+                center.cpu_s() - center_cpu1);
 
     std::vector<double> latencies;
     {

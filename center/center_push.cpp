@@ -168,7 +168,7 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
                                "id");
         }
     }
-    json stored_payload = e.payload;
+    std::string stored_payload;
     if (e.kind == core::k_create_kind) {
         auto parsed = core::ticket_from_json(e.payload.at("ticket"));
         if (!parsed) {
@@ -203,14 +203,11 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
         t.customer.email = c.value("email", "");
         t.customer.customer_no = c.value("customer_no", "");
         t.customer.order_no = c.value("order_no", "");
-        auto sealed = insert_ticket(t, e.hlc);
-        if (!sealed) {
-            return std::unexpected(sealed.error());
+        auto payload = insert_ticket(t, e.hlc);
+        if (!payload) {
+            return std::unexpected(payload.error());
         }
-        core::Ticket without = t;
-        without.customer = {};
-        stored_payload = json{{"ticket", core::to_json(without, core::PiiMode::omit)},
-                              {"customer_sealed", *sealed}};
+        stored_payload = std::move(*payload);
     } else {
         const core::Step step = *core::parse_step(e.kind);
         if (core::step_side(step) == core::Owner::center && step != core::Step::note) {
@@ -240,6 +237,7 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
         if (auto r = update_ticket(t, e.hlc); !r) {
             return r;
         }
+        stored_payload = e.payload.dump();
     }
     core::Event stored;
     stored.id = e.id;
@@ -250,7 +248,7 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
     stored.actor = e.actor;
     stored.actor_role = e.actor_role;
     stored.kind = e.kind;
-    return insert_event(stored, who.branch, stored_payload.dump(), now);
+    return insert_event(stored, who.branch, stored_payload, now);
 }
 
 } // namespace cf::center

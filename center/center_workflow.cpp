@@ -86,7 +86,7 @@ CenterResult<std::optional<core::Ticket>> SqliteCenterStorage::load_ticket(std::
     return std::optional<core::Ticket>(std::move(*t));
 }
 
-CenterResult<json> SqliteCenterStorage::insert_ticket(const core::Ticket& t, core::Hlc hlc) {
+CenterResult<std::string> SqliteCenterStorage::insert_ticket(const core::Ticket& t, core::Hlc hlc) {
     auto q = m_db.query(
         "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
         "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
@@ -95,8 +95,6 @@ CenterResult<json> SqliteCenterStorage::insert_ticket(const core::Ticket& t, cor
     if (!q) {
         return fail_core(q);
     }
-    core::Ticket without = t;
-    without.customer = {};
     q->bind(1, t.id)
         .bind(2, t.number)
         .bind(3, t.branch)
@@ -123,11 +121,13 @@ CenterResult<json> SqliteCenterStorage::insert_ticket(const core::Ticket& t, cor
         sealed_json[k_sealed[i].name] = core::to_base64(sealed);
         q->bind_blob(11 + i, sealed);
     }
-    q->bind(16, core::to_json(without, core::PiiMode::omit).dump());
+    // Serialised once: the row's body and the create event's payload share the text.
+    const std::string body = core::to_json(t, core::PiiMode::omit).dump();
+    q->bind(16, body);
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }
-    return sealed_json;
+    return R"({"ticket":)" + body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
 }
 
 CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, core::Hlc hlc) {
@@ -137,15 +137,13 @@ CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, cor
     if (!q) {
         return fail_core(q);
     }
-    core::Ticket without = t;
-    without.customer = {};
     q->bind(1, t.id)
         .bind(2, core::to_string(t.state))
         .bind(3, t.updated_at)
         .bind(4, t.due_at)
         .bind(5, t.handling_deadline)
         .bind(6, static_cast<std::int64_t>(hlc))
-        .bind(7, core::to_json(without, core::PiiMode::omit).dump());
+        .bind(7, core::to_json(t, core::PiiMode::omit).dump());
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }

@@ -76,9 +76,9 @@ private:
     // The ticket with this id or number; its customer is filled (decrypted) only when asked.
     CenterResult<std::optional<core::Ticket>> load_ticket(std::string_view column,
                                                           std::string_view key, bool with_customer);
-    // Seals the customer with the center key; returns the sealed fields as base64 JSON for
-    // the create event.
-    CenterResult<nlohmann::json> insert_ticket(const core::Ticket& t, core::Hlc hlc);
+    // Seals the customer with the center key; returns the create event's stored payload
+    // (the ticket without personal data and the sealed fields as base64), as JSON text.
+    CenterResult<std::string> insert_ticket(const core::Ticket& t, core::Hlc hlc);
     CenterResult<void> update_ticket(const core::Ticket& t, core::Hlc hlc);
     CenterResult<core::Hlc> ticket_last_hlc(const std::string& ticket_id);
     CenterResult<void> insert_event(const core::Event& e, std::string_view branch,

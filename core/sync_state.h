@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/event.h"
 #include "core/remote_event.h"
 #include "core/sqlite_db.h"
 
@@ -65,6 +66,10 @@ public:
     Result<std::int64_t> pending_count();
     // Physical time (from its HLC) of the oldest waiting event; nullopt when none waits.
     Result<std::optional<Millis>> oldest_pending_at();
+
+    // This device's events with device_seq above after_seq, oldest first, at most limit:
+    // the outbox from any point, so the next batch can be read while one is in flight.
+    Result<std::vector<Event>> own_events_after(std::int64_t after_seq, int limit);
 
     // The newest version of every asset file received by pull, by name.
     Result<std::vector<ReceivedAsset>> received_assets();

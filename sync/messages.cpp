@@ -203,11 +203,16 @@ Parsed<DeviceStatus> parse_device_status(const json& j) {
 }
 
 Parsed<PushRequest> parse_push_request(const json& j) {
+    json copy = j;
+    return parse_push_request(std::move(copy));
+}
+
+Parsed<PushRequest> parse_push_request(json&& j) {
     JsonFields f(j, "");
     f.protocol();
     PushRequest m;
     m.device = f.text("device", 16).value_or("");
-    const json* events = f.array("events", k_max_batch_events);
+    json* events = const_cast<json*>(f.array("events", k_max_batch_events));
     const json* skips = f.optional_array("skips", k_max_batch_events);
     if (f.ok() && !valid_device_id(m.device)) {
         f.fail("invalid_value", "device", "'" + m.device + "' is not a device id like SZ01/K1");
@@ -217,7 +222,7 @@ Parsed<PushRequest> parse_push_request(const json& j) {
     }
     for (std::size_t i = 0; i < events->size(); ++i) {
         const std::string path = "events[" + std::to_string(i) + "]";
-        auto e = parse_wire_event((*events)[i], path);
+        auto e = parse_wire_event(std::move((*events)[i]), path);
         if (!e) {
             return std::unexpected(e.error());
         }

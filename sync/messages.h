@@ -129,6 +129,8 @@ Parsed<EnrollResponse> parse_enroll_response(const nlohmann::json& j);
 Parsed<DeviceStatus> parse_device_status(const nlohmann::json& j);
 // Also checks the order rule (events_out_of_order) and that every event comes from device.
 Parsed<PushRequest> parse_push_request(const nlohmann::json& j);
+// The same, moving event payloads out of j (the center's path for large batches).
+Parsed<PushRequest> parse_push_request(nlohmann::json&& j);
 Parsed<PushResponse> parse_push_response(const nlohmann::json& j);
 Parsed<PullRequest> parse_pull_request(const nlohmann::json& j);
 Parsed<PullResponse> parse_pull_response(const nlohmann::json& j);

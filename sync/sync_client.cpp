@@ -7,6 +7,9 @@
 #include "sync/asset_files.h"
 #include "sync/json_fields.h"
 
+#include <future>
+#include <map>
+
 namespace cf::sync {
 namespace {
 
@@ -221,33 +224,45 @@ std::expected<void, SyncError> SyncClient::check_device(SyncReport& report) {
     return {};
 }
 
+namespace {
+
+// A batch ready to send: its body and the events in it, in order.
+struct PreparedBatch {
+    json body;
+    std::vector<core::Event> sent; // body's events[i] is sent[i]
+    std::int64_t last_seq = 0;     // of events and skips; 0 when there was nothing to send
+    std::size_t events = 0;
+};
+
+} // namespace
+
 std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
     core::SyncState state(*m_store);
     int batch_size = m_batch_size;
-    // Each round either moves the mark or dead-letters an event, so this ends; the bound is
-    // a guard against a center that answers nonsense.
-    for (int round = 0; round < 1'000'000; ++round) {
-        auto events = m_store->outbox(batch_size);
+    // Reads the events after `after`, turning dead letters into skips.
+    auto prepare = [&](std::int64_t after) -> std::expected<PreparedBatch, SyncError> {
+        auto events = state.own_events_after(after, batch_size);
         if (!events) {
             return std::unexpected(storage_failure(events.error()));
         }
+        PreparedBatch p;
         if (events->empty()) {
-            return {};
+            return p;
         }
         auto dead = state.dead_letters();
         if (!dead) {
             return std::unexpected(storage_failure(dead.error()));
         }
-        std::map<std::string, const core::DeadLetter*> dead_by_id;
+        std::map<std::string, std::string> dead_by_id;
         for (const auto& d : *dead) {
-            dead_by_id[d.event_id] = &d;
+            dead_by_id[d.event_id] = d.error;
         }
         PushRequest batch;
         batch.device = m_store->identity().device_id();
-        std::vector<const core::Event*> sent; // batch.events[i] is *sent[i]
-        for (const auto& e : *events) {
+        for (auto& e : *events) {
+            p.last_seq = e.device_seq;
             if (auto it = dead_by_id.find(e.id); it != dead_by_id.end()) {
-                batch.skips.push_back(Skip{e.device_seq, e.id, it->second->error});
+                batch.skips.push_back(Skip{e.device_seq, e.id, it->second});
                 continue;
             }
             auto w = to_wire(e, m_store->sealer());
@@ -263,10 +278,38 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
                 continue;
             }
             batch.events.push_back(std::move(*w));
-            sent.push_back(&e);
+            p.sent.push_back(std::move(e));
         }
-        const json body = to_json(batch);
-        auto reply = call(k_path_push, &body);
+        p.events = batch.events.size();
+        p.body = to_json(batch);
+        return p;
+    };
+    auto send = [this](const json& body) {
+        return std::async(std::launch::async, [this, &body] { return call(k_path_push, &body); });
+    };
+
+    auto mark = state.read();
+    if (!mark) {
+        return std::unexpected(storage_failure(mark.error()));
+    }
+    auto current = prepare(mark->acked_device_seq);
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    // One batch in flight while the next is read and converted: the terminal's work overlaps
+    // the center's. Each round either moves the mark or dead-letters an event, so this ends;
+    // the bound guards against a center that answers nonsense.
+    for (int round = 0; round < 1'000'000 && current->last_seq > 0; ++round) {
+        auto inflight = send(current->body);
+        std::expected<PreparedBatch, SyncError> next = PreparedBatch{};
+        bool have_next = false;
+        auto reply = [&] {
+            // Read ahead only while the batch is on its way; on any answer but 200 it is
+            // thrown away.
+            next = prepare(current->last_seq);
+            have_next = true;
+            return inflight.get();
+        }();
         if (!reply) {
             return std::unexpected(reply.error());
         }
@@ -285,49 +328,69 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
             if (auto r = m_store->acknowledge_outbox(answer->acked_seq); !r) {
                 return std::unexpected(storage_failure(r.error()));
             }
-            report.pushed += static_cast<std::int64_t>(batch.events.size());
+            report.pushed += static_cast<std::int64_t>(current->events);
             batch_size = m_batch_size;
-            continue;
-        }
-        const ErrorBody error = error_of(*reply);
-        if (error.epoch != m_epoch && !error.epoch.empty()) {
-            m_epoch = error.epoch;
-            return {};
-        }
-        if (reply->status == 409 && error.error == "gap" && error.expected_seq) {
-            if (auto r = state.set_outbox_mark(*error.expected_seq - 1); !r) {
-                return std::unexpected(storage_failure(r.error()));
+            if (!have_next || !next) {
+                return std::unexpected(have_next ? next.error()
+                                                 : SyncError{SyncError::Kind::storage, "no batch"});
             }
-            continue;
-        }
-        if (reply->status == 413 && batch_size > 1) {
-            batch_size = std::max(1, batch_size / 2);
-            continue;
-        }
-        // Any other 4xx is permanent for the event it names (or, naming none, the first).
-        const core::Event* culprit = sent.empty() ? nullptr : sent.front();
-        if (error.index && *error.index >= 0 &&
-            static_cast<std::size_t>(*error.index) < sent.size()) {
-            culprit = sent[static_cast<std::size_t>(*error.index)];
-        } else if (error.event_id) {
-            for (const auto* e : sent) {
-                if (e->id == *error.event_id) {
-                    culprit = e;
+            if (answer->acked_seq == current->last_seq) {
+                current = std::move(next);
+                continue;
+            }
+        } else {
+            const ErrorBody error = error_of(*reply);
+            if (error.epoch != m_epoch && !error.epoch.empty()) {
+                m_epoch = error.epoch;
+                return {};
+            }
+            if (reply->status == 409 && error.error == "gap" && error.expected_seq) {
+                if (auto r = state.set_outbox_mark(*error.expected_seq - 1); !r) {
+                    return std::unexpected(storage_failure(r.error()));
                 }
+            } else if (reply->status == 413 && batch_size > 1) {
+                batch_size = std::max(1, batch_size / 2);
+            } else {
+                // Any other 4xx is permanent for the event it names (or, naming none, the
+                // first).
+                const auto& sent = current->sent;
+                const core::Event* culprit = sent.empty() ? nullptr : &sent.front();
+                if (error.index && *error.index >= 0 &&
+                    static_cast<std::size_t>(*error.index) < sent.size()) {
+                    culprit = &sent[static_cast<std::size_t>(*error.index)];
+                } else if (error.event_id) {
+                    for (const auto& e : sent) {
+                        if (e.id == *error.event_id) {
+                            culprit = &e;
+                        }
+                    }
+                }
+                if (culprit == nullptr) {
+                    return std::unexpected(
+                        SyncError{SyncError::Kind::unreachable,
+                                  "the center refused a batch of skips: " + error.message});
+                }
+                if (auto r = state.add_dead_letter({culprit->id, culprit->device_seq, reply->status,
+                                                    error.error + ": " + error.message,
+                                                    core::SystemClock().now()});
+                    !r) {
+                    return std::unexpected(storage_failure(r.error()));
+                }
+                ++report.dead_lettered;
             }
         }
-        if (culprit == nullptr) {
-            return std::unexpected(
-                SyncError{SyncError::Kind::unreachable,
-                          "the center refused a batch of skips: " + error.message});
+        // Start again from the mark as it is now.
+        auto now_mark = state.read();
+        if (!now_mark) {
+            return std::unexpected(storage_failure(now_mark.error()));
         }
-        if (auto r = state.add_dead_letter({culprit->id, culprit->device_seq, reply->status,
-                                            error.error + ": " + error.message,
-                                            core::SystemClock().now()});
-            !r) {
-            return std::unexpected(storage_failure(r.error()));
+        current = prepare(now_mark->acked_device_seq);
+        if (!current) {
+            return std::unexpected(current.error());
         }
-        ++report.dead_lettered;
+    }
+    if (current->last_seq == 0) {
+        return {};
     }
     return std::unexpected(
         SyncError{SyncError::Kind::unreachable, "push did not finish; try again later"});

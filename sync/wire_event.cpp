@@ -46,7 +46,9 @@ json to_json(const WireEvent& e) {
     };
 }
 
-Parsed<WireEvent> parse_wire_event(const json& j, const std::string& path) {
+namespace {
+
+Parsed<WireEvent> parse_event(const json& j, const std::string& path, bool copy_payload) {
     JsonFields f(j, path);
     WireEvent e;
     auto id = f.text("id", 36);
@@ -99,7 +101,23 @@ Parsed<WireEvent> parse_wire_event(const json& j, const std::string& path) {
     e.actor = *actor;
     e.actor_role = *core::parse_role(*role);
     e.kind = *kind;
-    e.payload = *payload;
+    if (copy_payload) {
+        e.payload = *payload;
+    }
+    return e;
+}
+
+} // namespace
+
+Parsed<WireEvent> parse_wire_event(const json& j, const std::string& path) {
+    return parse_event(j, path, true);
+}
+
+Parsed<WireEvent> parse_wire_event(json&& j, const std::string& path) {
+    auto e = parse_event(j, path, false);
+    if (e) {
+        e->payload = std::move(j.at("payload"));
+    }
     return e;
 }
 

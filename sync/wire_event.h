@@ -38,6 +38,8 @@ nlohmann::json to_json(const WireEvent& e);
 // and a create payload without "ticket" or with unknown customer fields. path names the event
 // in errors ("events[3]").
 Parsed<WireEvent> parse_wire_event(const nlohmann::json& j, const std::string& path);
+// The same, moving the payload out of j instead of copying it (large batches).
+Parsed<WireEvent> parse_wire_event(nlohmann::json&& j, const std::string& path);
 
 // "SZ01/K1" -> true; also k_center_device.
 bool valid_device_id(std::string_view device);
