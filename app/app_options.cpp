@@ -35,6 +35,7 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
             o.data = v;
         } else if (a == "--assets") {
             o.assets = v;
+            o.assets_given = true;
         } else if (a == "--font-dir") {
             o.font_dir = v;
         } else if (a == "--screenshots") {

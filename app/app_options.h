@@ -16,6 +16,7 @@ enum class Mode { kiosk };
 struct AppOptions {
     std::filesystem::path data;
     std::filesystem::path assets;
+    bool assets_given = false;      // --assets: use exactly these, not the center's newer ones
     std::filesystem::path font_dir; // empty: Debian's fonts-noto-cjk folder
     Mode mode = Mode::kiosk;
     std::optional<std::pair<int, int>> windowed; // --windowed WxH; full screen otherwise

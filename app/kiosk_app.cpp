@@ -11,6 +11,8 @@
 #include "kiosk/rime_composer.h"
 #include "platform/frame_pacer.h"
 #include "platform/glfw_platform.h"
+#include "sync/asset_files.h"
+#include "sync/sync_worker.h"
 
 #include <imgui.h>
 
@@ -43,7 +45,12 @@ void touch_style() {
 
 } // namespace
 
-int run_kiosk(const AppOptions& options) {
+int run_kiosk(const AppOptions& given) {
+    AppOptions options = given;
+    if (!options.assets_given) {
+        // Forms and categories the center delivered take the place of the installed ones.
+        options.assets = sync::current_assets_dir(options.data, options.assets);
+    }
     // Before any thread starts (librime, fonts, sync), so they all leave the signals to it.
     std::mutex waker_mutex;
     platform::Platform* waker = nullptr; // the window to wake, while it exists
@@ -129,7 +136,7 @@ int run_kiosk(const AppOptions& options) {
     auto fonts =
         KioskFonts::open(options.font_dir, *catalog, options.assets, scale, [&p] { p.wake(); });
     if (!fonts) {
-        std::cerr << "counterfoil: " << (*fonts ? "" : fonts.error().message) << "\n";
+        std::cerr << "counterfoil: " << fonts.error().message << "\n";
         return 4;
     }
     (*fonts)->start_common_characters();
@@ -143,11 +150,40 @@ int run_kiosk(const AppOptions& options) {
     services.timings = {options.idle_warn, options.idle_wipe};
     kiosk::KioskController controller(services);
     KioskFonts& f = **fonts;
-    kiosk::KioskFrame frame(controller,
-                            kiosk::FrameHooks{[&f](kiosk::Locale l) { return f.fonts_for(l); },
-                                              [&f](std::string_view text) {
-                                                  f.add_text(text);
-                                              }});
+    // Tickets go to the regional center in the background whenever the network is up; the UI
+    // never waits for it. A terminal that was never enrolled keeps its tickets locally.
+    sync::SyncWorkerOptions sync_options;
+    sync_options.data_dir = options.data;
+    sync_options.installed_assets = options.assets;
+    sync_options.on_change = [&p] {
+        p.wake();
+    };
+    sync::SyncWorker sync_worker(sync_options);
+    bool syncing = false;
+    if (options.screenshots) {
+        // The tour's sample data never leaves the machine.
+    } else if (auto started = sync_worker.start(); started) {
+        syncing = true;
+    } else {
+        std::cerr << "counterfoil: sync with the regional center is off: "
+                  << started.error().message << "\n";
+    }
+    kiosk::FrameHooks hooks;
+    hooks.fonts = [&f](kiosk::Locale l) {
+        return f.fonts_for(l);
+    };
+    hooks.shown_text = [&f](std::string_view text) {
+        f.add_text(text);
+    };
+    hooks.sync_status = [&]() -> std::optional<sync::SyncStatus> {
+        return syncing ? std::optional(sync_worker.status()) : std::nullopt;
+    };
+    hooks.filed = [&] {
+        if (syncing) {
+            sync_worker.sync_now();
+        }
+    };
+    kiosk::KioskFrame frame(controller, std::move(hooks));
 
     if (options.screenshots) {
         TourContext tour{p, controller, frame, f, *tour_clock, *store, staff};

@@ -7,6 +7,6 @@
 namespace cf::app {
 
 // Exit codes: 0 done, 3 bad assets, 4 the data directory, fonts or display are unusable.
-int run_kiosk(const AppOptions& options);
+int run_kiosk(const AppOptions& given);
 
 } // namespace cf::app

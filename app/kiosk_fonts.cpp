@@ -79,8 +79,10 @@ fonts::Result<std::unique_ptr<KioskFonts>> KioskFonts::open(const std::filesyste
 void KioskFonts::start_common_characters() {
     for (fonts::Face face : fonts::k_all_faces) {
         // Without the lists the kiosk still works: typed characters are added as they come.
+        // Common text goes in most frequent first; its tail is left out when a large-text
+        // atlas would outgrow the texture.
         if (auto common = fonts::load_common_characters(m_assets, face)) {
-            m_manager->add_text(*common);
+            m_manager->add_common_text(*common);
         }
     }
     m_manager->start_rebuild();

@@ -357,6 +357,7 @@ void KioskController::submit() {
         return;
     }
     // The number exists only now, after the commit.
+    ++m_tickets_filed;
     const Receipt receipt{filed->number, filed->first_response_due};
     const Locale locale = m_state.locale;
     const bool contrast = m_state.high_contrast;

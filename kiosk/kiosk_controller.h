@@ -68,6 +68,9 @@ public:
     core::Millis now() const { return m_services.clock->now(); }
     int utc_offset_minutes() const { return m_services.store->identity().utc_offset_minutes; }
 
+    // How many tickets this controller has committed; grows by one with each receipt.
+    int tickets_filed() const { return m_tickets_filed; }
+
     // The steps of the filing flow for the current request type, for "step n of m".
     std::vector<Screen> filing_steps() const;
 
@@ -91,6 +94,7 @@ private:
     const forms::FormDefinition* m_form = nullptr;
     KioskState m_state;
     int m_check_failures = 0;
+    int m_tickets_filed = 0;
 };
 
 } // namespace cf::kiosk

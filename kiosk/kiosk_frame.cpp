@@ -83,7 +83,10 @@ void KioskFrame::draw() {
     }
     read_physical_keys(io);
 
-    const KioskView view = make_view(m_controller, m_controller.now(), m_utc_offset);
+    KioskView view = make_view(m_controller, m_controller.now(), m_utc_offset);
+    if (m_hooks.sync_status && view.state.screen == Screen::staff_menu) {
+        view.sync = m_hooks.sync_status();
+    }
     if (m_hooks.shown_text) {
         for (const std::string& c : view.composition.candidates) {
             m_hooks.shown_text(c);
@@ -92,8 +95,12 @@ void KioskFrame::draw() {
     }
     const UiFonts fonts = m_hooks.fonts ? m_hooks.fonts(view.state.locale) : UiFonts{};
     std::vector<Action> actions = draw_kiosk(view, fonts, scale_for(io.DisplaySize.y), m_hits);
+    const int filed_before = m_controller.tickets_filed();
     for (const Action& a : actions) {
         m_controller.apply(a);
+    }
+    if (m_controller.tickets_filed() != filed_before && m_hooks.filed) {
+        m_hooks.filed();
     }
 }
 

@@ -7,6 +7,7 @@
 #include "kiosk/hit_registry.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/ui.h"
+#include "sync/sync_status.h"
 
 #include <functional>
 #include <optional>
@@ -20,6 +21,10 @@ struct FrameHooks {
     // Text that is about to be shown and may hold characters the atlas lacks (typed text,
     // candidates, loaded tickets).
     std::function<void(std::string_view)> shown_text;
+    // The sync worker's health for the staff menu; empty when the terminal is not enrolled.
+    std::function<std::optional<sync::SyncStatus>()> sync_status;
+    // A ticket was committed this frame (the sync worker may push it now).
+    std::function<void()> filed;
 };
 
 class KioskFrame {

@@ -14,7 +14,8 @@ KioskView make_view(const KioskController& controller, core::Millis now, int utc
                 controller.idle_seconds_left(),
                 now,
                 utc_offset_minutes,
-                {}};
+                {},
+                std::nullopt};
     if (!v.composition.available) {
         v.ime_status = v.composition.unavailable_reason;
     }

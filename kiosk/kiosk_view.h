@@ -6,7 +6,9 @@
 #include "kiosk/hit_registry.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/ui.h"
+#include "sync/sync_status.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,8 @@ struct KioskView {
     int idle_seconds_left = 0;
     core::Millis now = 0;
     int utc_offset_minutes = 480;
-    std::string ime_status; // for the staff menu: empty when Chinese input works
+    std::string ime_status;               // for the staff menu: empty when Chinese input works
+    std::optional<sync::SyncStatus> sync; // none: no sync worker (not enrolled)
 };
 
 KioskView make_view(const KioskController& controller, core::Millis now, int utc_offset_minutes);

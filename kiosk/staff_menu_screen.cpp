@@ -30,6 +30,29 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
                                      ? ui.tr("staff.ime_ok")
                                      : ui.fmt("staff.ime_error", {{"error", v.ime_status}})}}),
               nullptr, v.ime_status.empty() ? ui.theme().muted : ui.theme().error, width);
+    if (!v.sync) {
+        paragraph(ui, ui.tr("staff.sync_off"), nullptr, ui.theme().muted, width);
+    } else {
+        const sync::SyncStatus& s = *v.sync;
+        const std::string last = s.last_success == 0
+                                     ? ui.tr("staff.sync_never")
+                                     : when_text(v.catalog.ui, v.state.locale, s.last_success,
+                                                 v.now, v.utc_offset_minutes);
+        paragraph(ui,
+                  ui.fmt("staff.sync_status",
+                         {{"state", ui.tr(s.online ? "staff.sync_online" : "staff.sync_offline")},
+                          {"pending", std::to_string(s.pending)},
+                          {"last", last}}),
+                  nullptr, s.online ? ui.theme().muted : ui.theme().error, width);
+        if (!s.last_error.empty()) {
+            paragraph(ui, ui.fmt("staff.sync_error", {{"error", s.last_error}}), nullptr,
+                      ui.theme().error, width);
+        }
+        if (s.dead_letters > 0) {
+            paragraph(ui, ui.fmt("staff.sync_dead", {{"n", std::to_string(s.dead_letters)}}),
+                      nullptr, ui.theme().error, width);
+        }
+    }
     ImGui::Dummy(ImVec2(0, ui.px(16)));
     paragraph(ui, ui.fmt("staff.failures", {{"n", std::to_string(v.state.failures.size())}}),
               ui.fonts().heading);
