@@ -174,7 +174,15 @@ std::expected<SyncReport, SyncError> SyncClient::sync_once() {
         return std::unexpected(SyncError{SyncError::Kind::unreachable,
                                          "the center's epoch kept changing; try again later"});
     };
-    auto outcome = run();
+    std::expected<void, SyncError> outcome;
+    try {
+        outcome = run();
+    } catch (const std::exception& e) {
+        // A stored event or an answer of a shape the checks missed: nlohmann's exceptions
+        // stop here, so the worker thread lives on and the error is shown.
+        outcome = std::unexpected(
+            SyncError{SyncError::Kind::storage, std::string("sync failed: ") + e.what()});
+    }
     const core::Millis now = core::SystemClock().now();
     if (!outcome) {
         if (outcome.error().kind != SyncError::Kind::cancelled) {
