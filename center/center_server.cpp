@@ -275,7 +275,7 @@ struct CenterServer::Impl {
                          }
                          info.log_fields["events"] = answer->events.size();
                          info.log_fields["assets"] = answer->assets.size();
-                         return sync::to_json(*answer);
+                         return sync::to_json(std::move(*answer));
                      }));
 
         server->Get(

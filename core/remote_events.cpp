@@ -110,7 +110,7 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
             return {};
         }
     }
-    json stored_payload = e.payload;
+    std::string stored_payload;
     if (e.kind == k_create_kind) {
         auto body = e.payload.find("ticket");
         if (body == e.payload.end() || !remote.customer) {
@@ -144,7 +144,9 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
         if (auto r = insert_ticket(t, body_text, sealed); !r) {
             return r;
         }
-        stored_payload = json{{"ticket", json::parse(body_text)}, {"customer_sealed", sealed_json}};
+        // The same text as the row body, as filing does: serialised once.
+        stored_payload =
+            R"({"ticket":)" + body_text + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
         result.changed_tickets.push_back(t.number);
     } else {
         auto step = parse_step(e.kind);
@@ -194,7 +196,7 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
         .bind(6, e.actor)
         .bind(7, to_string(e.actor_role))
         .bind(8, e.kind)
-        .bind(9, stored_payload.dump());
+        .bind(9, stored_payload.empty() ? e.payload.dump() : stored_payload);
     if (auto r = q->run(); !r) {
         return r;
     }

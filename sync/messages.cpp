@@ -101,6 +101,22 @@ json to_json(const PushRequest& m) {
             {"skips", std::move(skips)}};
 }
 
+json to_json(PushRequest&& m) {
+    json events = json::array();
+    for (auto& e : m.events) {
+        events.push_back(to_json(std::move(e)));
+    }
+    json skips = json::array();
+    for (const auto& s : m.skips) {
+        skips.push_back(
+            {{"device_seq", s.device_seq}, {"event_id", s.event_id}, {"reason", s.reason}});
+    }
+    return {{"protocol", k_protocol_version},
+            {"device", m.device},
+            {"events", std::move(events)},
+            {"skips", std::move(skips)}};
+}
+
 json to_json(const PushResponse& m) {
     return {{"protocol", k_protocol_version},
             {"epoch", m.epoch},
@@ -124,6 +140,21 @@ json to_json(const PullResponse& m) {
     json assets = json::array();
     for (const auto& a : m.assets) {
         assets.push_back({{"name", a.name}, {"version", a.version}, {"content", a.content}});
+    }
+    return {{"protocol", k_protocol_version},  {"epoch", m.epoch}, {"reset", m.reset},
+            {"cursor", cursor_json(m.cursor)}, {"more", m.more},   {"events", std::move(events)},
+            {"assets", std::move(assets)}};
+}
+
+json to_json(PullResponse&& m) {
+    json events = json::array();
+    for (auto& e : m.events) {
+        events.push_back(to_json(std::move(e)));
+    }
+    json assets = json::array();
+    for (auto& a : m.assets) {
+        assets.push_back(
+            {{"name", a.name}, {"version", a.version}, {"content", std::move(a.content)}});
     }
     return {{"protocol", k_protocol_version},  {"epoch", m.epoch}, {"reset", m.reset},
             {"cursor", cursor_json(m.cursor)}, {"more", m.more},   {"events", std::move(events)},
@@ -315,6 +346,11 @@ Parsed<PullRequest> parse_pull_request(const json& j) {
 }
 
 Parsed<PullResponse> parse_pull_response(const json& j) {
+    json copy = j;
+    return parse_pull_response(std::move(copy));
+}
+
+Parsed<PullResponse> parse_pull_response(json&& j) {
     JsonFields f(j, "");
     f.protocol();
     PullResponse m;
@@ -324,13 +360,13 @@ Parsed<PullResponse> parse_pull_response(const json& j) {
         m.cursor = *c;
     }
     m.more = f.boolean("more").value_or(false);
-    const json* events = f.array("events", k_max_pull_limit);
+    json* events = const_cast<json*>(f.array("events", k_max_pull_limit));
     const json* assets = f.array("assets", 1000);
     if (auto r = f.finish(); !r) {
         return std::unexpected(r.error());
     }
     for (std::size_t i = 0; i < events->size(); ++i) {
-        auto e = parse_wire_event((*events)[i], "events[" + std::to_string(i) + "]");
+        auto e = parse_wire_event(std::move((*events)[i]), "events[" + std::to_string(i) + "]");
         if (!e) {
             return std::unexpected(e.error());
         }

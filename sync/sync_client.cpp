@@ -75,7 +75,7 @@ core::Result<WireEvent> to_wire(const core::Event& e, const core::PiiSealer& sea
     return w;
 }
 
-core::RemoteEvent from_wire(const WireEvent& w) {
+core::RemoteEvent from_wire(WireEvent&& w) {
     core::RemoteEvent r;
     r.event.id = w.id;
     r.event.ticket_id = w.ticket_id;
@@ -86,7 +86,7 @@ core::RemoteEvent from_wire(const WireEvent& w) {
     r.event.actor_role = w.actor_role;
     r.event.kind = w.kind;
     if (w.kind == core::k_create_kind) {
-        r.event.payload = json{{"ticket", w.payload.at("ticket")}};
+        r.event.payload = json{{"ticket", std::move(w.payload.at("ticket"))}};
         const json& c = w.payload.at("customer");
         core::Customer customer;
         customer.name = c.value("name", "");
@@ -96,7 +96,7 @@ core::RemoteEvent from_wire(const WireEvent& w) {
         customer.order_no = c.value("order_no", "");
         r.customer = std::move(customer);
     } else {
-        r.event.payload = w.payload;
+        r.event.payload = std::move(w.payload);
     }
     return r;
 }
@@ -289,7 +289,7 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
             p.sent.push_back(std::move(e));
         }
         p.events = batch.events.size();
-        p.body = to_json(batch);
+        p.body = to_json(std::move(batch));
         return p;
     };
     auto send = [this](const json& body) {
@@ -428,7 +428,8 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
                                              "the center refused the pull: " + e.message});
         }
         auto parsed = parse_body(reply->body);
-        auto page = parsed ? parse_pull_response(*parsed) : std::unexpected(parsed.error());
+        auto page =
+            parsed ? parse_pull_response(std::move(*parsed)) : std::unexpected(parsed.error());
         if (!page) {
             return std::unexpected(
                 SyncError{SyncError::Kind::unreachable,
@@ -436,8 +437,8 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
         }
         std::vector<core::RemoteEvent> events;
         events.reserve(page->events.size());
-        for (const auto& w : page->events) {
-            events.push_back(from_wire(w));
+        for (auto& w : page->events) {
+            events.push_back(from_wire(std::move(w)));
         }
         std::vector<core::ReceivedAsset> assets;
         for (const auto& a : page->assets) {

@@ -32,6 +32,21 @@ std::string branch_of_device(std::string_view device) {
     return slash == std::string_view::npos ? std::string() : std::string(device.substr(0, slash));
 }
 
+json to_json(WireEvent&& e) {
+    json j = {
+        {"id", std::move(e.id)},
+        {"ticket_id", std::move(e.ticket_id)},
+        {"origin_device", std::move(e.origin_device)},
+        {"device_seq", e.device_seq},
+        {"hlc", e.hlc},
+        {"actor", std::move(e.actor)},
+        {"actor_role", core::to_string(e.actor_role)},
+        {"kind", std::move(e.kind)},
+    };
+    j["payload"] = std::move(e.payload);
+    return j;
+}
+
 json to_json(const WireEvent& e) {
     return {
         {"id", e.id},

@@ -32,6 +32,7 @@ struct WireEvent {
 };
 
 nlohmann::json to_json(const WireEvent& e);
+nlohmann::json to_json(WireEvent&& e); // moves the payload
 
 // Strict: refuses unknown fields, wrong types, an id that is not a UUID, an unknown kind or
 // role, a device id that is not BRANCH/TERMINAL (or CENTER), a payload that is not an object,
