@@ -65,3 +65,22 @@ TEST_CASE("a terminal whose clock is a day off still converges, and center steps
     }
     CHECK(check_exactly_once(center_export(center.dir())) == 42);
 }
+
+TEST_CASE("a terminal that was away pulls thousands of events in pages and applies each once") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    Terminal k2(tmp / "k2", "SZ01", "K2");
+    const auto numbers = k1.file(2500);
+    k1.enroll(center);
+    k2.enroll(center);
+    REQUIRE(k1.sync_once() == 0);
+    REQUIRE(k2.sync_once() == 0);
+    CHECK(k2.event_count() == 2500);
+    // A second pass pulls nothing new and changes nothing.
+    REQUIRE(k2.sync_once() == 0);
+    CHECK(k2.event_count() == 2500);
+    CHECK(k2.show(numbers.back()).at("number") == numbers.back());
+    auto list = k2.cli({"list", "--limit", "5000", "--json"});
+    CHECK(json::parse(list.out).size() == 2500);
+}
