@@ -25,6 +25,10 @@ struct RequestInfo {
     json log_fields = json::object();
 };
 
+double milliseconds(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
+
 json error_json(const std::string& epoch, const CenterError& e) {
     sync::ErrorBody body;
     body.epoch = epoch;
@@ -236,6 +240,7 @@ struct CenterServer::Impl {
                          if (!who) {
                              return std::unexpected(who.error());
                          }
+                         const auto t0 = Clock::now();
                          auto body = read_json(reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
@@ -244,9 +249,13 @@ struct CenterServer::Impl {
                          if (!batch) {
                              return std::unexpected(from_protocol(batch.error()));
                          }
+                         const auto t1 = Clock::now();
                          info.log_fields["events"] = batch->events.size();
                          info.log_fields["skips"] = batch->skips.size();
                          auto answer = storage.push(*who, *batch, clock.now());
+                         // Where the time went: reading and parsing, then storing.
+                         info.log_fields["ms_read"] = milliseconds(t1 - t0);
+                         info.log_fields["ms_store"] = milliseconds(Clock::now() - t1);
                          if (!answer) {
                              return std::unexpected(answer.error());
                          }
