@@ -85,6 +85,18 @@ std::string last_line(const std::string& text) {
                        end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
+// The center's process id, for the exit handler: a benchmark that fails with std::exit must
+// not leave its center running.
+pid_t g_center_pid = -1;
+
+void stop_center_at_exit() {
+    if (g_center_pid > 0) {
+        kill(g_center_pid, SIGTERM);
+        waitpid(g_center_pid, nullptr, 0);
+        g_center_pid = -1;
+    }
+}
+
 struct Center {
     fs::path dir;
     pid_t pid = -1;
@@ -110,6 +122,8 @@ struct Center {
             _exit(127);
         }
         close(out[1]);
+        g_center_pid = pid;
+        std::atexit(stop_center_at_exit);
         std::string line;
         char c = 0;
         while (read(out[0], &c, 1) == 1 && c != '\n') {
@@ -118,10 +132,7 @@ struct Center {
         close(out[0]);
         url = line.substr(line.find("http"));
     }
-    ~Center() {
-        kill(pid, SIGTERM);
-        waitpid(pid, nullptr, 0);
-    }
+    ~Center() { stop_center_at_exit(); }
     std::string code(const std::string& branch) const {
         return last_line(run(std::string(COUNTERFOIL_BENCH_CENTER) + " --data " + dir.string() +
                              " enroll-code --branch " + branch));
