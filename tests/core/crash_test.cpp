@@ -24,6 +24,11 @@ namespace {
     if (!store) {
         _exit(3);
     }
+    // Tell the parent the store is open, so the kill lands while tickets are being filed and
+    // not during start-up (which can take longer than the kill delay on a loaded machine).
+    if (write(out_fd, "open\n", 5) != 5) {
+        _exit(5);
+    }
     while (true) {
         auto t = store->file(test::sample_complaint(), test::frontdesk());
         if (!t) {
@@ -34,6 +39,19 @@ namespace {
             _exit(5);
         }
     }
+}
+
+// Waits for the child's "open" line.
+bool wait_until_open(int fd) {
+    std::string line;
+    char c = 0;
+    while (read(fd, &c, 1) == 1) {
+        if (c == '\n') {
+            return line == "open";
+        }
+        line += c;
+    }
+    return false;
 }
 
 // Reads whatever the child wrote until it is gone; returns complete lines only.
@@ -74,6 +92,12 @@ TEST_CASE("every printed ticket number survives SIGKILL at random moments") {
             file_forever(data, fds[1]);
         }
         close(fds[1]);
+        const bool opened = wait_until_open(fds[0]);
+        if (!opened) {
+            kill(child, SIGKILL);
+            waitpid(child, nullptr, 0);
+        }
+        REQUIRE_MESSAGE(opened, "the child could not open the store");
         usleep(static_cast<useconds_t>(delay_us(rng)));
         kill(child, SIGKILL);
         int status = 0;
