@@ -3,8 +3,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <ctime>
-
 namespace cf::app {
 
 namespace {
@@ -24,15 +22,13 @@ StopSignals::StopSignals(std::function<void()> on_stop) : m_on_stop(std::move(on
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     m_watcher = std::thread([this] {
         const sigset_t signals = stop_set();
-        // sigtimedwait with a short timeout, so the destructor can end the watcher without
-        // sending the process a signal.
-        const timespec tick{0, 200'000'000};
-        while (!m_done.load()) {
-            if (sigtimedwait(&signals, nullptr, &tick) > 0) {
-                m_stop.store(true);
-                if (m_on_stop) {
-                    m_on_stop();
-                }
+        // Sleeps in sigwait: no wake-ups while the kiosk idles. The destructor ends it by
+        // sending this thread a SIGTERM after setting m_done.
+        int sig = 0;
+        while (sigwait(&signals, &sig) == 0 && !m_done.load()) {
+            m_stop.store(true);
+            if (m_on_stop) {
+                m_on_stop();
             }
         }
     });
@@ -40,6 +36,7 @@ StopSignals::StopSignals(std::function<void()> on_stop) : m_on_stop(std::move(on
 
 StopSignals::~StopSignals() {
     m_done.store(true);
+    pthread_kill(m_watcher.native_handle(), SIGTERM);
     m_watcher.join();
     const sigset_t set = stop_set();
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);

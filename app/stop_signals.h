@@ -1,6 +1,6 @@
 #pragma once
 // SIGTERM and SIGINT end the app cleanly (a service manager stopping the kiosk, Ctrl-C in
-// development): a watcher thread waits for them with sigwait and asks the loop to close, so the
+// development): a watcher thread sleeps in sigwait and asks the loop to close, so the
 // store is closed and librime shut down as on a normal exit. Window close requests are not
 // signals: in kiosk mode they lead to the staff sign-in instead.
 
