@@ -44,11 +44,71 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
                             "the token belongs to " + who.device + ", not to " + batch.device,
                             "device");
     }
+    PendingPush mine{&who, &batch, now, std::nullopt};
+    std::unique_lock queue(m_queue_mutex);
+    m_queue.push_back(&mine);
+    // Wait while another thread stores a group; it may take this push along.
+    m_queue_cv.wait(queue, [&] { return mine.result.has_value() || !m_leader; });
+    if (!mine.result) {
+        m_leader = true;
+        std::vector<PendingPush*> group;
+        group.swap(m_queue);
+        queue.unlock();
+        auto results = store_group(group);
+        queue.lock();
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            group[i]->result = std::move(results[i]);
+        }
+        m_leader = false;
+        m_queue_cv.notify_all();
+    }
+    return std::move(*mine.result);
+}
+
+std::vector<CenterResult<sync::PushResponse>>
+SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
+    std::vector<CenterResult<sync::PushResponse>> results;
+    results.reserve(group.size());
+    auto fail_all = [&](const core::Error& e) {
+        results.assign(group.size(), std::unexpected(from_core(e)));
+        return results;
+    };
     std::lock_guard lock(m_mutex);
     auto tx = core::Transaction::begin(m_db);
     if (!tx) {
-        return fail_core(tx);
+        return fail_all(tx.error());
     }
+    for (const PendingPush* p : group) {
+        if (auto r = m_db.exec("SAVEPOINT push"); !r) {
+            return fail_all(r.error());
+        }
+        CenterResult<sync::PushResponse> r =
+            center_error(500, "internal", "the center failed storing the batch");
+        try {
+            r = push_one(*p->who, *p->batch, p->now);
+        } catch (const std::exception& e) {
+            r = center_error(500, "internal", std::string("the center failed: ") + e.what());
+        }
+        // A refused batch leaves no trace; the others of the group are kept.
+        if (!r) {
+            if (auto undo = m_db.exec("ROLLBACK TO push"); !undo) {
+                return fail_all(undo.error());
+            }
+        }
+        if (auto done = m_db.exec("RELEASE push"); !done) {
+            return fail_all(done.error());
+        }
+        results.push_back(std::move(r));
+    }
+    if (auto r = tx->commit(); !r) {
+        return fail_all(r.error());
+    }
+    return results;
+}
+
+CenterResult<sync::PushResponse> SqliteCenterStorage::push_one(const Principal& who,
+                                                               const sync::PushRequest& batch,
+                                                               core::Millis now) {
     auto d = m_db.query("SELECT acked_seq FROM devices WHERE device = ?1");
     if (!d) {
         return fail_core(d);
@@ -120,9 +180,6 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
         if (auto r = u->bind(1, who.device).bind(2, last).run(); !r) {
             return fail_core(r);
         }
-    }
-    if (auto r = tx->commit(); !r) {
-        return fail_core(r);
     }
     return sync::PushResponse{m_epoch, who.device, last};
 }

@@ -5,17 +5,21 @@
 //     DIR/center.db     tickets, events, devices, tokens, enrolment codes, asset versions
 //     DIR/center.key    master key (0600): seals personal data, keys the token hashes
 //
-// One connection serves every thread, one call at a time: SQLite has one writer anyway, and a
-// push is one short transaction.
+// One connection serves every thread, one call at a time: SQLite has one writer anyway.
+// Concurrent pushes share one transaction (group commit, center_push.cpp), so the fsync that
+// makes each of them durable is paid once per group.
 
 #include "center/center_storage.h"
 #include "core/hybrid_clock.h"
 #include "core/pii_sealer.h"
 #include "core/sqlite_db.h"
 
+#include <condition_variable>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <vector>
 
 namespace cf::center {
 
@@ -68,6 +72,21 @@ private:
         : m_db(std::move(db)), m_sealer(std::move(sealer)), m_epoch(std::move(epoch)) {}
 
     // center_push.cpp
+    // A push waiting for the group commit (below).
+    struct PendingPush {
+        const Principal* who;
+        const sync::PushRequest* batch;
+        core::Millis now;
+        std::optional<CenterResult<sync::PushResponse>> result;
+    };
+    // Checks and stores one batch inside the open transaction. On failure the caller rolls
+    // back to its savepoint.
+    CenterResult<sync::PushResponse> push_one(const Principal& who, const sync::PushRequest& batch,
+                                              core::Millis now);
+    // Stores a group of pushes in one transaction, a savepoint each, and returns their
+    // answers in order; a failed commit fails them all.
+    std::vector<CenterResult<sync::PushResponse>>
+    store_group(const std::vector<PendingPush*>& group);
     CenterResult<void> store_event(const Principal& who, const sync::WireEvent& e,
                                    std::size_t index, core::Millis now);
     CenterResult<void> check_stored(const std::string& device, const sync::WireEvent& e,
@@ -89,6 +108,13 @@ private:
     CenterResult<sync::WireEvent> to_wire(const core::Event& e);
 
     std::mutex m_mutex;
+    // Group commit: concurrent pushes queue here; one thread at a time (the leader) stores
+    // the whole queue in one transaction, so 200 terminals pushing at once pay for a few
+    // fsyncs, not 200. Each push still gets its answer only after the commit.
+    std::mutex m_queue_mutex;
+    std::condition_variable m_queue_cv;
+    std::vector<PendingPush*> m_queue;
+    bool m_leader = false;
     core::Database m_db;
     core::PiiSealer m_sealer;
     std::string m_epoch;
