@@ -72,7 +72,18 @@ std::string gzip_compress(std::string_view text) {
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-HttpClient::HttpClient(HttpOptions options) : m_options(std::move(options)) {
+bool is_loopback_url(std::string_view url) {
+    const auto scheme = url.find("://");
+    std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+    if (rest.starts_with("[::1]")) {
+        return true;
+    }
+    const std::string_view host = rest.substr(0, rest.find_first_of(":/"));
+    return host == "localhost" || host.starts_with("127.");
+}
+
+HttpClient::HttpClient(HttpOptions options)
+    : m_options(std::move(options)), m_compress(!is_loopback_url(m_options.base_url)) {
     std::call_once(g_curl_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     m_curl = curl_easy_init();
 }
@@ -86,6 +97,11 @@ HttpClient::~HttpClient() {
 std::expected<HttpReply, TransportError>
 HttpClient::post(const std::string& path, const nlohmann::json& body, const std::string& token) {
     const std::string text = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return perform(path, &text, token);
+}
+
+std::expected<HttpReply, TransportError>
+HttpClient::post_text(const std::string& path, const std::string& text, const std::string& token) {
     return perform(path, &text, token);
 }
 
@@ -113,7 +129,9 @@ HttpClient::perform(const std::string& path, const std::string* body, const std:
                      static_cast<long>(m_options.request_timeout.count()));
     // gzip only: servers (cpp-httplib among them) prefer brotli when offered, and brotli at its
     // default quality costs the center far more CPU than the bandwidth it saves on a LAN.
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+    if (m_compress) {
+        curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+    }
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
@@ -136,15 +154,18 @@ HttpClient::perform(const std::string& path, const std::string* body, const std:
     }
     std::string compressed;
     if (body != nullptr) {
-        compressed = gzip_compress(*body);
+        const std::string* sent = body;
         headers = curl_slist_append(headers, "Content-Type: application/json");
-        headers = curl_slist_append(headers, "Content-Encoding: gzip");
+        if (m_compress) {
+            compressed = gzip_compress(*body);
+            sent = &compressed;
+            headers = curl_slist_append(headers, "Content-Encoding: gzip");
+        }
         // No "Expect: 100-continue" round trip before each body.
         headers = curl_slist_append(headers, "Expect:");
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, compressed.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                         static_cast<curl_off_t>(compressed.size()));
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, sent->data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(sent->size()));
     }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     const CURLcode rc = curl_easy_perform(curl);

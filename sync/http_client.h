@@ -1,7 +1,9 @@
 #pragma once
-// The terminal's HTTP(S) connection to the center over libcurl: JSON bodies sent gzip'd,
-// answers gzip/brotli-decoded, certificates verified, and optionally the server's public key
-// pinned. One HttpClient per thread; it keeps its connection open between requests.
+// The terminal's HTTP(S) connection to the center over libcurl: JSON bodies sent gzip'd and
+// answers asked gzip'd, except to a loopback address (a center on the same machine), where
+// compressing only costs CPU on both sides; certificates verified, and optionally the
+// server's public key pinned. One HttpClient per thread; it keeps its connection open between
+// requests.
 
 #include <nlohmann/json.hpp>
 
@@ -55,6 +57,9 @@ public:
     // TransportError; any HTTP status, 4xx and 5xx included, is a reply.
     std::expected<HttpReply, TransportError>
     post(const std::string& path, const nlohmann::json& body, const std::string& token);
+    // The same with a body already serialised as JSON text.
+    std::expected<HttpReply, TransportError>
+    post_text(const std::string& path, const std::string& text, const std::string& token);
     std::expected<HttpReply, TransportError> get(const std::string& path, const std::string& token);
 
 private:
@@ -62,11 +67,15 @@ private:
     perform(const std::string& path, const std::string* body, const std::string& token);
 
     HttpOptions m_options;
+    bool m_compress = true; // false for a center on a loopback address
     void* m_curl = nullptr; // CURL*, kept out of the header so only this file includes curl
     const std::atomic<bool>* m_cancel = nullptr;
 };
 
 // gzip (RFC 1952) of text, for request bodies.
 std::string gzip_compress(std::string_view text);
+
+// True when url ("http://127.0.0.1:8080") names this machine: 127.0.0.0/8, ::1 or localhost.
+bool is_loopback_url(std::string_view url);
 
 } // namespace cf::sync

@@ -304,6 +304,19 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
     if (!current) {
         return std::unexpected(current.error());
     }
+    // The previous batch's answer, written to the outbox mark while the next batch is on
+    // its way, so the terminal's commit overlaps the center's. A mark left behind by a crash
+    // is harmless: the next pass takes the center's mark (check_device).
+    std::int64_t unacked = 0;
+    auto flush_ack = [&]() -> std::expected<void, SyncError> {
+        if (unacked > 0) {
+            if (auto r = m_store->acknowledge_outbox(unacked); !r) {
+                return std::unexpected(storage_failure(r.error()));
+            }
+            unacked = 0;
+        }
+        return {};
+    };
     // One batch in flight while the next is read and converted: the terminal's work overlaps
     // the center's. Each round either moves the mark or dead-letters an event, so this ends;
     // the bound guards against a center that answers nonsense.
@@ -311,13 +324,18 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         auto inflight = send(current->body);
         std::expected<PreparedBatch, SyncError> next = PreparedBatch{};
         bool have_next = false;
+        std::expected<void, SyncError> acked;
         auto reply = [&] {
+            acked = flush_ack();
             // Read ahead only while the batch is on its way; on any answer but 200 it is
             // thrown away.
             next = prepare(current->last_seq);
             have_next = true;
             return inflight.get();
         }();
+        if (!acked) {
+            return acked;
+        }
         if (!reply) {
             return std::unexpected(reply.error());
         }
@@ -333,9 +351,7 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
                 m_epoch = answer->epoch; // restored meanwhile: the caller starts over
                 return {};
             }
-            if (auto r = m_store->acknowledge_outbox(answer->acked_seq); !r) {
-                return std::unexpected(storage_failure(r.error()));
-            }
+            unacked = answer->acked_seq;
             report.pushed += static_cast<std::int64_t>(current->events);
             batch_size = m_batch_size;
             if (!have_next || !next) {
@@ -388,6 +404,9 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
             }
         }
         // Start again from the mark as it is now.
+        if (auto r = flush_ack(); !r) {
+            return r;
+        }
         auto now_mark = state.read();
         if (!now_mark) {
             return std::unexpected(storage_failure(now_mark.error()));
@@ -396,6 +415,9 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         if (!current) {
             return std::unexpected(current.error());
         }
+    }
+    if (auto r = flush_ack(); !r) {
+        return r;
     }
     if (current->last_seq == 0) {
         return {};
@@ -416,7 +438,7 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
         request.device = m_store->identity().device_id();
         request.epoch = record->epoch;
         request.cursor = PullCursor{record->pull_cursor_events, record->pull_cursor_assets};
-        request.limit = 1000;
+        request.limit = static_cast<std::int64_t>(k_max_pull_limit);
         const json body = to_json(request);
         auto reply = call(k_path_pull, &body);
         if (!reply) {

@@ -55,7 +55,8 @@ public:
                std::string token, std::filesystem::path installed_assets);
 
     void set_cancel_flag(const std::atomic<bool>* cancel);
-    // Events per push batch (1..k_max_batch_events; default 500).
+    // Events per push batch (1..k_max_batch_events; default 1000, the most a batch holds:
+    // every batch costs a commit with an fsync on each side).
     void set_batch_size(int events);
 
     // Pushes and pulls until nothing is left. Records the outcome (last success or error) in
@@ -74,7 +75,7 @@ private:
     std::string m_token;
     std::filesystem::path m_installed_assets;
     HttpClient m_http;
-    int m_batch_size = 500;
+    int m_batch_size = static_cast<int>(k_max_batch_events);
     std::string m_epoch;
 };
 
