@@ -54,12 +54,13 @@ int run_kiosk(const AppOptions& given) {
     // Before any thread starts (librime, fonts, sync), so they all leave the signals to it.
     std::mutex waker_mutex;
     platform::Platform* waker = nullptr; // the window to wake, while it exists
-    StopSignals stop([&] {
+    const std::function<void()> wake_ui = [&] {
         const std::lock_guard lock(waker_mutex);
         if (waker != nullptr) {
             waker->wake();
         }
-    });
+    };
+    StopSignals stop(wake_ui);
     auto catalog = forms::load_catalog(options.assets);
     if (!catalog) {
         for (const forms::AssetError& e : catalog.error()) {
@@ -67,16 +68,20 @@ int run_kiosk(const AppOptions& given) {
         }
         return 3;
     }
-    // The font is checked before anything opens, so a missing package is a clear message,
-    // never a window full of boxes.
-    if (auto found = fonts::find_fonts(options.font_dir.empty()
-                                           ? std::filesystem::path(fonts::k_default_font_dir)
-                                           : options.font_dir);
-        !found) {
-        std::cerr << "counterfoil: " << found.error().message << "\n";
+    // The font is opened before anything else, so a missing package is a clear message, never
+    // a window full of boxes. The first atlas then builds on a worker while the store, librime
+    // and the window open. Its size follows the display: a window's height is known now; full
+    // screen is taken as 1080 lines until it is open.
+    const float guessed_scale =
+        options.windowed
+            ? kiosk::KioskFrame::scale_for(static_cast<float>(options.windowed->second))
+            : 1.0f;
+    auto fonts =
+        KioskFonts::open(options.font_dir, *catalog, options.assets, guessed_scale, wake_ui);
+    if (!fonts) {
+        std::cerr << "counterfoil: " << fonts.error().message << "\n";
         return 4;
     }
-
     core::SystemClock system_clock;
     std::optional<core::ManualClock> tour_clock;
     if (options.screenshots) {
@@ -131,12 +136,10 @@ int run_kiosk(const AppOptions& given) {
     // Before the window goes, on every return path.
     const std::unique_ptr<void, std::function<void(void*)>> unset_waker(
         &p, [&](void*) { set_waker(nullptr); });
-    const float scale =
-        kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height));
-    auto fonts =
-        KioskFonts::open(options.font_dir, *catalog, options.assets, scale, [&p] { p.wake(); });
-    if (!fonts) {
-        std::cerr << "counterfoil: " << fonts.error().message << "\n";
+    (*fonts)->set_scale(
+        kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height)));
+    if (auto ready = (*fonts)->finish_first_atlas(); !ready) {
+        std::cerr << "counterfoil: " << ready.error().message << "\n";
         return 4;
     }
 

@@ -68,12 +68,31 @@ fonts::Result<std::unique_ptr<KioskFonts>> KioskFonts::open(const std::filesyste
         (*manager)->add_ui_text(fonts::face_for_locale(kiosk::code(l)), kiosk_texts(catalog, l));
     }
     (*manager)->set_default_face(fonts::Face::sc);
-    if (auto built = (*manager)->build_now(); !built) {
-        return std::unexpected(built.error());
-    }
-    (*manager)->install(ImGui::GetIO());
+    (*manager)->start_rebuild();
     return std::unique_ptr<KioskFonts>(
         new KioskFonts(std::move(*manager), assets_dir, display_scale));
+}
+
+void KioskFonts::set_scale(float display_scale) {
+    if (display_scale == m_scale) {
+        return;
+    }
+    m_scale = display_scale;
+    m_manager->set_sizes(sizes_for(m_scale, m_large));
+}
+
+fonts::Result<void> KioskFonts::finish_first_atlas() {
+    m_manager->wait();
+    m_manager->poll_ready();
+    // Built for other sizes (the window turned out bigger or smaller), or the build failed:
+    // build the current request here, reporting its error.
+    if (m_manager->needs_rebuild()) {
+        if (auto built = m_manager->build_now(); !built) {
+            return std::unexpected(built.error());
+        }
+    }
+    m_manager->install(ImGui::GetIO());
+    return {};
 }
 
 void KioskFonts::start_common_characters() {

@@ -18,13 +18,19 @@ namespace cf::app {
 
 class KioskFonts {
 public:
-    // Opens the font file and builds the first atlas. Fails with the fonts module's error when
-    // Noto Sans CJK is missing (naming fonts-noto-cjk) or the atlas cannot be built.
+    // Opens the font file and starts building the first atlas on a worker thread, so that it
+    // builds while the store, librime and the window open. Fails with the fonts module's error
+    // when Noto Sans CJK is missing (naming fonts-noto-cjk).
     static fonts::Result<std::unique_ptr<KioskFonts>> open(const std::filesystem::path& font_dir,
                                                            const forms::Catalog& catalog,
                                                            const std::filesystem::path& assets_dir,
                                                            float display_scale,
                                                            std::function<void()> on_build_done);
+    // The display's real scale, once the window is open; a different one rebuilds.
+    void set_scale(float display_scale);
+    // Waits for the first atlas and installs it in the current ImGui context. Fails when the
+    // atlas cannot be built.
+    fonts::Result<void> finish_first_atlas();
 
     // Starts the background build of the common characters.
     void start_common_characters();

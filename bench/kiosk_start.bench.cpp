@@ -17,10 +17,8 @@
 //   ours-default  the same without KioskFonts (ImGui's default font): where the time goes
 //                 that is not fonts
 //   first         ours on a fresh data dir, so librime deploys its schemas: the first-ever start
-//   deferred      ours, but the common characters start after the first frame instead of
-//                 before it (a change to app/kiosk_app.cpp proposed in docs/PERFORMANCE.md)
-//   proposed      deferred, and the first atlas builds on a worker while the store, librime
-//                 and the window open (the other proposed change)
+//   eager         ours, but the common characters start before the first frame (the order
+//                 the app had before; shows why it changed)
 //
 //   kiosk_start_bench [--rounds 5] [--dir PARENT] [--cli PATH] [--assets DIR]
 //
@@ -218,92 +216,34 @@ int run_plain(const std::string& variant, Report& report) {
     std::_Exit(0);
 }
 
-// The fonts of one variant: the app's KioskFonts, or for "proposed" a bare manager whose
-// first atlas builds on a worker while the store, librime and the window open.
+// The fonts of one variant: the app's KioskFonts, or none ("ours-default").
 class VariantFonts {
 public:
-    bool any() const { return m_kiosk || m_early; }
-    fonts::FontAtlasManager& manager() { return m_kiosk ? m_kiosk->manager() : *m_early; }
-
+    bool any() const { return m_kiosk != nullptr; }
+    fonts::FontAtlasManager& manager() { return m_kiosk->manager(); }
     void use(std::unique_ptr<app::KioskFonts> fonts) { m_kiosk = std::move(fonts); }
-
-    // KioskFonts::open's request, started on the worker instead of built in place. The scale
-    // comes from the window size asked for, not from the framebuffer, which does not exist yet.
-    void start_early(const forms::Catalog& catalog, float scale, std::function<void()> done) {
-        fonts::FontOptions options;
-        options.sizes.scale = scale;
-        options.on_build_done = std::move(done);
-        auto opened = fonts::FontAtlasManager::open(options);
-        if (!opened) {
-            die(opened.error().message);
-        }
-        m_early = std::move(*opened);
-        for (kiosk::Locale l : kiosk::k_all_locales) {
-            m_early->add_ui_text(fonts::face_for_locale(kiosk::code(l)),
-                                 app::kiosk_texts(catalog, l));
-        }
-        m_early->set_default_face(fonts::Face::sc);
-        m_early->start_rebuild();
-    }
-    void finish_early() {
-        m_early->wait();
-        m_early->poll_ready();
-        if (m_early->last_error()) {
-            die(m_early->last_error()->message);
-        }
-        m_early->install(ImGui::GetIO());
-    }
-    // KioskFonts::start_common_characters.
-    void start_common(const fs::path& assets) {
-        if (m_kiosk) {
-            m_kiosk->start_common_characters();
-            return;
-        }
-        for (fonts::Face face : fonts::k_all_faces) {
-            if (auto common = fonts::load_common_characters(assets, face)) {
-                m_early->add_common_text(*common);
-            }
-        }
-        m_early->start_rebuild();
-    }
-
-    kiosk::UiFonts fonts_for(kiosk::Locale l) const {
-        if (m_kiosk) {
-            return m_kiosk->fonts_for(l);
-        }
-        const fonts::Face face = fonts::face_for_locale(kiosk::code(l));
-        return kiosk::UiFonts{
-            m_early->font(face, fonts::Role::body), m_early->font(face, fonts::Role::heading),
-            m_early->font(face, fonts::Role::title), m_early->font(face, fonts::Role::huge)};
-    }
+    app::KioskFonts& kiosk() { return *m_kiosk; }
+    void start_common(const fs::path&) { m_kiosk->start_common_characters(); }
+    kiosk::UiFonts fonts_for(kiosk::Locale l) const { return m_kiosk->fonts_for(l); }
     void add_text(std::string_view text) { manager().add_text(text); }
-    // The app's before_frame for fonts (KioskFonts::set_large_text and before_frame).
+    // The app's before_frame for fonts.
     void before_frame(bool large_text) {
-        if (m_kiosk) {
-            m_kiosk->set_large_text(large_text);
-            m_kiosk->before_frame();
-            return;
-        }
-        m_early->poll_ready();
-        if (m_early->needs_rebuild()) {
-            m_early->start_rebuild();
-        }
+        m_kiosk->set_large_text(large_text);
+        m_kiosk->before_frame();
     }
 
 private:
     std::unique_ptr<app::KioskFonts> m_kiosk;
-    std::unique_ptr<fonts::FontAtlasManager> m_early;
 };
 
 // app/kiosk_app.cpp's run_kiosk up to its first frame, step by step, with the same calls in
-// the same order ("ours", "first": the common characters start only once the first frame is
-// presented); without fonts ("ours-default"); with the earlier order that started them before
-// the first frame ("eager"); or with the first atlas also built on a worker from the moment the
-// catalog is loaded ("proposed"). Keep it in step with that file.
+// the same order ("ours", "first": the first atlas builds on a worker while the window opens,
+// the common characters start once the first frame is presented); without fonts
+// ("ours-default"); or with the earlier order that started the common characters before the
+// first frame ("eager"). Keep it in step with that file.
 int run_ours(const std::string& variant, const fs::path& data, const fs::path& installed_assets,
              Report& report) {
     const bool with_fonts = variant != "ours-default";
-    const bool proposed = variant == "proposed";
     const bool defer_common = variant != "eager";
     const fs::path assets = sync::current_assets_dir(data, installed_assets);
     app::StopSignals stop([] {});
@@ -325,8 +265,15 @@ int run_ours(const std::string& variant, const fs::path& data, const fs::path& i
             p->wake();
         }
     };
-    if (proposed) {
-        fonts.start_early(*catalog, kiosk::KioskFrame::scale_for(1080.0f), wake);
+    if (with_fonts) {
+        // As the app: the first atlas builds on a worker while the store, librime and the
+        // window open; the window's size gives the scale.
+        auto opened = app::KioskFonts::open({}, *catalog, assets,
+                                            kiosk::KioskFrame::scale_for(1080.0f), wake);
+        if (!opened) {
+            die(opened.error().message);
+        }
+        fonts.use(std::move(*opened));
         report.mark("first_atlas_started");
     }
     core::SystemClock clock;
@@ -349,15 +296,11 @@ int run_ours(const std::string& variant, const fs::path& data, const fs::path& i
     report.mark("window");
     const float scale =
         kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height));
-    if (proposed) {
-        fonts.finish_early();
-        report.mark("first_atlas");
-    } else if (with_fonts) {
-        auto opened = app::KioskFonts::open({}, *catalog, assets, scale, wake);
-        if (!opened) {
-            die(opened.error().message);
+    if (with_fonts) {
+        fonts.kiosk().set_scale(scale);
+        if (auto ready = fonts.kiosk().finish_first_atlas(); !ready) {
+            die(ready.error().message);
         }
-        fonts.use(std::move(*opened));
         report.mark("first_atlas");
         if (!defer_common) {
             fonts.start_common(assets);
@@ -546,8 +489,8 @@ std::string cpu_model() {
 int run_parent(const Options& options, const std::string& command) {
     bench::ScratchDir scratch(options.dir);
     const fs::path warm = make_data_dir(scratch.path, "warm", options);
-    const std::vector<std::string> variants = {"floor", "naive", "ours",    "ours-default",
-                                               "first", "eager", "proposed"};
+    const std::vector<std::string> variants = {"floor",        "naive", "ours",
+                                               "ours-default", "first", "eager"};
     std::map<std::string, std::vector<Sample>> results;
     int fresh = 0;
     const auto data_for = [&](const std::string& variant) {
@@ -590,7 +533,6 @@ int run_parent(const Options& options, const std::string& command) {
         {"ours-default", "ours with ImGui's default font"},
         {"first", "ours, first-ever start (rime deploys)"},
         {"eager", "common characters before the 1st frame"},
-        {"proposed", "ours + first atlas while window opens"},
     };
     std::printf("%-40s %12s %8s %10s %9s %10s %11s %8s\n", "variant", "first frame", "x floor",
                 "VmHWM", "+ floor", "min..max", "atlas", "glyphs");
@@ -642,7 +584,7 @@ int run_parent(const Options& options, const std::string& command) {
                 median(ours, "hwm_kb_full") / 1024,
                 (median(ours, "hwm_kb_full") - floor_kb) / 1024);
 
-    for (const char* v : {"eager", "proposed"}) {
+    for (const char* v : {"eager"}) {
         std::printf("%s, after the first frame: common characters presented at %.0f ms, VmHWM "
                     "then %.1f MB (%+.1f MB over the floor)\n",
                     v, median(results[v], "t_full_atlas"), median(results[v], "hwm_kb_full") / 1024,
@@ -656,7 +598,7 @@ int run_parent(const Options& options, const std::string& command) {
     std::printf("target RSS:  ours %.1f MB <= floor %.1f MB + 40 MB = %.1f MB: %s\n",
                 ours_kb / 1024, floor_kb / 1024, floor_kb / 1024 + 40,
                 ours_kb <= floor_kb + 40 * 1024 ? "met" : "MISSED");
-    for (const char* v : {"eager", "proposed"}) {
+    for (const char* v : {"eager"}) {
         const double ms = median(results[v], "t_first_frame");
         const double kb = median(results[v], "hwm_kb");
         std::printf("%-12s %.0f ms (%.2fx floor: %s), %.1f MB (%s)\n",

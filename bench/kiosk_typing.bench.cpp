@@ -156,6 +156,9 @@ public:
             die(fonts.error().message);
         }
         m_fonts = std::move(*fonts);
+        if (auto ready = m_fonts->finish_first_atlas(); !ready) {
+            die(ready.error().message);
+        }
         m_fonts->start_common_characters();
 
         kiosk::KioskServices services;

@@ -34,6 +34,7 @@ TEST_SUITE("kiosk glyphs") {
         ImGuiFixture imgui;
         auto fonts = app::KioskFonts::open({}, *catalog, test::assets_dir(), 1.0f, {});
         REQUIRE_MESSAGE(fonts.has_value(), (fonts ? "" : fonts.error().message));
+        REQUIRE((*fonts)->finish_first_atlas());
         for (kiosk::Locale l : kiosk::k_all_locales) {
             CAPTURE(kiosk::code(l));
             const std::string texts = app::kiosk_texts(*catalog, l);
@@ -58,6 +59,7 @@ TEST_SUITE("kiosk glyphs") {
         ImGuiFixture imgui;
         auto fonts = app::KioskFonts::open({}, *catalog, test::assets_dir(), 1.0f, {});
         REQUIRE(fonts.has_value());
+        REQUIRE((*fonts)->finish_first_atlas());
         CHECK_FALSE((*fonts)->manager().missing("龘").empty());
         (*fonts)->add_text("龘");
         (*fonts)->settle();
