@@ -426,18 +426,22 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         SyncError{SyncError::Kind::unreachable, "push did not finish; try again later"});
 }
 
+namespace {
+
+// A pull page received and converted, ready to apply.
+struct FetchedPage {
+    PullResponse page; // its events and assets moved to the members below
+    std::vector<core::RemoteEvent> events;
+    std::vector<core::ReceivedAsset> assets;
+};
+
+} // namespace
+
 std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
     core::SyncState state(*m_store);
     bool assets_received = false;
-    while (true) {
-        auto record = state.read();
-        if (!record) {
-            return std::unexpected(storage_failure(record.error()));
-        }
-        PullRequest request;
-        request.device = m_store->identity().device_id();
-        request.epoch = record->epoch;
-        request.cursor = PullCursor{record->pull_cursor_events, record->pull_cursor_assets};
+    // Fetches and converts one page; runs on its own thread while the previous page is applied.
+    auto fetch = [this](PullRequest request) -> std::expected<FetchedPage, SyncError> {
         request.limit = static_cast<std::int64_t>(k_max_pull_limit);
         const json body = to_json(request);
         auto reply = call(k_path_pull, &body);
@@ -457,18 +461,49 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
                 SyncError{SyncError::Kind::unreachable,
                           "the center's pull answer did not parse: " + page.error().message});
         }
-        std::vector<core::RemoteEvent> events;
-        events.reserve(page->events.size());
+        FetchedPage out;
+        out.events.reserve(page->events.size());
         for (auto& w : page->events) {
-            events.push_back(from_wire(std::move(w)));
+            out.events.push_back(from_wire(std::move(w)));
         }
-        std::vector<core::ReceivedAsset> assets;
-        for (const auto& a : page->assets) {
-            assets.push_back(core::ReceivedAsset{a.name, a.version, a.content});
+        for (auto& a : page->assets) {
+            out.assets.push_back(
+                core::ReceivedAsset{std::move(a.name), a.version, std::move(a.content)});
         }
+        page->events.clear();
+        page->assets.clear();
+        out.page = std::move(*page);
+        return out;
+    };
+    auto record = state.read();
+    if (!record) {
+        return std::unexpected(storage_failure(record.error()));
+    }
+    PullRequest first;
+    first.device = m_store->identity().device_id();
+    first.epoch = record->epoch;
+    first.cursor = PullCursor{record->pull_cursor_events, record->pull_cursor_assets};
+    auto fetched = fetch(first);
+    while (true) {
+        if (!fetched) {
+            return std::unexpected(fetched.error());
+        }
+        const PullResponse& page = fetched->page;
+        // The next page is on its way while this one is applied; the request is the one the
+        // stored cursor would make after the apply. On a failed apply it is thrown away.
+        std::future<std::expected<FetchedPage, SyncError>> ahead;
+        if (page.more) {
+            PullRequest next;
+            next.device = first.device;
+            next.epoch = page.epoch;
+            next.cursor = page.cursor;
+            ahead = std::async(std::launch::async, fetch, std::move(next));
+        }
+        const auto& events = fetched->events;
+        const auto& assets = fetched->assets;
         auto applied = m_store->apply_remote(
             events, assets,
-            core::PullCheckpoint{page->epoch, page->cursor.events, page->cursor.assets});
+            core::PullCheckpoint{page.epoch, page.cursor.events, page.cursor.assets});
         if (!applied) {
             return std::unexpected(storage_failure(applied.error()));
         }
@@ -476,10 +511,11 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
         report.refused += static_cast<std::int64_t>(applied->refused.size());
         report.assets += static_cast<std::int64_t>(assets.size());
         assets_received = assets_received || !assets.empty();
-        m_epoch = page->epoch;
-        if (!page->more) {
+        m_epoch = page.epoch;
+        if (!page.more) {
             break;
         }
+        fetched = ahead.get();
     }
     if (assets_received) {
         auto switched = materialize_assets(*m_store, m_data_dir, m_installed_assets);
