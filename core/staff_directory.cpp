@@ -47,6 +47,17 @@ std::string StaffDirectory::peppered(std::string_view pin) const {
     return std::string(hex.data(), 64);
 }
 
+Result<std::string> StaffDirectory::hash_pin(std::string_view pin) const {
+    std::array<char, crypto_pwhash_STRBYTES> hash{};
+    std::string key = peppered(pin);
+    const int rc = crypto_pwhash_str(hash.data(), key.data(), key.size(), k_ops, k_mem);
+    sodium_memzero(key.data(), key.size());
+    if (rc != 0) {
+        return fail(ErrorCode::storage, "hashing the PIN ran out of memory");
+    }
+    return std::string(hash.data());
+}
+
 Result<void> StaffDirectory::add(const StaffMember& member, std::string_view pin, Millis now) {
     if (!valid_staff_id(member.id)) {
         return fail(ErrorCode::invalid_input,
@@ -67,12 +78,9 @@ Result<void> StaffDirectory::add(const StaffMember& member, std::string_view pin
     } else if (existing.error().code != ErrorCode::not_found) {
         return std::unexpected(existing.error());
     }
-    std::array<char, crypto_pwhash_STRBYTES> hash{};
-    std::string key = peppered(pin);
-    const int rc = crypto_pwhash_str(hash.data(), key.data(), key.size(), k_ops, k_mem);
-    sodium_memzero(key.data(), key.size());
-    if (rc != 0) {
-        return fail(ErrorCode::storage, "hashing the PIN ran out of memory");
+    auto hash = hash_pin(pin);
+    if (!hash) {
+        return std::unexpected(hash.error());
     }
     auto q = m_db->query("INSERT INTO staff (id, name, role, pin_hash, disabled, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)");
@@ -82,7 +90,7 @@ Result<void> StaffDirectory::add(const StaffMember& member, std::string_view pin
     q->bind(1, member.id)
         .bind(2, member.name)
         .bind(3, to_string(member.role))
-        .bind(4, std::string_view(hash.data()))
+        .bind(4, *hash)
         .bind(5, member.disabled ? 1 : 0)
         .bind(6, now);
     return q->run();
@@ -106,19 +114,16 @@ Result<void> StaffDirectory::set_pin(std::string_view id, std::string_view pin) 
     if (!valid_pin(pin)) {
         return fail(ErrorCode::invalid_input, "a PIN must be 6 to 12 digits");
     }
-    std::array<char, crypto_pwhash_STRBYTES> hash{};
-    std::string key = peppered(pin);
-    const int rc = crypto_pwhash_str(hash.data(), key.data(), key.size(), k_ops, k_mem);
-    sodium_memzero(key.data(), key.size());
-    if (rc != 0) {
-        return fail(ErrorCode::storage, "hashing the PIN ran out of memory");
+    auto hash = hash_pin(pin);
+    if (!hash) {
+        return std::unexpected(hash.error());
     }
     auto q = m_db->query(
         "UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = 0 WHERE id = ?");
     if (!q) {
         return std::unexpected(q.error());
     }
-    if (auto r = q->bind(1, std::string_view(hash.data())).bind(2, id).run(); !r) {
+    if (auto r = q->bind(1, *hash).bind(2, id).run(); !r) {
         return r;
     }
     if (m_db->changes() == 0) {

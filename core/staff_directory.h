@@ -67,6 +67,8 @@ public:
 
 private:
     std::string peppered(std::string_view pin) const;
+    // The Argon2id string of the peppered PIN; fails with storage when memory runs out.
+    Result<std::string> hash_pin(std::string_view pin) const;
 
     Database* m_db;
     std::array<std::uint8_t, 32> m_pepper{};
