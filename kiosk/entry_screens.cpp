@@ -9,15 +9,15 @@
 
 namespace cf::kiosk {
 
-float space_above_keyboard(const Ui& ui, const KioskView& v) {
-    return ImGui::GetContentRegionAvail().y - keyboard_height(ui, v.focus_rules) - ui.px(8);
+float space_above_keyboard(const Ui& ui) {
+    return ImGui::GetContentRegionAvail().y - keyboard_height(ui) - ui.px(8);
 }
 
 void docked_keyboard(Ui& ui, const KioskView& v) {
     if (v.state.focus == Field::none) {
         return;
     }
-    const float h = keyboard_height(ui, v.focus_rules);
+    const float h = keyboard_height(ui);
     const float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y;
     ImGui::SetCursorPosY(bottom - h);
     draw_keyboard(ui, v.state, v.focus_rules, v.composition);
@@ -46,7 +46,7 @@ void draw_describe(Ui& ui, const KioskView& v) {
     ImGui::BeginGroup();
     const float width = column_width(ui);
     heading(ui, ui.tr("describe.title." + std::string(core::to_string(v.state.draft.type))));
-    const float box_h = space_above_keyboard(ui, v) - ui.px(200);
+    const float box_h = space_above_keyboard(ui) - ui.px(200);
     field(ui, v, Field::description, "field.description", {}, v.state.draft.description,
           ui.tr("describe.placeholder"), width, std::max(box_h, ui.px(120)), true);
     const std::string count =
@@ -109,7 +109,7 @@ void draw_remedies(Ui& ui, const KioskView& v) {
         }
     }
     ImGui::Dummy(ImVec2(0, ui.px(8)));
-    const float box_h = space_above_keyboard(ui, v) - ui.px(160);
+    const float box_h = space_above_keyboard(ui) - ui.px(160);
     field(ui, v, Field::demand, "field.demand", ui.tr("remedies.other"), v.state.draft.demand, {},
           width, std::max(box_h, ui.px(96)), true);
     notice_line(ui, v);

@@ -8,7 +8,7 @@
 namespace cf::kiosk {
 
 // The height left for content above the keyboard, from the current cursor.
-float space_above_keyboard(const Ui& ui, const KioskView& v);
+float space_above_keyboard(const Ui& ui);
 // Draws the keyboard for the focused field, docked to the bottom of the window.
 void docked_keyboard(Ui& ui, const KioskView& v);
 

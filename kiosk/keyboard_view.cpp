@@ -151,9 +151,10 @@ void keypad(Ui& ui, const FieldRules& rules) {
 
 } // namespace
 
-float keyboard_height(const Ui& ui, const FieldRules& rules) {
-    const float rows = rules.digits_only ? 4.0f : 4.0f;
-    return ui.px(k_bar_h) + rows * (ui.px(k_key_h) + ui.px(k_gap)) + ui.px(k_gap) * 2;
+float keyboard_height(const Ui& ui) {
+    // Four rows of keys on every layout (letters, digits and symbols, the phone keypad).
+    constexpr float k_rows = 4.0f;
+    return ui.px(k_bar_h) + k_rows * (ui.px(k_key_h) + ui.px(k_gap)) + ui.px(k_gap) * 2;
 }
 
 void draw_keyboard(Ui& ui, const KioskState& state, const FieldRules& rules,

@@ -9,7 +9,7 @@
 namespace cf::kiosk {
 
 // The height the keyboard needs at this scale, for laying out the screen above it.
-float keyboard_height(const Ui& ui, const FieldRules& rules);
+float keyboard_height(const Ui& ui);
 
 void draw_keyboard(Ui& ui, const KioskState& state, const FieldRules& rules,
                    const CompositionView& composition);
