@@ -439,12 +439,12 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         std::ostream& err) {
     // --json is an output flag everywhere except act, where it carries the step's payload.
     std::set<std::string> valued = {
-        "--data",   "--assets", "--branch",  "--terminal",   "--calendar", "--utc-offset",
-        "--form",   "--actor",  "--role",    "--department", "--status",   "--limit",
-        "--offset", "--from",   "--to",      "--center",     "--code",     "--ca",
-        "--pin",    "--batch",  "--interval", "--id", "--name"};
-    std::set<std::string> flags = {"--overdue", "--help", "--json", "--once", "--watch",
-                                   "--pin-stdin"};
+        "--data",   "--assets", "--branch",   "--terminal",   "--calendar", "--utc-offset",
+        "--form",   "--actor",  "--role",     "--department", "--status",   "--limit",
+        "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
+        "--pin",    "--batch",  "--interval", "--id",         "--name"};
+    std::set<std::string> flags = {"--overdue", "--help",  "--json",
+                                   "--once",    "--watch", "--pin-stdin"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {
