@@ -11,11 +11,15 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 15> k_step_names = {
-    "acknowledge",  "note",   "resolve",       "submit",        "contact",
-    "satisfaction", "close",  "reopen",        "review_accept", "review_return",
-    "dispatch",     "handle", "audit_approve", "audit_reject",  "feedback"};
-static_assert(static_cast<std::size_t>(Step::feedback) + 1 == k_step_names.size());
+constexpr std::array<std::string_view, 16> k_step_names = {
+    "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
+    "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
+    "audit_approve", "audit_reject", "feedback",      "view_contact"};
+static_assert(static_cast<std::size_t>(Step::view_contact) + 1 == k_step_names.size());
+
+// The customer fields whose unmasked view is recorded (Customer's members).
+constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "phone", "email",
+                                                              "customer_no", "order_no"};
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -91,7 +95,7 @@ Result<std::vector<std::string>> departments_of(Step step, const json& payload) 
 // Why a step is refused in a state: ownership first, because that is what staff must learn.
 std::string refusal_reason(Step step, State state) {
     Owner side = step_side(step);
-    if (step != Step::note && owner_of(state) != side) {
+    if (step != Step::note && step != Step::view_contact && owner_of(state) != side) {
         return side == Owner::branch
                    ? "the regional center owns the ticket until it sends feedback"
                    : "the branch owns the ticket; it is not at the regional center";
@@ -124,6 +128,7 @@ std::string refusal_reason(Step step, State state) {
     case Step::feedback:
         return "the result has not passed audit";
     case Step::note:
+    case Step::view_contact:
         break;
     }
     return "not allowed";
@@ -143,6 +148,11 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
     switch (step) {
     case Step::note:
         return r == Role::kiosk ? refuse("the kiosk cannot add notes") : Result<void>{};
+    case Step::view_contact:
+        // Unmasked contact data is shown at the counter only, to signed-in branch staff.
+        return any_of_roles(r, {Role::frontdesk, Role::supervisor})
+                   ? Result<void>{}
+                   : refuse("only branch staff may see a customer's contact data");
     case Step::acknowledge:
     case Step::contact:
     case Step::satisfaction:
@@ -270,6 +280,26 @@ Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const
     }
     case Step::feedback:
         return require_text(step, p, "text");
+    case Step::view_contact: {
+        auto it = p.find("fields");
+        if (it == p.end() || !it->is_array() || it->empty()) {
+            return bad_payload(step, "fields", "must be a non-empty list of customer fields");
+        }
+        std::set<std::string> seen;
+        for (const auto& f : *it) {
+            const bool known =
+                f.is_string() && std::find(k_contact_fields.begin(), k_contact_fields.end(),
+                                           f.get<std::string>()) != k_contact_fields.end();
+            if (!known) {
+                return bad_payload(step, "fields",
+                                   "must hold only name, phone, email, customer_no or order_no");
+            }
+            if (!seen.insert(f.get<std::string>()).second) {
+                return bad_payload(step, "fields", "names '" + f.get<std::string>() + "' twice");
+            }
+        }
+        return {};
+    }
     case Step::review_accept:
     case Step::acknowledge:
     case Step::audit_approve:
@@ -312,6 +342,7 @@ bool step_allowed_in(Step step, State s) {
     using enum State;
     switch (step) {
     case Step::note:
+    case Step::view_contact:
         return true;
     case Step::acknowledge:
         return s == received;
@@ -358,6 +389,9 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const js
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
     std::vector<Step> out;
     for (Step s : k_all_steps) {
+        if (s == Step::view_contact) {
+            continue; // offered as "show" on the contact fields, not as a step
+        }
         if (step_allowed_in(s, t.state) && check_role(t, s, actor)) {
             out.push_back(s);
         }
@@ -366,13 +400,21 @@ std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
 }
 
 void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis at) {
+    if (step == Step::view_contact) {
+        return; // only the event records it; the ticket itself did not change
+    }
     t.updated_at = at;
     switch (step) {
     case Step::note:
     case Step::contact:
+    case Step::view_contact:
         break;
     case Step::acknowledge:
         t.state = State::acknowledged;
+        // Whoever answers an unowned ticket (a kiosk ticket) first takes it on.
+        if (t.assignee.empty()) {
+            t.assignee = actor.id;
+        }
         if (!t.acknowledged_at) {
             t.acknowledged_at = at;
         }
@@ -399,6 +441,7 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
             t.state = State::second_round;
             t.round += 1;
             t.due_at = p.at("due_at").get<Millis>();
+            t.deadline_started_at = at;
             t.assignee.clear();
         } else {
             t.state = State::satisfied;
@@ -415,6 +458,7 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         t.closed_at.reset();
         t.satisfaction = Satisfaction::none;
         t.due_at = p.at("due_at").get<Millis>();
+        t.deadline_started_at = at;
         break;
     case Step::review_accept:
         t.state = State::accepted;
@@ -467,7 +511,6 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         }
         break;
     }
-    (void)actor;
 }
 
 } // namespace cf::core

@@ -38,11 +38,16 @@ enum class Step {
     audit_approve, // 审核 passed
     audit_reject,  // 审核 failed, dispatch again: {"reason", "departments", "deadline"}
     feedback,      // 反馈 to the branch: {"text"}
+    // branch staff, in any state, whichever side owns the ticket
+    view_contact, // audit trail: staff saw the customer's unmasked contact data:
+                  // {"fields": ["name", "phone", ...]}; changes nothing in the projection
+                  // (not even updated_at) and is never offered by allowed_steps
 };
 inline constexpr Step k_all_steps[] = {
-    Step::acknowledge,  Step::note,   Step::resolve,       Step::submit,        Step::contact,
-    Step::satisfaction, Step::close,  Step::reopen,        Step::review_accept, Step::review_return,
-    Step::dispatch,     Step::handle, Step::audit_approve, Step::audit_reject,  Step::feedback,
+    Step::acknowledge,   Step::note,          Step::resolve,  Step::submit,
+    Step::contact,       Step::satisfaction,  Step::close,    Step::reopen,
+    Step::review_accept, Step::review_return, Step::dispatch, Step::handle,
+    Step::audit_approve, Step::audit_reject,  Step::feedback, Step::view_contact,
 };
 inline constexpr State k_all_states[] = {
     State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,
@@ -53,7 +58,8 @@ inline constexpr State k_all_states[] = {
 std::string_view to_string(Step s);
 std::optional<Step> parse_step(std::string_view s);
 
-// Which side takes the step: note is taken by either.
+// Which side takes the step. note and view_contact report branch but are taken whichever
+// side owns the ticket.
 Owner step_side(Step s);
 
 struct Actor {
@@ -72,9 +78,12 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
                         const nlohmann::json& payload);
 
 // The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
+// view_contact is left out: a UI offers "show" on the contact fields instead.
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
 
 // Applies an already checked step to the projection. `at` is the event's physical time.
+// acknowledge makes the acting staff the assignee when the ticket has none; satisfaction
+// "unsatisfied" and reopen set a new due_at and record `at` as deadline_started_at.
 void apply_step(Ticket& t, Step step, const Actor& actor, const nlohmann::json& payload, Millis at);
 
 } // namespace cf::core

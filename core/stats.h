@@ -36,4 +36,12 @@ struct Stats {
 
 nlohmann::json to_json(const Stats& s);
 
+// One local day of the volume line chart (TicketStore::daily_volume).
+struct DayCount {
+    CivilDate day;
+    std::int64_t received = 0; // tickets received that day
+    std::int64_t closed = 0;   // tickets closed that day and not reopened since
+    bool operator==(const DayCount&) const = default;
+};
+
 } // namespace cf::core

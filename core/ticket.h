@@ -144,6 +144,9 @@ struct Ticket : NewTicket {
     std::optional<Millis> handling_deadline;      // 处理时限 of the current dispatch
     std::string feedback;                         // 反馈 from the center
     std::string assignee;                         // staff id, e.g. supervisor in second round
+    // When the running deadline (due_at) was last set anew by a step: the second round
+    // (satisfaction "unsatisfied") or a reopen. None: the deadlines run from received_at.
+    std::optional<Millis> deadline_started_at;
 };
 
 } // namespace cf::core

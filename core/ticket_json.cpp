@@ -178,6 +178,7 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["handling_deadline"] = optional_time(t.handling_deadline);
     j["feedback"] = t.feedback;
     j["assignee"] = t.assignee;
+    j["deadline_started_at"] = optional_time(t.deadline_started_at);
     if (pii != PiiMode::omit) {
         j["customer"] = customer_json(t.customer, pii);
     }
@@ -230,6 +231,7 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.handling_deadline = r.optional_time("handling_deadline");
     t.feedback = r.text("feedback");
     t.assignee = r.text("assignee");
+    t.deadline_started_at = r.optional_time("deadline_started_at");
     if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
         Reader cr(*c);
         t.customer.name = cr.text("name");

@@ -356,7 +356,8 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
     }
     const Millis now = m_clock->now();
     apply_step(t, step, actor, payload, now);
-    if (auto r = update_ticket(t); !r) {
+    // view_contact only leaves its event: the projection is unchanged.
+    if (auto r = step == Step::view_contact ? Result<void>{} : update_ticket(t); !r) {
         return std::unexpected(r.error());
     }
     Event e;
@@ -385,9 +386,10 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
         "INSERT INTO tickets(id, number, branch, state, request_type, category, severity, "
         "priority, channel, satisfaction, received_at, updated_at, acknowledged_at, "
         "resolved_at, closed_at, first_response_due, due_at, handling_deadline, phone_index, "
-        "name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed, body) "
+        "name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed, body, "
+        "receiver, assignee, deadline_started_at) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -423,7 +425,7 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
             q->bind_blob(column, sealed[i]);
         }
     }
-    q->bind(25, body);
+    q->bind(25, body).bind(26, t.receiver).bind(27, t.assignee).bind(28, t.deadline_started_at);
     return q->run();
 }
 
@@ -432,7 +434,8 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
                         "severity = ?5, priority = ?6, satisfaction = ?7, updated_at = ?8, "
                         "acknowledged_at = ?9, resolved_at = ?10, closed_at = ?11, "
                         "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
-                        "body = ?15 WHERE id = ?1");
+                        "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18 "
+                        "WHERE id = ?1");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -450,7 +453,10 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
         .bind(12, t.first_response_due)
         .bind(13, t.due_at)
         .bind(14, t.handling_deadline)
-        .bind(15, to_json(t, PiiMode::omit).dump());
+        .bind(15, to_json(t, PiiMode::omit).dump())
+        .bind(16, t.receiver)
+        .bind(17, t.assignee)
+        .bind(18, t.deadline_started_at);
     return q->run();
 }
 

@@ -102,6 +102,10 @@ public:
     Result<void> acknowledge_outbox(std::int64_t up_to_device_seq);
 
     Result<Stats> stats(Millis from, Millis to);
+    // Tickets received and closed per local day at the offset, one entry for every day that
+    // [from, to) touches, days without tickets included, oldest first. Fails with
+    // invalid_input when to <= from or the period is longer than 400 days, or a storage error.
+    Result<std::vector<DayCount>> daily_volume(Millis from, Millis to, int utc_offset_minutes);
 
     // Adds tickets filed since the last call to the full-text index, in one transaction, and
     // returns how many. Filing leaves this to search(), which calls it first, so results are

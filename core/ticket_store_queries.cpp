@@ -1,5 +1,6 @@
 // Read side of the ticket store: lookups, lists, search, the event log, the outbox and
 // statistics.
+#include "core/periods.h"
 #include "core/phone.h"
 #include "core/ticket_number.h"
 #include "core/ticket_store.h"
@@ -395,6 +396,51 @@ Result<Stats> TicketStore::stats(Millis from, Millis to) {
                                       static_cast<double>(s.first_response_counted);
     }
     return s;
+}
+
+Result<std::vector<DayCount>> TicketStore::daily_volume(Millis from, Millis to,
+                                                        int utc_offset_minutes) {
+    if (to <= from) {
+        return fail(ErrorCode::invalid_input, "the chart's period ends before it starts");
+    }
+    if (to - from > 400 * k_day) {
+        return fail(ErrorCode::invalid_input, "the chart's period is longer than 400 days");
+    }
+    const CivilDate first = local_day(from, utc_offset_minutes);
+    const CivilDate last = local_day(to - 1, utc_offset_minutes);
+    const std::int64_t first_day = days_from_civil(first);
+    std::vector<DayCount> out;
+    for (std::int64_t d = first_day; d <= days_from_civil(last); ++d) {
+        out.push_back(DayCount{civil_from_days(d), 0, 0});
+    }
+    // Local day numbers in SQL: times here are after 1970, so integer division floors.
+    const Millis offset = static_cast<Millis>(utc_offset_minutes) * k_minute;
+    for (const bool closed : {false, true}) {
+        auto q = m_db.query(closed ? "SELECT (closed_at + ?3) / ?4, count(*) FROM tickets "
+                                     "WHERE closed_at >= ?1 AND closed_at < ?2 GROUP BY 1"
+                                   : "SELECT (received_at + ?3) / ?4, count(*) FROM tickets "
+                                     "WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1");
+        if (!q) {
+            return std::unexpected(q.error());
+        }
+        q->bind(1, from).bind(2, to).bind(3, offset).bind(4, k_day);
+        while (true) {
+            auto row = q->step();
+            if (!row) {
+                return std::unexpected(row.error());
+            }
+            if (!*row) {
+                break;
+            }
+            const std::int64_t index = q->int64(0) - first_day;
+            if (index < 0 || index >= static_cast<std::int64_t>(out.size())) {
+                continue;
+            }
+            auto& day = out[static_cast<std::size_t>(index)];
+            (closed ? day.closed : day.received) = q->int64(1);
+        }
+    }
+    return out;
 }
 
 } // namespace cf::core

@@ -1,8 +1,10 @@
 #include "core/lifecycle.h"
+#include "core/ticket_json.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
 using namespace cf::core;
@@ -94,6 +96,10 @@ json valid_payload(Step s) {
     default:
         return json::object();
     }
+}
+
+std::string to_json_text(const Ticket& t) {
+    return to_json(t, PiiMode::plain).dump();
 }
 
 Actor actor_for(Step s) {
@@ -285,4 +291,77 @@ TEST_CASE("step names round-trip") {
         CHECK(parse_step(to_string(s)) == s);
     }
     CHECK_FALSE(parse_step("teleport"));
+}
+
+TEST_CASE("acknowledging an unowned ticket makes the staff member its assignee") {
+    Ticket kiosk = ticket_in(State::received);
+    kiosk.receiver = "kiosk";
+    apply_step(kiosk, Step::acknowledge, Actor{"S002", Role::frontdesk, {}}, json::object(), k_now);
+    CHECK(kiosk.assignee == "S002");
+    Ticket owned = ticket_in(State::received);
+    owned.assignee = "S009";
+    apply_step(owned, Step::acknowledge, Actor{"S002", Role::frontdesk, {}}, json::object(), k_now);
+    CHECK(owned.assignee == "S009");
+}
+
+TEST_CASE("a second round and a reopen record when their deadline started") {
+    Ticket t = ticket_in(State::answered);
+    apply_step(t, Step::satisfaction, actor_for(Step::satisfaction),
+               {{"level", "unsatisfied"}, {"due_at", k_now + 2 * k_day}}, k_now + k_day);
+    CHECK(t.deadline_started_at == k_now + k_day);
+    Ticket closed = ticket_in(State::closed);
+    apply_step(closed, Step::reopen, actor_for(Step::reopen), valid_payload(Step::reopen),
+               k_now + 3 * k_day);
+    CHECK(closed.deadline_started_at == k_now + 3 * k_day);
+    Ticket plain = ticket_in(State::received);
+    apply_step(plain, Step::acknowledge, actor_for(Step::acknowledge), json::object(), k_now);
+    CHECK_FALSE(plain.deadline_started_at);
+}
+
+TEST_CASE("view_contact is allowed in every state for branch staff and changes nothing") {
+    const json payload = {{"fields", {"name", "phone"}}};
+    for (State s : k_all_states) {
+        for (Role role : {Role::frontdesk, Role::supervisor}) {
+            INFO("state ", to_string(s), " role ", to_string(role));
+            Ticket t = ticket_in(s);
+            t.updated_at = k_now - k_day;
+            const Actor staff{"S001", role, {}};
+            CHECK(step_allowed_in(Step::view_contact, s));
+            CHECK(check_step(t, Step::view_contact, staff, payload));
+            const std::string before = to_json_text(t);
+            apply_step(t, Step::view_contact, staff, payload, k_now);
+            CHECK(to_json_text(t) == before);
+            CHECK(t.updated_at == k_now - k_day);
+        }
+    }
+}
+
+TEST_CASE("view_contact is refused for the kiosk and center roles and for bad payloads") {
+    const json payload = {{"fields", {"phone"}}};
+    for (Role role : {Role::kiosk, Role::reviewer, Role::manager, Role::handler}) {
+        auto r = check_step(ticket_in(State::received), Step::view_contact, Actor{"X", role, {}},
+                            payload);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::rejected_step);
+    }
+    const Actor staff{"S001", Role::frontdesk, {}};
+    for (const json& bad : {json::object(), json{{"fields", json::array()}},
+                            json{{"fields", "phone"}}, json{{"fields", {"phone", "password"}}},
+                            json{{"fields", {"phone", "phone"}}}, json{{"fields", {1}}}}) {
+        INFO(bad.dump());
+        auto r = check_step(ticket_in(State::dispatched), Step::view_contact, staff, bad);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::invalid_input);
+        CHECK(r.error().message.find("fields") != std::string::npos);
+    }
+    CHECK(check_step(ticket_in(State::dispatched), Step::view_contact, staff,
+                     {{"fields", {"name", "phone", "email", "customer_no", "order_no"}}}));
+}
+
+TEST_CASE("view_contact is never offered as a step") {
+    for (State s : k_all_states) {
+        auto steps = allowed_steps(ticket_in(s), Actor{"S9", Role::supervisor, {}});
+        CHECK(std::find(steps.begin(), steps.end(), Step::view_contact) == steps.end());
+    }
+    CHECK(parse_step("view_contact") == Step::view_contact);
 }

@@ -611,3 +611,66 @@ TEST_CASE("event timestamps keep increasing when the wall clock goes back") {
     REQUIRE(events->size() == 2);
     CHECK(events->at(1).hlc > events->at(0).hlc);
 }
+
+TEST_CASE("viewing contact data is logged as an event and leaves the ticket row alone") {
+    StoreFixture f;
+    auto t = f.store->file(test::sample_complaint(), test::frontdesk());
+    REQUIRE(t);
+    const auto db = f.dir.path() / "data" / core::TicketStore::k_database_file;
+    const std::string body = text_scalar(db, "SELECT body FROM tickets");
+    f.clock.advance(core::k_hour);
+    auto seen = f.store->act(t->number, core::Step::view_contact, test::frontdesk("S002"),
+                             {{"fields", {"phone"}}});
+    REQUIRE(seen);
+    CHECK(seen->updated_at == t->updated_at);
+    CHECK(text_scalar(db, "SELECT body FROM tickets") == body);
+    auto events = f.store->events(t->id);
+    REQUIRE(events);
+    REQUIRE(events->size() == 2);
+    CHECK(events->back().kind == "view_contact");
+    CHECK(events->back().actor == "S002");
+    CHECK(events->back().payload["fields"] == nlohmann::json::array({"phone"}));
+    auto kiosk = f.store->act(t->number, core::Step::view_contact,
+                              test::as(core::Role::kiosk, "kiosk"), {{"fields", {"phone"}}});
+    REQUIRE_FALSE(kiosk);
+    CHECK(kiosk.error().code == core::ErrorCode::rejected_step);
+}
+
+TEST_CASE("daily volume has one entry per local day, zero days included") {
+    StoreFixture f;
+    // Monday 2026-11-23 10:00 +08:00: two tickets; Wednesday 23:30 local (15:30 UTC): one,
+    // closed on Thursday 00:30 local.
+    REQUIRE(f.store->file(test::sample_complaint(), test::frontdesk()));
+    REQUIRE(f.store->file(test::sample_complaint(), test::frontdesk()));
+    f.clock.set(test::k_monday_10am + 2 * core::k_day + 13 * core::k_hour + 30 * core::k_minute);
+    auto late = f.store->file(test::sample_complaint(), test::frontdesk());
+    REQUIRE(late);
+    f.clock.advance(core::k_hour);
+    REQUIRE(f.store->act(late->number, core::Step::acknowledge, test::frontdesk(), {}));
+    REQUIRE(f.store->act(late->number, core::Step::resolve, test::frontdesk(),
+                         {{"resolution", "explained"}}));
+    REQUIRE(f.store->act(late->number, core::Step::satisfaction, test::frontdesk(),
+                         {{"level", "satisfied"}}));
+    REQUIRE(f.store->act(late->number, core::Step::close, test::frontdesk(), {}));
+    // The week from Monday 00:00 +08:00.
+    const core::Millis monday = test::k_monday_10am - 10 * core::k_hour;
+    auto week = f.store->daily_volume(monday, monday + 7 * core::k_day, 480);
+    REQUIRE(week);
+    REQUIRE(week->size() == 7);
+    CHECK(week->front().day == core::CivilDate{2026, 11, 23});
+    CHECK(week->back().day == core::CivilDate{2026, 11, 29});
+    const std::int64_t received[] = {2, 0, 1, 0, 0, 0, 0};
+    const std::int64_t closed[] = {0, 0, 0, 1, 0, 0, 0};
+    for (std::size_t i = 0; i < 7; ++i) {
+        INFO("day ", i);
+        CHECK((*week)[i].received == received[i]);
+        CHECK((*week)[i].closed == closed[i]);
+    }
+    // In UTC the late ticket was received and closed on Wednesday.
+    auto utc = f.store->daily_volume(monday + 8 * core::k_hour,
+                                     monday + 8 * core::k_hour + 7 * core::k_day, 0);
+    REQUIRE(utc);
+    CHECK((*utc)[2].received == 1);
+    CHECK((*utc)[2].closed == 1);
+    CHECK_FALSE(f.store->daily_volume(monday, monday, 480));
+}
