@@ -1,0 +1,49 @@
+#pragma once
+// A store for branch SZ01 (UTC+8) with the real assets and a StatsModel over them, and helpers
+// to file tickets on a given day.
+
+#include "core/periods.h"
+#include "counter/stats_model.h"
+#include "forms/catalog.h"
+#include "tests/support/store_fixture.h"
+
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace cf::test {
+
+inline constexpr int k_shenzhen = 8 * 60;
+
+inline forms::Catalog load_test_catalog() {
+    auto catalog = forms::load_catalog(assets_dir());
+    if (!catalog) {
+        throw std::runtime_error("the assets do not load: " + catalog.error().front().file + " " +
+                                 catalog.error().front().field + " " +
+                                 catalog.error().front().reason);
+    }
+    return std::move(*catalog);
+}
+
+struct StatsFixture : StoreFixture {
+    forms::Catalog catalog = load_test_catalog();
+    counter::StatsModel model{*store, catalog};
+
+    // Files a ticket of this type and category at the clock's current time.
+    core::Ticket file(core::RequestType type = core::RequestType::complaint,
+                      std::string category = "billing") {
+        core::NewTicket t = sample_complaint();
+        t.request_type = type;
+        t.category = std::move(category);
+        t.first_response_due = clock.now() + 24 * core::k_hour;
+        t.due_at = t.first_response_due;
+        auto filed = store->file(t, frontdesk());
+        REQUIRE(filed);
+        return *filed;
+    }
+
+    void refresh(bool force = false) { REQUIRE(model.refresh(clock.now(), k_shenzhen, force)); }
+};
+
+} // namespace cf::test
