@@ -115,33 +115,23 @@ INSERT OR IGNORE INTO meta(key, value) VALUES
     ('sync_last_attempt', '0'), ('sync_last_success', '0'), ('sync_last_error', '');
 )sql",
     // 4: the counter's queue (core/ticket_queue.h): its tabs, sorts and filters as columns
-    // and indexes, so a tab of 100,000 tickets is read in index order without a sort.
+    // and indexes, so a tab of 100,000 tickets is read from an index without touching rows.
     R"sql(
--- Written by the store with every change (they are also in body).
+-- Written by the store with every change (receiver, assignee and deadline_started_at are
+-- also in body; the queue_* columns are derived from the state and deadlines, see
+-- queue_columns in ticket_queue.h, which must compute what the backfill below computes).
+-- queue_tab: the queue tab a state belongs to (QueueTab's order: 0 new, 2 awaiting center,
+-- 3 feedback arrived, 5 closed; 9 open at the branch but in none of them). queue_key: the
+-- deadline sort key: the running deadline (first response while received, else due_at;
+-- 2^63-1 when there is none), or minus closed_at for closed tickets (newest closed first).
+-- queue_owner: whose "mine" it is. priority_rank: 0 urgent, 1 important, 2 normal.
 ALTER TABLE tickets ADD COLUMN receiver TEXT NOT NULL DEFAULT '';
 ALTER TABLE tickets ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
 ALTER TABLE tickets ADD COLUMN deadline_started_at INTEGER;
-
--- Derived, never written. queue_tab: the queue tab a state belongs to (QueueTab's order:
--- 0 new, 2 awaiting center, 3 feedback arrived, 5 closed; 9 open at the branch in none of
--- them). queue_key: the deadline sort key: the running deadline (first response while
--- received, else due_at; 2^63-1 when there is none), or minus closed_at for closed tickets
--- (newest closed first). queue_owner: whose "mine" it is. priority_rank: urgent first.
-ALTER TABLE tickets ADD COLUMN queue_tab INTEGER GENERATED ALWAYS AS (CASE
-    WHEN state IN ('received', 'returned') THEN 0
-    WHEN state IN ('submitted', 'accepted', 'dispatched', 'handled', 'audited') THEN 2
-    WHEN state = 'answered' THEN 3
-    WHEN state = 'closed' THEN 5
-    ELSE 9 END) VIRTUAL;
-ALTER TABLE tickets ADD COLUMN queue_key INTEGER GENERATED ALWAYS AS (CASE
-    WHEN state = 'closed' THEN -coalesce(closed_at, 0)
-    WHEN state = 'received' AND first_response_due > 0 THEN first_response_due
-    WHEN state != 'received' AND due_at > 0 THEN due_at
-    ELSE 9223372036854775807 END) VIRTUAL;
-ALTER TABLE tickets ADD COLUMN queue_owner TEXT GENERATED ALWAYS AS (CASE
-    WHEN assignee != '' THEN assignee ELSE receiver END) VIRTUAL;
-ALTER TABLE tickets ADD COLUMN priority_rank INTEGER GENERATED ALWAYS AS (CASE priority
-    WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END) VIRTUAL;
+ALTER TABLE tickets ADD COLUMN queue_tab INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN queue_key INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN queue_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN priority_rank INTEGER NOT NULL DEFAULT 2;
 
 UPDATE tickets SET
     receiver = coalesce(json_extract(body, '$.receiver'), ''),
@@ -153,12 +143,33 @@ UPDATE tickets SET
         ORDER BY e.hlc DESC, e.seq DESC LIMIT 1);
 UPDATE tickets SET body = json_set(body, '$.deadline_started_at', deadline_started_at)
     WHERE deadline_started_at IS NOT NULL;
+UPDATE tickets SET
+    queue_tab = CASE
+        WHEN state IN ('received', 'returned') THEN 0
+        WHEN state IN ('submitted', 'accepted', 'dispatched', 'handled', 'audited') THEN 2
+        WHEN state = 'answered' THEN 3
+        WHEN state = 'closed' THEN 5
+        ELSE 9 END,
+    queue_key = CASE
+        WHEN state = 'closed' THEN -coalesce(closed_at, 0)
+        WHEN state = 'received' AND first_response_due > 0 THEN first_response_due
+        WHEN state != 'received' AND due_at > 0 THEN due_at
+        ELSE 9223372036854775807 END,
+    queue_owner = CASE WHEN assignee != '' THEN assignee ELSE receiver END,
+    priority_rank = CASE priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END;
 
+-- A tab in each order without a sort (the rowid that ends every index breaks ties).
 CREATE INDEX tickets_queue_due ON tickets(queue_tab, queue_key);
 CREATE INDEX tickets_queue_received ON tickets(queue_tab, received_at);
 CREATE INDEX tickets_queue_priority ON tickets(queue_tab, priority_rank, queue_key);
-CREATE INDEX tickets_open_due ON tickets(queue_key) WHERE state != 'closed';
-CREATE INDEX tickets_open_owner ON tickets(queue_owner, queue_key) WHERE state != 'closed';
+-- A filtered tab from the index alone, then sorted (ticket_queue.cpp names these three).
+CREATE INDEX tickets_queue_filter ON tickets(queue_tab, request_type, priority_rank, category,
+    queue_key, received_at);
+CREATE INDEX tickets_open_due ON tickets(queue_key, received_at, priority_rank, request_type,
+    category, state) WHERE state != 'closed';
+CREATE INDEX tickets_open_owner ON tickets(queue_owner, queue_key, received_at, priority_rank,
+    request_type, category, state) WHERE state != 'closed';
+-- Closed per day (daily_volume).
 CREATE INDEX tickets_closed_at ON tickets(closed_at) WHERE closed_at IS NOT NULL;
 )sql",
 };

@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 namespace cf::core {
 namespace {
 
@@ -92,6 +94,43 @@ Millis deadline_start(const Ticket& t) {
     return t.deadline_started_at.value_or(t.received_at);
 }
 
+QueueColumns queue_columns(const Ticket& t) {
+    QueueColumns c;
+    using enum State;
+    switch (t.state) {
+    case received:
+    case returned:
+        c.tab = 0;
+        break;
+    case submitted:
+    case accepted:
+    case dispatched:
+    case handled:
+    case audited:
+        c.tab = 2;
+        break;
+    case answered:
+        c.tab = 3;
+        break;
+    case closed:
+        c.tab = 5;
+        break;
+    default:
+        c.tab = 9;
+        break;
+    }
+    if (t.state == closed) {
+        c.key = -t.closed_at.value_or(0);
+    } else {
+        c.key = running_deadline(t).value_or(std::numeric_limits<std::int64_t>::max());
+    }
+    c.owner = !t.assignee.empty() ? t.assignee : t.receiver;
+    c.priority_rank = t.priority == Priority::urgent      ? 0
+                      : t.priority == Priority::important ? 1
+                                                          : 2;
+    return c;
+}
+
 QueueRow queue_row(const Ticket& t, std::int64_t rowid) {
     QueueRow r;
     r.rowid = rowid;
@@ -112,13 +151,24 @@ Result<std::vector<std::int64_t>> TicketQueue::ids(const QueueFilter& filter, Mi
     if (filter.tab == QueueTab::mine && filter.staff_id.empty()) {
         return std::vector<std::int64_t>{};
     }
-    std::string sql = "SELECT rowid FROM tickets WHERE ";
+    const bool filtered = filter.type || filter.priority || !filter.category.empty();
+    // Named where SQLite would otherwise walk an index in the sort's order and read every
+    // row to filter: these indexes hold every column the query needs.
+    std::string sql = "SELECT rowid FROM tickets ";
+    if (filter.tab == QueueTab::mine) {
+        sql += "INDEXED BY tickets_open_owner ";
+    } else if (filter.tab == QueueTab::overdue) {
+        sql += "INDEXED BY tickets_open_due ";
+    } else if (filtered) {
+        sql += "INDEXED BY tickets_queue_filter ";
+    }
+    sql += "WHERE ";
     sql += tab_condition(filter.tab);
     if (filter.type) {
         sql += " AND request_type = ?3";
     }
     if (filter.priority) {
-        sql += " AND priority = ?4";
+        sql += " AND priority_rank = ?4";
     }
     if (!filter.category.empty()) {
         sql += " AND (category = ?5 OR (category >= ?6 AND category < ?7))";
@@ -134,7 +184,9 @@ Result<std::vector<std::int64_t>> TicketQueue::ids(const QueueFilter& filter, Mi
         q->bind(3, to_string(*filter.type));
     }
     if (filter.priority) {
-        q->bind(4, to_string(*filter.priority));
+        Ticket probe;
+        probe.priority = *filter.priority;
+        q->bind(4, queue_columns(probe).priority_rank);
     }
     if (!filter.category.empty()) {
         q->bind(5, filter.category).bind(6, filter.category + ".").bind(7, filter.category + "/");
@@ -220,7 +272,8 @@ Result<std::array<std::int64_t, 6>> TicketQueue::counts(std::string_view staff_i
     std::array<std::int64_t, 6> out{};
     Database& db = m_store->database();
     {
-        auto q = db.query("SELECT queue_tab, count(*) FROM tickets GROUP BY queue_tab");
+        // By state through the narrow state index; each state belongs to at most one tab.
+        auto q = db.query("SELECT state, count(*) FROM tickets GROUP BY state");
         if (!q) {
             return std::unexpected(q.error());
         }
@@ -232,12 +285,15 @@ Result<std::array<std::int64_t, 6>> TicketQueue::counts(std::string_view staff_i
             if (!*row) {
                 break;
             }
-            const std::int64_t tab = q->int64(0);
-            for (QueueTab t : {QueueTab::fresh, QueueTab::awaiting_center,
-                               QueueTab::feedback_arrived, QueueTab::closed}) {
-                if (tab == static_cast<std::int64_t>(t)) {
-                    out[static_cast<std::size_t>(t)] = q->int64(1);
-                }
+            auto state = parse_state(q->text(0));
+            if (!state) {
+                continue;
+            }
+            Ticket probe;
+            probe.state = *state;
+            const int tab = queue_columns(probe).tab;
+            if (tab < static_cast<int>(out.size())) {
+                out[static_cast<std::size_t>(tab)] += q->int64(1);
             }
         }
     }

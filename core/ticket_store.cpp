@@ -8,6 +8,7 @@
 #include "core/store_schema.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
+#include "core/ticket_queue.h"
 #include "core/uuid.h"
 
 #include <sys/stat.h>
@@ -387,9 +388,10 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
         "priority, channel, satisfaction, received_at, updated_at, acknowledged_at, "
         "resolved_at, closed_at, first_response_due, due_at, handling_deadline, phone_index, "
         "name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed, body, "
-        "receiver, assignee, deadline_started_at) "
+        "receiver, assignee, deadline_started_at, queue_tab, queue_key, queue_owner, "
+        "priority_rank) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)");
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -425,7 +427,15 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
             q->bind_blob(column, sealed[i]);
         }
     }
-    q->bind(25, body).bind(26, t.receiver).bind(27, t.assignee).bind(28, t.deadline_started_at);
+    const QueueColumns queue = queue_columns(t);
+    q->bind(25, body)
+        .bind(26, t.receiver)
+        .bind(27, t.assignee)
+        .bind(28, t.deadline_started_at)
+        .bind(29, queue.tab)
+        .bind(30, queue.key)
+        .bind(31, queue.owner)
+        .bind(32, queue.priority_rank);
     return q->run();
 }
 
@@ -434,8 +444,9 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
                         "severity = ?5, priority = ?6, satisfaction = ?7, updated_at = ?8, "
                         "acknowledged_at = ?9, resolved_at = ?10, closed_at = ?11, "
                         "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
-                        "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18 "
-                        "WHERE id = ?1");
+                        "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18, "
+                        "queue_tab = ?19, queue_key = ?20, queue_owner = ?21, "
+                        "priority_rank = ?22 WHERE id = ?1");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -457,6 +468,8 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
         .bind(16, t.receiver)
         .bind(17, t.assignee)
         .bind(18, t.deadline_started_at);
+    const QueueColumns queue = queue_columns(t);
+    q->bind(19, queue.tab).bind(20, queue.key).bind(21, queue.owner).bind(22, queue.priority_rank);
     return q->run();
 }
 

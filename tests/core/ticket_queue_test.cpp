@@ -377,9 +377,10 @@ namespace {
 void exec(sqlite3* h, const char* sql) {
     char* err = nullptr;
     const int rc = sqlite3_exec(h, sql, nullptr, nullptr, &err);
-    INFO(sql, ": ", err != nullptr ? err : "");
+    const std::string what = std::string(sql) + ": " + (err != nullptr ? err : "");
     sqlite3_free(err);
-    REQUIRE(rc == SQLITE_OK);
+    INFO(what);
+    CHECK(rc == SQLITE_OK);
 }
 
 } // namespace
@@ -403,7 +404,7 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
     for (const char* index :
          {"tickets_queue_due", "tickets_queue_received", "tickets_queue_priority",
-          "tickets_open_due", "tickets_open_owner", "tickets_closed_at"}) {
+          "tickets_queue_filter", "tickets_open_due", "tickets_open_owner", "tickets_closed_at"}) {
         exec(h, ("DROP INDEX " + std::string(index)).c_str());
     }
     for (const char* column : {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver",
@@ -431,4 +432,33 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     auto loaded = f.store->get(second.number);
     REQUIRE(loaded);
     CHECK(loaded->deadline_started_at == second_round_at);
+}
+
+TEST_CASE("every tab, sort and filter combination runs") {
+    StoreFixture f;
+    core::TicketQueue queue(*f.store);
+    for (State s : core::k_all_states) {
+        walk_to(f, file(f).number, s);
+    }
+    for (QueueTab t : core::k_all_tabs) {
+        for (QueueSort sort :
+             {QueueSort::deadline, QueueSort::newest, QueueSort::oldest, QueueSort::priority}) {
+            for (int filters = 0; filters < 8; ++filters) {
+                QueueFilter filter = tab(t, sort);
+                if ((filters & 1) != 0) {
+                    filter.type = core::RequestType::complaint;
+                }
+                if ((filters & 2) != 0) {
+                    filter.priority = core::Priority::normal;
+                }
+                if ((filters & 4) != 0) {
+                    filter.category = "billing";
+                }
+                INFO("tab ", to_string(t), " sort ", to_string(sort), " filters ", filters);
+                auto r = queue.ids(filter, k_now + 400 * core::k_day);
+                REQUIRE(r);
+                CHECK(r->size() == ids(queue, tab(t, sort), k_now + 400 * core::k_day).size());
+            }
+        }
+    }
 }
