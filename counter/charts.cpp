@@ -356,8 +356,10 @@ void line_chart(std::span<const std::string> labels, std::span<const ChartSeries
     const float legend_h = draw_legend(draw, origin, size.x, series, style, true);
     const std::vector<double> ticks = nice_ticks(max_value(series), 4, style.value_step);
     Plot plot = value_plot(origin, size, legend_h, ticks, style);
-    // The second series writes its values under the points, so one more line stays free.
-    plot.bottom = std::max(plot.top + 1.0f, plot.bottom - (series.size() > 1 ? line_h : 0.0f));
+    // The second series writes its values under the points, so one more line stays free
+    // between the base line and the labels of the points.
+    const float under = series.size() > 1 ? line_h : 0.0f;
+    plot.bottom = std::max(plot.top + 1.0f, plot.bottom - under);
     draw_value_axis(draw, plot, ticks, style);
     const std::size_t n = labels.size();
     if (n == 0) {
@@ -380,7 +382,7 @@ void line_chart(std::span<const std::string> labels, std::span<const ChartSeries
     const std::size_t label_every = std::max<std::size_t>(
         1, static_cast<std::size_t>(std::ceil((label_w + style.gap) / std::max(1.0f, per_point))));
     for (std::size_t i = 0; i < n; i += label_every) {
-        text_centred(draw, x_of(i), plot.bottom + style.gap * 0.5f, style.text, labels[i]);
+        text_centred(draw, x_of(i), plot.bottom + under + style.gap * 0.5f, style.text, labels[i]);
     }
     const bool every_value = text_width("999") + style.gap < per_point;
     for (std::size_t s = 0; s < series.size(); ++s) {

@@ -197,7 +197,9 @@ void chart_title(Ui& ui, std::string_view key) {
 
 void draw_type_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartStyle& style) {
     std::vector<std::string> labels;
-    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, counter_colors().chart[2]};
+    // The theme's primary colour: blue, or yellow in high contrast, where dark chart blues
+    // would vanish on black.
+    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
     for (std::string_view type : k_stats_types) {
         labels.push_back(ui.tr("stats.type." + std::string(type)));
         tickets.values.push_back(static_cast<double>(count_of(model.stats().by_type, type)));
@@ -207,7 +209,7 @@ void draw_type_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartSt
 
 void draw_category_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartStyle& style) {
     std::vector<std::string> labels;
-    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, counter_colors().chart[1]};
+    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
     for (const auto& row : model.stats().top_categories) {
         labels.push_back(model.catalog().category_label(row.key, kiosk::code(ui.locale())));
         tickets.values.push_back(static_cast<double>(row.count));

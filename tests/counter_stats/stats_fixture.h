@@ -43,6 +43,20 @@ struct StatsFixture : StoreFixture {
         return *filed;
     }
 
+    // Acknowledges and resolves the ticket at the clock's time, then records the customer's
+    // satisfaction ("satisfied", "mostly_satisfied", "unsatisfied").
+    void resolve(const core::Ticket& t, const std::string& level) {
+        REQUIRE(store->act(t.number, core::Step::acknowledge, frontdesk(), {}));
+        REQUIRE(store->act(t.number, core::Step::resolve, frontdesk(),
+                           {{"resolution", "explained and put right"}}));
+        nlohmann::json rating = {{"level", level}};
+        if (level == "unsatisfied") {
+            // Opens the second round, which needs its deadline.
+            rating["due_at"] = clock.now() + 24 * core::k_hour;
+        }
+        REQUIRE(store->act(t.number, core::Step::satisfaction, frontdesk(), rating));
+    }
+
     void refresh(bool force = false) { REQUIRE(model.refresh(clock.now(), k_shenzhen, force)); }
 };
 

@@ -89,10 +89,7 @@ TEST_CASE("the figures count types, resolution and satisfaction of the period") 
     file_three(f);
     const core::Ticket t = f.file(core::RequestType::praise, "service_attitude");
     f.clock.advance(2 * core::k_hour);
-    REQUIRE(f.store->act(t.number, core::Step::resolve, cf::test::frontdesk(),
-                         {{"resolution", "thanked the customer"}}));
-    REQUIRE(f.store->act(t.number, core::Step::satisfaction, cf::test::frontdesk(),
-                         {{"level", "mostly_satisfied"}}));
+    f.resolve(t, "mostly_satisfied");
     f.model.set_period(PeriodKind::this_week);
     f.refresh();
     const core::Stats& s = f.model.stats();

@@ -137,10 +137,7 @@ TEST_CASE("the screen draws its charts in every language with tickets in the per
                i < 2 ? "billing" : "product_quality.card_or_device");
     }
     const core::Ticket t = f.file();
-    REQUIRE(f.store->act(t.number, core::Step::resolve, cf::test::frontdesk(),
-                         {{"resolution", "refunded"}}));
-    REQUIRE(f.store->act(t.number, core::Step::satisfaction, cf::test::frontdesk(),
-                         {{"level", "satisfied"}}));
+    f.resolve(t, "satisfied");
     HeadlessStats screen(f);
     for (kiosk::Locale locale : kiosk::k_all_locales) {
         screen.locale = locale;
