@@ -145,8 +145,8 @@ int main(int argc, char** argv) {
                 std::exit(1);
             }
             size = ids->size();
-            if (filter.tab == core::QueueTab::closed && closed_ids.empty()) {
-                closed_ids = std::move(*ids);
+            if (ids->size() > closed_ids.size()) {
+                closed_ids = std::move(*ids); // the largest tab pages the rows below
             }
         }
         report(name, ms, 50, size);
