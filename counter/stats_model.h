@@ -70,8 +70,9 @@ public:
     core::CivilDate first_day() const { return m_first_day; }
     core::CivilDate last_day() const { return m_last_day; }
 
-    // The CSV of the figures shown (period, totals, by type, by category, top categories,
-    // satisfaction, first-response compliance, average handling time, daily volume): a UTF-8
+    // The CSV of the figures shown (period, totals, by type, every category (the top ones are
+    // its largest rows), satisfaction, first-response compliance, average handling time, daily
+    // volume): a UTF-8
     // BOM, a header, then rows "section,code,label,value" with labels in `locale` ("zh-Hans",
     // "zh-Hant", "en") next to stable codes. Written atomically. Fails with invalid_input
     // before anything was loaded, or with write_file_atomically's errors (disk_full,
