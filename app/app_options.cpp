@@ -41,10 +41,13 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
         } else if (a == "--screenshots") {
             o.screenshots = v;
         } else if (a == "--mode") {
-            if (v != "kiosk") {
-                return std::unexpected("--mode '" + v + "': this build has the kiosk mode only");
+            if (v == "kiosk") {
+                o.mode = Mode::kiosk;
+            } else if (v == "counter") {
+                o.mode = Mode::counter;
+            } else {
+                return std::unexpected("--mode '" + v + "': choose kiosk or counter");
             }
-            o.mode = Mode::kiosk;
         } else if (a == "--windowed") {
             const std::size_t x = v.find('x');
             const auto w =
@@ -62,6 +65,12 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
                 return std::unexpected(a + " '" + v + "': give whole seconds from 5 to 3600");
             }
             (a == "--idle-warn" ? o.idle_warn : o.idle_wipe) = *s * core::k_second;
+        } else if (a == "--idle-sign-out") {
+            const auto m = to_int(v);
+            if (!m || *m < 1 || *m > 480) {
+                return std::unexpected(a + " '" + v + "': give whole minutes from 1 to 480");
+            }
+            o.idle_sign_out = *m * core::k_minute;
         } else {
             return std::unexpected("unknown option '" + a + "'");
         }

@@ -11,7 +11,7 @@
 
 namespace cf::app {
 
-enum class Mode { kiosk };
+enum class Mode { kiosk, counter };
 
 struct AppOptions {
     std::filesystem::path data;
@@ -23,13 +23,15 @@ struct AppOptions {
     std::optional<std::filesystem::path> screenshots;
     core::Millis idle_warn = 60 * core::k_second;
     core::Millis idle_wipe = 90 * core::k_second;
+    core::Millis idle_sign_out = 10 * core::k_minute; // counter: staff signed out when idle
     bool help = false;
 };
 
 inline constexpr const char* k_usage =
-    "usage: counterfoil --data DIR [--mode kiosk] [--assets DIR] [--font-dir DIR]\n"
-    "                   [--windowed WxH] [--idle-warn SECONDS] [--idle-wipe SECONDS]\n"
-    "                   [--screenshots OUTDIR]\n";
+    "usage: counterfoil --data DIR [--mode kiosk|counter] [--assets DIR] [--font-dir DIR]\n"
+    "                   [--windowed WxH] [--screenshots OUTDIR]\n"
+    "  kiosk:   [--idle-warn SECONDS] [--idle-wipe SECONDS]\n"
+    "  counter: [--idle-sign-out MINUTES]   (default 10)\n";
 
 // Parses argv (without the program name). Fails with a message naming the bad argument.
 std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::string>& args,

@@ -1,5 +1,7 @@
 #include "app/kiosk_app.h"
 
+#include "app/counter_app.h"
+
 #include "app/kiosk_fonts.h"
 #include "app/screenshot_tour.h"
 #include "app/stop_signals.h"
@@ -72,10 +74,13 @@ int run_kiosk(const AppOptions& given) {
     // a window full of boxes. The first atlas then builds on a worker while the store, librime
     // and the window open. Its size follows the display: a window's height is known now; full
     // screen is taken as 1080 lines until it is open.
+    const bool counter = options.mode == Mode::counter;
+    const float font_factor = counter ? k_counter_font_factor : 1.0f;
     const float guessed_scale =
-        options.windowed
-            ? kiosk::KioskFrame::scale_for(static_cast<float>(options.windowed->second))
-            : 1.0f;
+        font_factor *
+        (options.windowed
+             ? kiosk::KioskFrame::scale_for(static_cast<float>(options.windowed->second))
+             : 1.0f);
     auto fonts =
         KioskFonts::open(options.font_dir, *catalog, options.assets, guessed_scale, wake_ui);
     if (!fonts) {
@@ -120,8 +125,9 @@ int run_kiosk(const AppOptions& given) {
         window.width = options.windowed->first;
         window.height = options.windowed->second;
     }
-    window.hide_cursor = !options.windowed.has_value();
-    window.block_close = true; // leaving kiosk mode takes a staff sign-in
+    // Leaving kiosk mode takes a staff sign-in; the counter is a staff PC's ordinary window.
+    window.hide_cursor = !counter && !options.windowed.has_value();
+    window.block_close = !counter;
     auto platform = platform::GlfwPlatform::create(window);
     if (!platform) {
         std::cerr << "counterfoil: " << platform.error().message << "\n";
@@ -136,22 +142,13 @@ int run_kiosk(const AppOptions& given) {
     // Before the window goes, on every return path.
     const std::unique_ptr<void, std::function<void(void*)>> unset_waker(
         &p, [&](void*) { set_waker(nullptr); });
-    (*fonts)->set_scale(
-        kiosk::KioskFrame::scale_for(static_cast<float>(p.framebuffer_size().height)));
+    (*fonts)->set_scale(font_factor * kiosk::KioskFrame::scale_for(
+                                          static_cast<float>(p.framebuffer_size().height)));
     if (auto ready = (*fonts)->finish_first_atlas(); !ready) {
         std::cerr << "counterfoil: " << ready.error().message << "\n";
         return 4;
     }
 
-    kiosk::KioskServices services;
-    services.store = &*store;
-    services.catalog = &*catalog;
-    services.clock = &clock;
-    services.composer = &composer;
-    services.staff = &staff;
-    services.timings = {options.idle_warn, options.idle_wipe};
-    kiosk::KioskController controller(services);
-    KioskFonts& f = **fonts;
     // Tickets go to the regional center in the background whenever the network is up; the UI
     // never waits for it. A terminal that was never enrolled keeps its tickets locally.
     sync::SyncWorkerOptions sync_options;
@@ -170,6 +167,22 @@ int run_kiosk(const AppOptions& given) {
         std::cerr << "counterfoil: sync with the regional center is off: "
                   << started.error().message << "\n";
     }
+    if (counter) {
+        CounterRun run{options, p,     **fonts,  clock,    tour_clock ? &*tour_clock : nullptr,
+                       *store,  staff, composer, *catalog, sync_worker,
+                       syncing, stop};
+        return run_counter(run);
+    }
+
+    kiosk::KioskServices services;
+    services.store = &*store;
+    services.catalog = &*catalog;
+    services.clock = &clock;
+    services.composer = &composer;
+    services.staff = &staff;
+    services.timings = {options.idle_warn, options.idle_wipe};
+    kiosk::KioskController controller(services);
+    KioskFonts& f = **fonts;
     kiosk::FrameHooks hooks;
     hooks.fonts = [&f](kiosk::Locale l) {
         return f.fonts_for(l);

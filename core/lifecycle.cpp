@@ -442,7 +442,8 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
             t.round += 1;
             t.due_at = p.at("due_at").get<Millis>();
             t.deadline_started_at = at;
-            t.assignee.clear();
+            // The second round belongs to the supervisor it was assigned to, if named.
+            t.assignee = text_of(p, "assignee");
         } else {
             t.state = State::satisfied;
         }

@@ -27,7 +27,8 @@ enum class Step {
     resolve,      // 当场处理 / second-round resolution: {"resolution", "compensation"?}
     submit,       // 提交 to the regional center: {"reason"}
     contact,      // 结果反馈: {"channel", "outcome"}
-    satisfaction, // {"level": satisfied|mostly_satisfied|unsatisfied, "due_at" if unsatisfied}
+    satisfaction, // {"level": satisfied|mostly_satisfied|unsatisfied; if unsatisfied "due_at" and
+                  // optionally "assignee", the supervisor who takes the second round}
     close,        // 关闭: {"note"?}; supervisor may close an unconfirmed ticket with {"reason"}
     reopen,       // {"reason", "due_at"}
     // center steps

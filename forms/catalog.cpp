@@ -88,6 +88,43 @@ std::string stem_of(const std::string& relative) {
     return std::filesystem::path(relative).stem().string();
 }
 
+// The texts of one part of assets/i18n: `folder`/<locale>.json for each locale.
+std::optional<UiStrings> load_ui_part(const std::filesystem::path& assets_dir,
+                                      const std::string& folder, std::vector<AssetError>& errors) {
+    std::map<std::string, nlohmann::json, std::less<>> docs;
+    for (std::string_view locale : k_locales) {
+        const std::string file = folder + "/" + std::string(locale) + ".json";
+        AssetReader reader(file);
+        if (std::optional<nlohmann::json> doc = read_json_file(assets_dir / file, reader)) {
+            docs.emplace(locale, std::move(*doc));
+        } else {
+            append(errors, reader.take_errors());
+        }
+    }
+    if (docs.size() != k_locales.size()) {
+        return std::nullopt;
+    }
+    auto ui = parse_ui_strings(docs, folder);
+    if (!ui) {
+        append(errors, std::move(ui.error()));
+        return std::nullopt;
+    }
+    return std::move(*ui);
+}
+
+// The names of the folders directly inside `dir`, sorted.
+std::vector<std::string> sub_folders(const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.is_directory(ec)) {
+            names.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 } // namespace
 
 std::expected<Catalog, std::vector<AssetError>>
@@ -140,21 +177,15 @@ load_catalog(const std::filesystem::path& assets_dir) {
         const std::string id = calendar->id();
         catalog.calendars.emplace(id, std::move(*calendar));
     }
-    std::map<std::string, nlohmann::json, std::less<>> ui_docs;
-    for (std::string_view locale : k_locales) {
-        const std::string file = "i18n/" + std::string(locale) + ".json";
-        AssetReader reader(file);
-        if (std::optional<nlohmann::json> doc = read_json_file(assets_dir / file, reader)) {
-            ui_docs.emplace(locale, std::move(*doc));
-        } else {
-            append(errors, reader.take_errors());
-        }
-    }
-    if (ui_docs.size() == k_locales.size()) {
-        if (auto ui = parse_ui_strings(ui_docs)) {
-            catalog.ui = std::move(*ui);
-        } else {
-            append(errors, std::move(ui.error()));
+    if (std::optional<UiStrings> ui = load_ui_part(assets_dir, "i18n", errors)) {
+        catalog.ui = std::move(*ui);
+        for (const std::string& part : sub_folders(assets_dir / "i18n")) {
+            const std::string folder = "i18n/" + part;
+            if (std::optional<UiStrings> more = load_ui_part(assets_dir, folder, errors)) {
+                if (auto merged = catalog.ui.merge(*more, folder); !merged) {
+                    append(errors, std::move(merged.error()));
+                }
+            }
         }
     }
     if (!errors.empty()) {

@@ -78,9 +78,10 @@ std::expected<SlaPolicy, std::vector<AssetError>> parse_sla_policy(const nlohman
     if (!reader.expect_object(doc, "")) {
         return std::unexpected(reader.take_errors());
     }
-    reader.reject_unknown_keys(
-        doc, "",
-        {"first_response", "ticket_due", "second_round", "specialist_contact", "warning_ratio"});
+    reader.reject_unknown_keys(doc, "",
+                               {"first_response", "ticket_due", "second_round",
+                                "specialist_contact", "warning_ratio",
+                                "compensation_approval_above"});
     if (const nlohmann::json* first = reader.member(doc, "", "first_response", true)) {
         if (reader.expect_object(*first, "first_response")) {
             reader.reject_unknown_keys(*first, "first_response", {"urgent", "important", "normal"});
@@ -121,6 +122,14 @@ std::expected<SlaPolicy, std::vector<AssetError>> parse_sla_policy(const nlohman
             reader.fail("warning_ratio", "must be between 0 and 1, like 0.8");
         } else {
             policy.warning_ratio = *ratio;
+        }
+    }
+    if (auto above = reader.number(doc, "", "compensation_approval_above", false)) {
+        if (!(*above >= 0.0)) {
+            reader.fail("compensation_approval_above",
+                        "must be an amount of zero or more, like 500");
+        } else {
+            policy.compensation_approval_above = *above;
         }
     }
     if (reader.has_errors()) {

@@ -46,6 +46,9 @@ struct SlaPolicy {
     SlaDuration specialist_contact{60 * core::k_minute, TimeBasis::wall};
     // A deadline turns to "warning" when this share of its time is used.
     double warning_ratio = k_default_warning_ratio;
+    // A resolution that pays the customer more than this (in yuan) needs a supervisor's
+    // approval by PIN at the counter.
+    double compensation_approval_above = 500.0;
 
     const SlaDuration& first_response_for(core::Priority p) const;
 };

@@ -11,8 +11,8 @@ namespace cf::forms {
 
 namespace {
 
-std::string file_of(std::string_view locale) {
-    return "i18n/" + std::string(locale) + ".json";
+std::string file_of(std::string_view folder, std::string_view locale) {
+    return std::string(folder) + "/" + std::string(locale) + ".json";
 }
 
 // The names between braces, e.g. {"n", "total"} for "第 {n} 步，共 {total} 步".
@@ -95,24 +95,44 @@ std::vector<std::string_view> UiStrings::texts(std::string_view locale) const {
     return out;
 }
 
+std::expected<void, std::vector<AssetError>> UiStrings::merge(const UiStrings& other,
+                                                              std::string_view other_folder) {
+    std::vector<AssetError> errors;
+    for (const auto& [locale, table] : other.m_by_locale) {
+        for (const auto& [key, text] : table) {
+            if (!m_by_locale[locale].emplace(key, text).second) {
+                errors.push_back({file_of(other_folder, locale), key,
+                                  "is already defined by another part of assets/i18n"});
+            }
+        }
+    }
+    if (!errors.empty()) {
+        return std::unexpected(std::move(errors));
+    }
+    return {};
+}
+
 std::expected<UiStrings, std::vector<AssetError>>
-parse_ui_strings(const std::map<std::string, nlohmann::json, std::less<>>& docs) {
+parse_ui_strings(const std::map<std::string, nlohmann::json, std::less<>>& docs,
+                 std::string_view folder) {
     std::vector<AssetError> errors;
     std::map<std::string, UiStrings::Table, std::less<>> tables;
     for (std::string_view locale : k_locales) {
         const auto doc = docs.find(locale);
         if (doc == docs.end()) {
-            errors.push_back({file_of(locale), "", "is missing: every locale needs its texts"});
+            errors.push_back(
+                {file_of(folder, locale), "", "is missing: every locale needs its texts"});
             continue;
         }
         if (!doc->second.is_object()) {
-            errors.push_back({file_of(locale), "", "must be an object of \"key\": \"text\""});
+            errors.push_back(
+                {file_of(folder, locale), "", "must be an object of \"key\": \"text\""});
             continue;
         }
         UiStrings::Table& table = tables[std::string(locale)];
         for (const auto& [key, value] : doc->second.items()) {
             if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
-                errors.push_back({file_of(locale), key, "must be a non-empty string"});
+                errors.push_back({file_of(folder, locale), key, "must be a non-empty string"});
                 continue;
             }
             table.emplace(key, value.get<std::string>());
@@ -136,10 +156,10 @@ parse_ui_strings(const std::map<std::string, nlohmann::json, std::less<>>& docs)
             const auto it = table.find(key);
             if (it == table.end()) {
                 errors.push_back(
-                    {file_of(locale), key, "is missing: every locale needs this text"});
+                    {file_of(folder, locale), key, "is missing: every locale needs this text"});
             } else if (ref != reference.end() &&
                        placeholders(it->second) != placeholders(ref->second)) {
-                errors.push_back({file_of(locale), key,
+                errors.push_back({file_of(folder, locale), key,
                                   "has placeholders " + joined(placeholders(it->second)) +
                                       " but zh-Hans has " + joined(placeholders(ref->second))});
             }

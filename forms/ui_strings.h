@@ -1,8 +1,9 @@
 #pragma once
-// The text of every screen (assets/i18n/<locale>.json), in the three locales Counterfoil
-// supports. Each file is one flat object {"key": "text"}. A table that loaded has every key in
-// every locale, none empty, and the same {placeholders} in each translation, so a screen never
-// shows a blank, a raw key or a stray "{n}".
+// The text of every screen, in the three locales Counterfoil supports: assets/i18n/<locale>.json
+// for the kiosk and assets/i18n/<part>/<locale>.json for each further part (counter/, ...).
+// Each file is one flat object {"key": "text"}; a key lives in one part only. A table that loaded
+// has every key in every locale, none empty, and the same {placeholders} in each translation, so a
+// screen never shows a blank, a raw key or a stray "{n}".
 
 #include "forms/asset_error.h"
 
@@ -34,6 +35,9 @@ public:
                        std::initializer_list<std::pair<std::string_view, std::string>> args) const;
 
     bool has(std::string_view key) const;
+    // Adds the texts of another part. Fails with the keys both define, naming `other_folder`.
+    std::expected<void, std::vector<AssetError>> merge(const UiStrings& other,
+                                                       std::string_view other_folder);
     bool empty() const { return m_by_locale.empty(); }
     // Every text of every locale, e.g. to build the font's glyph set.
     std::vector<std::string_view> all_texts() const;
@@ -49,7 +53,9 @@ private:
 // Parses the three documents, keyed by locale ("zh-Hans", "zh-Hant", "en"). Fails with every
 // problem: a missing locale, a value that is not a non-empty string, a key missing from some
 // locale (reported against the file that lacks it) and translations whose {placeholders} differ.
+// Errors name the files as `folder`/<locale>.json.
 std::expected<UiStrings, std::vector<AssetError>>
-parse_ui_strings(const std::map<std::string, nlohmann::json, std::less<>>& docs);
+parse_ui_strings(const std::map<std::string, nlohmann::json, std::less<>>& docs,
+                 std::string_view folder = "i18n");
 
 } // namespace cf::forms

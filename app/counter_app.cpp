@@ -1,0 +1,71 @@
+#include "app/counter_app.h"
+
+#include "app/counter_tour.h"
+#include "counter/counter_controller.h"
+#include "counter/counter_frame.h"
+#include "platform/frame_pacer.h"
+
+#include <imgui.h>
+
+namespace cf::app {
+
+int run_counter(CounterRun& run) {
+    // Staff work with a keyboard: Tab and the arrows move between every widget.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    counter::CounterServices services;
+    services.store = &run.store;
+    services.catalog = &run.catalog;
+    services.clock = &run.clock;
+    services.staff = &run.staff;
+    services.timings.idle_sign_out = run.options.idle_sign_out;
+    counter::CounterController controller(services);
+
+    KioskFonts& f = run.fonts;
+    counter::CounterHooks hooks;
+    hooks.fonts = [&f](kiosk::Locale l) {
+        return f.fonts_for(l);
+    };
+    hooks.shown_text = [&f](std::string_view text) {
+        f.add_text(text);
+    };
+    hooks.sync_status = [&run]() -> std::optional<sync::SyncStatus> {
+        return run.syncing ? std::optional(run.sync.status()) : std::nullopt;
+    };
+    hooks.changed = [&run] {
+        if (run.syncing) {
+            run.sync.sync_now();
+        }
+    };
+    counter::CounterFrame frame(controller, std::move(hooks), &run.composer);
+
+    if (run.options.screenshots) {
+        f.start_common_characters();
+        CounterTour tour{run.platform, controller, frame, f, *run.tour_clock, run.store, run.staff};
+        return run_counter_tour(tour, *run.options.screenshots);
+    }
+
+    platform::FramePacer pacer(run.platform);
+    platform::FrameCallbacks callbacks;
+    callbacks.next_deadline = [&] {
+        return frame.next_deadline_s();
+    };
+    bool common_started = false;
+    callbacks.before_frame = [&] {
+        if (!common_started && pacer.frames_rendered() > 0) {
+            f.start_common_characters();
+            common_started = true;
+        }
+        f.before_frame();
+        frame.before_frame();
+    };
+    callbacks.draw = [&] {
+        frame.draw();
+        if (run.stop.stop_requested() || run.platform.take_close_request()) {
+            run.platform.close();
+        }
+    };
+    pacer.run(callbacks);
+    return 0;
+}
+
+} // namespace cf::app

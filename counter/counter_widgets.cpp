@@ -1,0 +1,97 @@
+#include "counter/counter_ui.h"
+
+namespace cf::counter {
+
+namespace {
+
+// Grows the std::string behind an InputText as ImGui asks (imgui_stdlib is not packaged).
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
+} // namespace
+
+TextTargets& text_targets() {
+    static TextTargets targets;
+    return targets;
+}
+
+namespace {
+
+void register_target(std::string_view id, std::string& text, bool multiline) {
+    TextTargets& t = text_targets();
+    t.buffers[std::string(id)] = &text;
+    if (ImGui::IsItemActive()) {
+        t.last_active = std::string(id);
+        t.multiline_active = multiline;
+    }
+}
+
+} // namespace
+
+const CounterColors& counter_colors() {
+    static const CounterColors colors{
+        .sla_on_track = IM_COL32(28, 120, 60, 255),
+        .sla_warning = IM_COL32(176, 112, 0, 255),
+        .sla_overdue = IM_COL32(190, 30, 30, 255),
+        .online = IM_COL32(28, 120, 60, 255),
+        .offline = IM_COL32(190, 30, 30, 255),
+        .strip = IM_COL32(226, 232, 240, 255),
+        .chart = {IM_COL32(147, 197, 253, 255), IM_COL32(59, 130, 246, 255),
+                  IM_COL32(29, 78, 216, 255), IM_COL32(30, 58, 138, 255),
+                  IM_COL32(251, 146, 60, 255), IM_COL32(194, 65, 12, 255)},
+    };
+    return colors;
+}
+
+std::string imgui_label(std::string_view visible, std::string_view id) {
+    std::string label(visible);
+    label += "##";
+    label += id;
+    return label;
+}
+
+bool track(Ui& ui, std::string_view id) {
+    ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return ImGui::IsItemClicked(ImGuiMouseButton_Left) || ImGui::IsItemDeactivated();
+}
+
+bool push_button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size) {
+    const bool pressed = ImGui::Button(imgui_label(label, id).c_str(), size);
+    ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    return pressed;
+}
+
+bool text_input(Ui& ui, std::string_view id, std::string& text, float width, bool secret,
+                bool digits_only) {
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (secret) {
+        flags |= ImGuiInputTextFlags_Password;
+    }
+    if (digits_only) {
+        flags |= ImGuiInputTextFlags_CharsDecimal;
+    }
+    ImGui::SetNextItemWidth(width);
+    const std::string label = "##" + std::string(id);
+    ImGui::InputText(label.c_str(), text.data(), text.capacity() + 1, flags, resize_string, &text);
+    ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!secret) {
+        register_target(id, text, false);
+    }
+    return ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+}
+
+void text_area(Ui& ui, std::string_view id, std::string& text, ImVec2 size) {
+    const std::string label = "##" + std::string(id);
+    ImGui::InputTextMultiline(label.c_str(), text.data(), text.capacity() + 1, size,
+                              ImGuiInputTextFlags_CallbackResize, resize_string, &text);
+    ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    register_target(id, text, true);
+}
+
+} // namespace cf::counter

@@ -1,0 +1,46 @@
+#pragma once
+// The queue as the list shows it: the ordered ticket ids of the current tab and filter, and
+// the rows of whatever part of the list is on screen, loaded a page at a time. With 100,000
+// tickets the list holds 100,000 integers; only visible rows are ever read.
+
+#include "core/error.h"
+#include "core/ticket_queue.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace cf::counter {
+
+class QueueModel {
+public:
+    static constexpr std::size_t k_page = 64;
+
+    explicit QueueModel(core::TicketStore& store) : m_queue(store) {}
+
+    const core::QueueFilter& filter() const { return m_filter; }
+    void set_filter(const core::QueueFilter& filter);
+
+    // Reloads ids and tab counts when the filter changed, the database changed (any
+    // connection, e.g. the sync worker) or `force`. Cheap when nothing changed.
+    core::Result<void> refresh(core::Millis now, bool force = false);
+
+    std::size_t size() const { return m_ids.size(); }
+    // The row at position i, reading its page when needed; null past the end or when the
+    // ticket vanished.
+    const core::QueueRow* row(std::size_t i);
+    std::int64_t count(core::QueueTab tab) const { return m_counts[static_cast<int>(tab)]; }
+
+private:
+    core::TicketQueue m_queue;
+    core::QueueFilter m_filter;
+    bool m_stale = true;
+    std::optional<std::int64_t> m_version;
+    std::vector<std::int64_t> m_ids;
+    std::map<std::size_t, std::vector<std::optional<core::QueueRow>>> m_pages;
+    std::array<std::int64_t, 6> m_counts{};
+};
+
+} // namespace cf::counter
