@@ -44,7 +44,15 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
                             "the token belongs to " + who.device + ", not to " + batch.device,
                             "device");
     }
-    PendingPush mine{&who, &batch, now, std::nullopt};
+    // The tickets of create events are checked, sealed and serialised here, outside the
+    // storage lock, so concurrent pushes do this work in parallel.
+    std::vector<Staged> staged(batch.events.size());
+    for (std::size_t i = 0; i < batch.events.size(); ++i) {
+        if (batch.events[i].kind == core::k_create_kind) {
+            staged[i] = stage_create(who, batch.events[i], i);
+        }
+    }
+    PendingPush mine{&who, &batch, now, std::move(staged), std::nullopt};
     std::unique_lock queue(m_queue_mutex);
     m_queue.push_back(&mine);
     // Wait while another thread stores a group; it may take this push along.
@@ -85,7 +93,7 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
         CenterResult<sync::PushResponse> r =
             center_error(500, "internal", "the center failed storing the batch");
         try {
-            r = push_one(*p->who, *p->batch, p->now);
+            r = push_one(*p);
         } catch (const std::exception& e) {
             r = center_error(500, "internal", std::string("the center failed: ") + e.what());
         }
@@ -106,9 +114,10 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
     return results;
 }
 
-CenterResult<sync::PushResponse> SqliteCenterStorage::push_one(const Principal& who,
-                                                               const sync::PushRequest& batch,
-                                                               core::Millis now) {
+CenterResult<sync::PushResponse> SqliteCenterStorage::push_one(const PendingPush& push) {
+    const Principal& who = *push.who;
+    const sync::PushRequest& batch = *push.batch;
+    const core::Millis now = push.now;
     auto d = m_db.query("SELECT acked_seq FROM devices WHERE device = ?1");
     if (!d) {
         return fail_core(d);
@@ -147,8 +156,8 @@ CenterResult<sync::PushResponse> SqliteCenterStorage::push_one(const Principal& 
     }
     for (std::size_t i = 0; i < batch.events.size(); ++i) {
         const auto& e = batch.events[i];
-        auto r =
-            e.device_seq <= mark ? check_stored(who.device, e, i) : store_event(who, e, i, now);
+        auto r = e.device_seq <= mark ? check_stored(who.device, e, i)
+                                      : store_event(who, e, i, now, push.staged[i]);
         if (!r) {
             return std::unexpected(r.error());
         }
@@ -207,64 +216,91 @@ CenterResult<void> SqliteCenterStorage::check_stored(const std::string& device,
 }
 
 CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const sync::WireEvent& e,
-                                                    std::size_t index, core::Millis now) {
-    {
-        auto seen = m_db.query("SELECT origin_device, device_seq FROM events WHERE id = ?1");
-        if (!seen) {
-            return fail_core(seen);
-        }
-        seen->bind(1, e.id);
-        auto row = seen->step();
-        if (!row) {
-            return fail_core(row);
-        }
-        if (*row) {
-            return event_error(409, "duplicate_event_id", index, e.id,
-                               "this event id is stored already as device_seq " +
-                                   std::to_string(seen->int64(1)) + " of " + seen->text(0),
-                               "id");
-        }
+                                                    std::size_t index, core::Millis now,
+                                                    const Staged& staged) {
+    auto stored = store_new_event(who, e, index, now, staged);
+    if (stored) {
+        return stored;
     }
-    std::string stored_payload;
+    // An id stored already under another sequence number makes the insert (or an earlier
+    // check) fail; the unique key on events.id is the check, and the lookup that names the
+    // problem runs only on failure, so it takes precedence as it would if it ran first.
+    auto seen = m_db.query("SELECT origin_device, device_seq FROM events WHERE id = ?1");
+    if (!seen) {
+        return fail_core(seen);
+    }
+    seen->bind(1, e.id);
+    auto row = seen->step();
+    if (!row) {
+        return fail_core(row);
+    }
+    if (*row) {
+        return event_error(409, "duplicate_event_id", index, e.id,
+                           "this event id is stored already as device_seq " +
+                               std::to_string(seen->int64(1)) + " of " + seen->text(0),
+                           "id");
+    }
+    return stored;
+}
+
+CenterResult<SqliteCenterStorage::StagedTicket>
+SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e,
+                                  std::size_t index) const {
+    auto parsed = core::ticket_from_json(e.payload.at("ticket"));
+    if (!parsed) {
+        return event_error(422, "invalid_ticket", index, e.id, parsed.error().message,
+                           "payload.ticket");
+    }
+    core::Ticket t = std::move(*parsed);
+    if (t.id != e.ticket_id) {
+        return event_error(422, "invalid_ticket", index, e.id,
+                           "the ticket's id differs from the event's ticket_id",
+                           "payload.ticket.id");
+    }
+    auto number = core::parse_ticket_number(t.number);
+    if (t.branch != who.branch || !number || number->branch != who.branch ||
+        who.device != number->branch + "/" + number->terminal) {
+        return event_error(422, "wrong_branch", index, e.id,
+                           "ticket " + t.number + " of branch " + t.branch +
+                               " cannot come from device " + who.device,
+                           "payload.ticket.branch");
+    }
+    const auto& c = e.payload.at("customer");
+    t.customer.name = c.value("name", "");
+    t.customer.phone = c.value("phone", "");
+    t.customer.email = c.value("email", "");
+    t.customer.customer_no = c.value("customer_no", "");
+    t.customer.order_no = c.value("order_no", "");
+    return stage_ticket(t);
+}
+
+CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,
+                                                        const sync::WireEvent& e, std::size_t index,
+                                                        core::Millis now, const Staged& staged) {
+    std::string step_payload;
+    std::string_view stored_payload;
     if (e.kind == core::k_create_kind) {
-        auto parsed = core::ticket_from_json(e.payload.at("ticket"));
-        if (!parsed) {
-            return event_error(422, "invalid_ticket", index, e.id, parsed.error().message,
-                               "payload.ticket");
+        Staged own;
+        const CenterResult<StagedTicket>* ticket =
+            staged ? &*staged : &own.emplace(stage_create(who, e, index));
+        if (!*ticket) {
+            return std::unexpected(ticket->error());
         }
-        core::Ticket t = std::move(*parsed);
-        if (t.id != e.ticket_id) {
-            return event_error(422, "invalid_ticket", index, e.id,
-                               "the ticket's id differs from the event's ticket_id",
-                               "payload.ticket.id");
+        const core::Ticket& t = (*ticket)->ticket;
+        // The unique keys of tickets find an existing ticket; the lookup runs only then.
+        if (auto written = write_ticket(**ticket, e.hlc); !written) {
+            auto existing = load_ticket("id", t.id, false);
+            if (existing && !*existing) {
+                existing = load_ticket("number", t.number, false);
+            }
+            if (existing && *existing) {
+                return event_error(409, "ticket_exists", index, e.id,
+                                   "ticket " + t.number + " exists already at the center",
+                                   "ticket_id");
+            }
+            return written;
         }
-        auto number = core::parse_ticket_number(t.number);
-        if (t.branch != who.branch || !number || number->branch != who.branch ||
-            who.device != number->branch + "/" + number->terminal) {
-            return event_error(422, "wrong_branch", index, e.id,
-                               "ticket " + t.number + " of branch " + t.branch +
-                                   " cannot come from device " + who.device,
-                               "payload.ticket.branch");
-        }
-        auto existing = load_ticket("id", t.id, false);
-        if (!existing) {
-            return std::unexpected(existing.error());
-        }
-        if (*existing) {
-            return event_error(409, "ticket_exists", index, e.id,
-                               "ticket " + t.number + " exists already at the center", "ticket_id");
-        }
-        const auto& c = e.payload.at("customer");
-        t.customer.name = c.value("name", "");
-        t.customer.phone = c.value("phone", "");
-        t.customer.email = c.value("email", "");
-        t.customer.customer_no = c.value("customer_no", "");
-        t.customer.order_no = c.value("order_no", "");
-        auto payload = insert_ticket(t, e.hlc);
-        if (!payload) {
-            return std::unexpected(payload.error());
-        }
-        stored_payload = std::move(*payload);
+        stored_payload = (*ticket)->payload;
     } else {
         const core::Step step = *core::parse_step(e.kind);
         if (core::step_side(step) == core::Owner::center && step != core::Step::note) {
@@ -294,7 +330,8 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
         if (auto r = update_ticket(t, e.hlc); !r) {
             return r;
         }
-        stored_payload = e.payload.dump();
+        step_payload = e.payload.dump();
+        stored_payload = step_payload;
     }
     core::Event stored;
     stored.id = e.id;

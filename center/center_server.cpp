@@ -5,10 +5,16 @@
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
 #include "sync/messages.h"
+#include "sync/push_parser.h"
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <cstring>
 #include <functional>
 
 namespace cf::center {
@@ -17,8 +23,21 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-// What a route handler produces: an answer body, or an error.
+// What a route handler produces: an answer body, or an error. Large answers (a pull page)
+// are written as JSON text directly (TextAnswer).
 using Answer = CenterResult<json>;
+using TextAnswer = CenterResult<std::string>;
+
+TextAnswer as_text(Answer&& answer) {
+    if (!answer) {
+        return std::unexpected(std::move(answer.error()));
+    }
+    return answer->dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+TextAnswer as_text(TextAnswer&& answer) {
+    return std::move(answer);
+}
 
 struct RequestInfo {
     std::string device; // for the log: who asked
@@ -75,18 +94,17 @@ struct CenterServer::Impl {
     // ============================================ [SECTION] plumbing: bodies, errors, auth,
     // logging
 
-    void respond(const httplib::Request& req, httplib::Response& res, const Answer& answer,
+    void respond(const httplib::Request& req, httplib::Response& res, TextAnswer&& answer,
                  const RequestInfo& info, Clock::time_point started) {
-        json body;
         if (answer) {
             res.status = 200;
-            body = *answer;
+            res.set_content(std::move(*answer), "application/json");
         } else {
             res.status = answer.error().status;
-            body = error_json(storage.epoch(), answer.error());
+            res.set_content(error_json(storage.epoch(), answer.error())
+                                .dump(-1, ' ', false, json::error_handler_t::replace),
+                            "application/json");
         }
-        res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                        "application/json");
         json fields = {
             {"method", req.method},
             {"path", req.path},
@@ -108,10 +126,41 @@ struct CenterServer::Impl {
                   "request", fields);
     }
 
+    // A body announced with its length is read into one allocation, not grown by doubling
+    // (a push of 1,000 events is about a megabyte). Compressed bodies grow as they inflate.
+    void reserve_body(const httplib::Request& req, std::string& body) const {
+        if (req.has_header("Content-Encoding")) {
+            return;
+        }
+        const std::string length = req.get_header_value("Content-Length");
+        std::size_t n = 0;
+        const auto r = std::from_chars(length.data(), length.data() + length.size(), n);
+        if (r.ec == std::errc() && n <= options.max_body_bytes) {
+            body.reserve(n);
+        }
+    }
+
     // Reads the body through httplib (which undoes gzip) and stops at the limit, also for a
     // chunked or compressed body whose length was not announced.
-    CenterResult<json> read_json(const httplib::ContentReader& reader, httplib::Response& res) {
+    CenterResult<json> read_json(const httplib::Request& req, const httplib::ContentReader& reader,
+                                 httplib::Response& res) {
+        auto body = read_body(req, reader, res);
+        if (!body) {
+            return std::unexpected(body.error());
+        }
+        auto parsed = sync::parse_body(*body);
+        if (!parsed) {
+            return std::unexpected(from_protocol(parsed.error()));
+        }
+        return std::move(*parsed);
+    }
+
+    // The body as text, within the limit (read_json without the parse).
+    CenterResult<std::string> read_body(const httplib::Request& req,
+                                        const httplib::ContentReader& reader,
+                                        httplib::Response& res) {
         std::string body;
+        reserve_body(req, body);
         bool too_big = false;
         const bool ok = reader([&](const char* data, std::size_t n) {
             if (body.size() + n > options.max_body_bytes) {
@@ -134,11 +183,7 @@ struct CenterServer::Impl {
                                 "the body could not be read (broken gzip data or a cut "
                                 "connection)");
         }
-        auto parsed = sync::parse_body(body);
-        if (!parsed) {
-            return std::unexpected(from_protocol(parsed.error()));
-        }
-        return std::move(*parsed);
+        return body;
     }
 
     CenterResult<Principal> authenticate(const httplib::Request& req, RequestInfo& info,
@@ -164,14 +209,14 @@ struct CenterServer::Impl {
                                const httplib::ContentReader& reader) {
             const auto started = Clock::now();
             RequestInfo info;
-            Answer answer = center_error(500, "internal", "the request failed");
+            TextAnswer answer = center_error(500, "internal", "the request failed");
             try {
-                answer = handler(req, res, reader, info);
+                answer = as_text(handler(req, res, reader, info));
             } catch (const std::exception& e) {
                 answer =
                     center_error(500, "internal", std::string("the center failed: ") + e.what());
             }
-            respond(req, res, answer, info, started);
+            respond(req, res, std::move(answer), info, started);
         };
     }
 
@@ -179,14 +224,14 @@ struct CenterServer::Impl {
         return [this, handler](const httplib::Request& req, httplib::Response& res) {
             const auto started = Clock::now();
             RequestInfo info;
-            Answer answer = center_error(500, "internal", "the request failed");
+            TextAnswer answer = center_error(500, "internal", "the request failed");
             try {
-                answer = handler(req, info);
+                answer = as_text(handler(req, info));
             } catch (const std::exception& e) {
                 answer =
                     center_error(500, "internal", std::string("the center failed: ") + e.what());
             }
-            respond(req, res, answer, info, started);
+            respond(req, res, std::move(answer), info, started);
         };
     }
 
@@ -202,9 +247,9 @@ struct CenterServer::Impl {
                     }));
 
         server->Post(sync::k_path_enroll,
-                     guarded([this](const httplib::Request&, httplib::Response& res,
+                     guarded([this](const httplib::Request& req, httplib::Response& res,
                                     const Reader& reader, RequestInfo& info) -> Answer {
-                         auto body = read_json(reader, res);
+                         auto body = read_json(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
                          }
@@ -241,11 +286,12 @@ struct CenterServer::Impl {
                              return std::unexpected(who.error());
                          }
                          const auto t0 = Clock::now();
-                         auto body = read_json(reader, res);
+                         auto body = read_body(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
                          }
-                         auto batch = sync::parse_push_request(std::move(*body));
+                         // Read straight into the batch (SAX): no DOM of the whole body.
+                         auto batch = sync::parse_push_body(*body);
                          if (!batch) {
                              return std::unexpected(from_protocol(batch.error()));
                          }
@@ -265,12 +311,12 @@ struct CenterServer::Impl {
 
         server->Post(sync::k_path_pull,
                      guarded([this](const httplib::Request& req, httplib::Response& res,
-                                    const Reader& reader, RequestInfo& info) -> Answer {
+                                    const Reader& reader, RequestInfo& info) -> TextAnswer {
                          auto who = authenticate(req, info, Principal::Kind::device);
                          if (!who) {
                              return std::unexpected(who.error());
                          }
-                         auto body = read_json(reader, res);
+                         auto body = read_json(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
                          }
@@ -278,13 +324,8 @@ struct CenterServer::Impl {
                          if (!request) {
                              return std::unexpected(from_protocol(request.error()));
                          }
-                         auto answer = storage.pull(*who, *request);
-                         if (!answer) {
-                             return std::unexpected(answer.error());
-                         }
-                         info.log_fields["events"] = answer->events.size();
-                         info.log_fields["assets"] = answer->assets.size();
-                         return sync::to_json(std::move(*answer));
+                         info.log_fields["limit"] = request->limit;
+                         return storage.pull(*who, *request);
                      }));
 
         server->Get(
@@ -350,7 +391,7 @@ struct CenterServer::Impl {
                          if (!who) {
                              return std::unexpected(who.error());
                          }
-                         auto body = read_json(reader, res);
+                         auto body = read_json(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
                          }
@@ -399,7 +440,7 @@ struct CenterServer::Impl {
                          if (!who) {
                              return std::unexpected(who.error());
                          }
-                         auto body = read_json(reader, res);
+                         auto body = read_json(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());
                          }
@@ -487,6 +528,17 @@ core::Result<int> CenterServer::bind() {
     s.set_write_timeout(30, 0);
     // Short, so a graceful stop does not wait long for idle keep-alive connections.
     s.set_keep_alive_timeout(3);
+    // httplib listens with a backlog of 5 (compiled into Debian's libcpp-httplib). When 200
+    // terminals connect at once the accept queue overflows, the kernel answers with SYN
+    // cookies, and the connections whose cookie comes back while the queue is still full are
+    // reset (TcpExtListenOverflows, TcpExtSyncookiesFailed). Remember the listening socket so
+    // its backlog can be raised after the bind below: listen() on a listening socket only
+    // changes the backlog.
+    int listen_fd = -1;
+    s.set_socket_options([&listen_fd](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_fd = sock;
+    });
     m_impl->install_routes();
     int port = o.port;
     if (port == 0) {
@@ -502,6 +554,12 @@ core::Result<int> CenterServer::bind() {
                           "cannot listen on " + o.host + ":" + std::to_string(o.port) +
                               " (address in use, or not an address of this machine)");
     }
+    if (listen_fd < 0 || ::listen(listen_fd, SOMAXCONN) != 0) {
+        return core::fail(core::ErrorCode::storage, "cannot raise the listen backlog on " + o.host +
+                                                        ":" + std::to_string(port) + ": " +
+                                                        std::strerror(errno));
+    }
+    s.set_socket_options(httplib::default_socket_options);
     return port;
 }
 

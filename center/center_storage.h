@@ -83,9 +83,12 @@ public:
     // another branch's ticket), 403 wrong_device; nothing is stored then.
     virtual CenterResult<sync::PushResponse>
     push(const Principal& who, const sync::PushRequest& batch, core::Millis now) = 0;
-    // Changes for the caller's branch after the cursor, never another branch's.
-    virtual CenterResult<sync::PullResponse> pull(const Principal& who,
-                                                  const sync::PullRequest& request) = 0;
+    // Changes for the caller's branch after the cursor, never another branch's: the
+    // PullResponse body as JSON text, written straight from the stored event text. Fails with
+    // 403 not_a_device / wrong_device, storage errors, or 500 corrupt for a stored event that
+    // does not read back.
+    virtual CenterResult<std::string> pull(const Principal& who,
+                                           const sync::PullRequest& request) = 0;
 
     // A workflow step at the center. Fails with 404 unknown ticket, 422 step_refused (state,
     // role, owner), 400 invalid payload.

@@ -86,7 +86,34 @@ CenterResult<std::optional<core::Ticket>> SqliteCenterStorage::load_ticket(std::
     return std::optional<core::Ticket>(std::move(*t));
 }
 
-CenterResult<std::string> SqliteCenterStorage::insert_ticket(const core::Ticket& t, core::Hlc hlc) {
+SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(const core::Ticket& t) const {
+    StagedTicket staged;
+    const std::string phone = core::normalize_phone(t.customer.phone);
+    if (!phone.empty()) {
+        staged.phone_index = m_sealer.blind_index(phone);
+    }
+    json sealed_json = json::object();
+    staged.sealed.resize(std::size(k_sealed));
+    for (std::size_t i = 0; i < std::size(k_sealed); ++i) {
+        const std::string& value = t.customer.*(k_sealed[i].member);
+        if (value.empty()) {
+            continue;
+        }
+        auto sealed = m_sealer.seal(value, t.id, k_sealed[i].name);
+        sealed_json[k_sealed[i].name] = core::to_base64(sealed);
+        staged.sealed[i] = std::move(sealed);
+    }
+    staged.ticket = t;
+    staged.ticket.customer = {};
+    // Serialised once: the row's body and the create event's payload share the text.
+    staged.body = core::to_json(t, core::PiiMode::omit).dump();
+    staged.payload =
+        R"({"ticket":)" + staged.body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
+    return staged;
+}
+
+CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged, core::Hlc hlc) {
+    const core::Ticket& t = staged.ticket;
     auto q = m_db.query(
         "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
         "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
@@ -104,30 +131,24 @@ CenterResult<std::string> SqliteCenterStorage::insert_ticket(const core::Ticket&
         .bind(7, t.due_at)
         .bind(8, t.handling_deadline)
         .bind(9, static_cast<std::int64_t>(hlc));
-    const std::string phone = core::normalize_phone(t.customer.phone);
-    if (!phone.empty()) {
-        q->bind_blob(10, m_sealer.blind_index(phone));
+    if (staged.phone_index) {
+        q->bind_blob(10, *staged.phone_index);
     } else {
         q->bind_null(10);
     }
-    json sealed_json = json::object();
-    for (int i = 0; i < 5; ++i) {
-        const std::string& value = t.customer.*(k_sealed[i].member);
-        if (value.empty()) {
-            q->bind_null(11 + i);
-            continue;
+    for (std::size_t i = 0; i < staged.sealed.size(); ++i) {
+        const int column = 11 + static_cast<int>(i);
+        if (staged.sealed[i]) {
+            q->bind_blob(column, *staged.sealed[i]);
+        } else {
+            q->bind_null(column);
         }
-        auto sealed = m_sealer.seal(value, t.id, k_sealed[i].name);
-        sealed_json[k_sealed[i].name] = core::to_base64(sealed);
-        q->bind_blob(11 + i, sealed);
     }
-    // Serialised once: the row's body and the create event's payload share the text.
-    const std::string body = core::to_json(t, core::PiiMode::omit).dump();
-    q->bind(16, body);
+    q->bind(16, staged.body);
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }
-    return R"({"ticket":)" + body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
+    return {};
 }
 
 CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, core::Hlc hlc) {

@@ -56,8 +56,7 @@ public:
     CenterResult<sync::DeviceStatus> device_status(const Principal& who, core::Millis now) override;
     CenterResult<sync::PushResponse> push(const Principal& who, const sync::PushRequest& batch,
                                           core::Millis now) override;
-    CenterResult<sync::PullResponse> pull(const Principal& who,
-                                          const sync::PullRequest& request) override;
+    CenterResult<std::string> pull(const Principal& who, const sync::PullRequest& request) override;
     CenterResult<core::Ticket> act(std::string_view number, const sync::StepRequest& step,
                                    core::Millis now) override;
     CenterResult<std::vector<core::Ticket>> list(const CenterQuery& query) override;
@@ -71,33 +70,55 @@ private:
     SqliteCenterStorage(core::Database db, core::PiiSealer sealer, std::string epoch)
         : m_db(std::move(db)), m_sealer(std::move(sealer)), m_epoch(std::move(epoch)) {}
 
+    // A create event's ticket made ready outside the storage lock (pure CPU work): checked,
+    // its customer sealed with the center key, its row body and the event's stored payload
+    // serialised.
+    struct StagedTicket {
+        core::Ticket ticket; // without customer
+        std::string body;    // the row body: the ticket without personal data
+        std::string payload; // the create event's stored payload
+        std::optional<core::Bytes> phone_index;
+        std::vector<std::optional<core::Bytes>> sealed; // per k_sealed field; nullopt: empty
+    };
+    using Staged = std::optional<CenterResult<StagedTicket>>; // nullopt: not a create
+
     // center_push.cpp
     // A push waiting for the group commit (below).
     struct PendingPush {
         const Principal* who;
         const sync::PushRequest* batch;
         core::Millis now;
+        std::vector<Staged> staged; // per event of the batch
         std::optional<CenterResult<sync::PushResponse>> result;
     };
+    // Checks a create event's ticket and prepares its row (invalid_ticket, wrong_branch).
+    CenterResult<StagedTicket> stage_create(const Principal& who, const sync::WireEvent& e,
+                                            std::size_t index) const;
     // Checks and stores one batch inside the open transaction. On failure the caller rolls
     // back to its savepoint.
-    CenterResult<sync::PushResponse> push_one(const Principal& who, const sync::PushRequest& batch,
-                                              core::Millis now);
+    CenterResult<sync::PushResponse> push_one(const PendingPush& push);
     // Stores a group of pushes in one transaction, a savepoint each, and returns their
     // answers in order; a failed commit fails them all.
     std::vector<CenterResult<sync::PushResponse>>
     store_group(const std::vector<PendingPush*>& group);
     CenterResult<void> store_event(const Principal& who, const sync::WireEvent& e,
-                                   std::size_t index, core::Millis now);
+                                   std::size_t index, core::Millis now, const Staged& staged);
+    // store_event without the check for an id stored under another sequence number.
+    CenterResult<void> store_new_event(const Principal& who, const sync::WireEvent& e,
+                                       std::size_t index, core::Millis now, const Staged& staged);
     CenterResult<void> check_stored(const std::string& device, const sync::WireEvent& e,
                                     std::size_t index);
     // center_workflow.cpp
     // The ticket with this id or number; its customer is filled (decrypted) only when asked.
     CenterResult<std::optional<core::Ticket>> load_ticket(std::string_view column,
                                                           std::string_view key, bool with_customer);
-    // Seals the customer with the center key; returns the create event's stored payload
-    // (the ticket without personal data and the sealed fields as base64), as JSON text.
-    CenterResult<std::string> insert_ticket(const core::Ticket& t, core::Hlc hlc);
+    // Seals the customer of t with the center key and serialises the row body and the create
+    // event's stored payload (the ticket without personal data and the sealed fields as
+    // base64). Needs no lock.
+    StagedTicket stage_ticket(const core::Ticket& t) const;
+    // Inserts the staged ticket's row. Fails with storage errors (a constraint for an
+    // existing id or number).
+    CenterResult<void> write_ticket(const StagedTicket& t, core::Hlc hlc);
     CenterResult<void> update_ticket(const core::Ticket& t, core::Hlc hlc);
     CenterResult<core::Hlc> ticket_last_hlc(const std::string& ticket_id);
     CenterResult<void> insert_event(const core::Event& e, std::string_view branch,
@@ -106,6 +127,9 @@ private:
     CenterResult<std::vector<core::Event>> ticket_events(const std::string& ticket_id);
     // center_pull.cpp
     CenterResult<sync::WireEvent> to_wire(const core::Event& e);
+    // Appends the payload of a stored event as it travels (a create's customer opened).
+    CenterResult<void> append_wire_payload(std::string& out, const core::Event& e,
+                                           std::string_view stored);
 
     std::mutex m_mutex;
     // Group commit: concurrent pushes queue here; one thread at a time (the leader) stores

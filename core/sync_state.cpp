@@ -3,6 +3,7 @@
 #include "core/hybrid_clock.h"
 #include "core/ticket_store.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace cf::core {
@@ -236,6 +237,42 @@ Result<std::vector<Event>> SyncState::own_events_after(std::int64_t after_seq, i
         e.actor_role = parse_role(q->text(6)).value_or(Role::frontdesk);
         e.kind = q->text(7);
         e.payload = nlohmann::json::parse(q->text(8), nullptr, false);
+        out.push_back(std::move(e));
+    }
+}
+
+Result<std::vector<StoredEventText>> SyncState::own_event_texts_after(std::int64_t after_seq,
+                                                                      int limit) {
+    // SQLite checks the payload is JSON (much faster than parsing it here), so a damaged row
+    // cannot break the body of a whole batch.
+    auto q = m_db->query("SELECT id, ticket_id, origin_device, device_seq, hlc, actor, "
+                         "actor_role, kind, payload, json_valid(payload) FROM events WHERE "
+                         "origin_device = ?1 AND device_seq > ?2 ORDER BY device_seq LIMIT ?3");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, m_device).bind(2, after_seq).bind(3, limit);
+    std::vector<StoredEventText> out;
+    out.reserve(static_cast<std::size_t>(std::max(limit, 0)));
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return std::unexpected(row.error());
+        }
+        if (!*row) {
+            return out;
+        }
+        StoredEventText e;
+        e.id = q->text(0);
+        e.ticket_id = q->text(1);
+        e.origin_device = q->text(2);
+        e.device_seq = q->int64(3);
+        e.hlc = static_cast<Hlc>(q->int64(4));
+        e.actor = q->text(5);
+        e.actor_role = q->text(6);
+        e.kind = q->text(7);
+        e.payload = q->text(8);
+        e.payload_valid = q->int64(9) != 0;
         out.push_back(std::move(e));
     }
 }

@@ -38,6 +38,21 @@ struct SyncRecord {
     std::int64_t acked_device_seq = 0;
 };
 
+// An outbox event as stored, its payload left as the JSON text in the log: the push path
+// splices it into the request body instead of parsing and serialising it again.
+struct StoredEventText {
+    std::string id;
+    std::string ticket_id;
+    std::string origin_device;
+    std::int64_t device_seq = 0;
+    Hlc hlc = 0;
+    std::string actor;
+    std::string actor_role;
+    std::string kind;
+    std::string payload;
+    bool payload_valid = false; // the payload is well-formed JSON
+};
+
 class SyncState {
 public:
     // Uses the store's connection; the store must outlive this object.
@@ -70,6 +85,8 @@ public:
     // This device's events with device_seq above after_seq, oldest first, at most limit:
     // the outbox from any point, so the next batch can be read while one is in flight.
     Result<std::vector<Event>> own_events_after(std::int64_t after_seq, int limit);
+    // The same rows with the payload as stored text. Fails with storage errors only.
+    Result<std::vector<StoredEventText>> own_event_texts_after(std::int64_t after_seq, int limit);
 
     // The newest version of every asset file received by pull, by name.
     Result<std::vector<ReceivedAsset>> received_assets();

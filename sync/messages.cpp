@@ -278,6 +278,22 @@ Parsed<PushRequest> parse_push_request(json&& j) {
             m.skips.push_back(std::move(skip));
         }
     }
+    if (auto r = check_push_batch(m); !r) {
+        return std::unexpected(r.error());
+    }
+    return m;
+}
+
+Parsed<void> check_push_batch(const PushRequest& m) {
+    for (std::size_t i = 0; i < m.events.size(); ++i) {
+        if (m.events[i].origin_device != m.device) {
+            const std::string path = "events[" + std::to_string(i) + "]";
+            return protocol_error("wrong_device", path + ".origin_device",
+                                  path + ".origin_device: the event comes from '" +
+                                      m.events[i].origin_device + "', not from the device '" +
+                                      m.device + "' that sends the batch");
+        }
+    }
     if (m.events.size() + m.skips.size() > k_max_batch_events) {
         return protocol_error("too_many_items", "events",
                               "events: a batch holds at most " +
@@ -286,36 +302,44 @@ Parsed<PushRequest> parse_push_request(json&& j) {
     if (m.events.empty() && m.skips.empty()) {
         return protocol_error("invalid_value", "events", "events: the batch is empty");
     }
-    // Events and skips must each be ascending and together one gapless run.
-    std::vector<std::pair<std::int64_t, std::string>> seqs;
+    // Events and skips must each be ascending and together one gapless run. Paths are made
+    // only for an error: a batch has up to a thousand entries.
+    auto seq_path = [&](std::size_t entry) {
+        return entry < m.events.size()
+                   ? "events[" + std::to_string(entry) + "].device_seq"
+                   : "skips[" + std::to_string(entry - m.events.size()) + "].device_seq";
+    };
+    std::vector<std::pair<std::int64_t, std::size_t>> seqs;
+    seqs.reserve(m.events.size() + m.skips.size());
     for (std::size_t i = 0; i < m.events.size(); ++i) {
-        const std::string path = "events[" + std::to_string(i) + "].device_seq";
         if (i > 0 && m.events[i].device_seq <= m.events[i - 1].device_seq) {
+            const std::string path = seq_path(i);
             return protocol_error("events_out_of_order", path,
                                   path + ": device_seq " + std::to_string(m.events[i].device_seq) +
                                       " follows " + std::to_string(m.events[i - 1].device_seq) +
                                       "; a batch must be in ascending order");
         }
-        seqs.emplace_back(m.events[i].device_seq, path);
+        seqs.emplace_back(m.events[i].device_seq, i);
     }
     for (std::size_t i = 0; i < m.skips.size(); ++i) {
-        const std::string path = "skips[" + std::to_string(i) + "].device_seq";
         if (i > 0 && m.skips[i].device_seq <= m.skips[i - 1].device_seq) {
+            const std::string path = seq_path(m.events.size() + i);
             return protocol_error("events_out_of_order", path,
                                   path + ": skips must be in ascending order");
         }
-        seqs.emplace_back(m.skips[i].device_seq, path);
+        seqs.emplace_back(m.skips[i].device_seq, m.events.size() + i);
     }
     std::sort(seqs.begin(), seqs.end());
     for (std::size_t i = 1; i < seqs.size(); ++i) {
         if (seqs[i].first != seqs[i - 1].first + 1) {
-            return protocol_error("events_out_of_order", seqs[i].second,
-                                  seqs[i].second + ": device_seq " + std::to_string(seqs[i].first) +
+            const std::string path = seq_path(seqs[i].second);
+            return protocol_error("events_out_of_order", path,
+                                  path + ": device_seq " + std::to_string(seqs[i].first) +
                                       " does not follow " + std::to_string(seqs[i - 1].first) +
                                       "; a batch must have no gaps and no repeats");
         }
     }
-    return m;
+    return {};
 }
 
 Parsed<PushResponse> parse_push_response(const json& j) {

@@ -134,6 +134,11 @@ Parsed<DeviceStatus> parse_device_status(const nlohmann::json& j);
 Parsed<PushRequest> parse_push_request(const nlohmann::json& j);
 // The same, moving event payloads out of j (the center's path for large batches).
 Parsed<PushRequest> parse_push_request(nlohmann::json&& j);
+// The batch rules that span events: every event from the batch's device (wrong_device), at
+// most k_max_batch_events events and skips (too_many_items), not empty (invalid_value), and
+// device_seq values ascending and together one run without gaps or repeats
+// (events_out_of_order).
+Parsed<void> check_push_batch(const PushRequest& m);
 Parsed<PushResponse> parse_push_response(const nlohmann::json& j);
 Parsed<PullRequest> parse_pull_request(const nlohmann::json& j);
 Parsed<PullResponse> parse_pull_response(const nlohmann::json& j);

@@ -6,6 +6,7 @@
 #include "core/sync_state.h"
 #include "sync/asset_files.h"
 #include "sync/json_fields.h"
+#include "sync/json_text.h"
 
 #include <future>
 #include <map>
@@ -75,6 +76,98 @@ core::Result<WireEvent> to_wire(const core::Event& e, const core::PiiSealer& sea
     return w;
 }
 
+// The same as to_wire, written as the event's JSON text straight from the stored row: the
+// payload is spliced in as stored (a create's ticket too), only the sealed customer is opened.
+// Fails with corrupt when the row does not read back.
+core::Result<void> append_wire_text(std::string& out, const core::StoredEventText& e,
+                                    const core::PiiSealer& sealer) {
+    static constexpr std::string_view k_ticket_prefix = R"({"ticket":)";
+    static constexpr std::string_view k_sealed_key = R"(,"customer_sealed":)";
+    if (!e.payload_valid) {
+        return core::fail(core::ErrorCode::corrupt,
+                          "event " + e.id + ": the stored payload is damaged");
+    }
+    std::string_view payload = e.payload;
+    out += '{';
+    append_json_key(out, "id", true);
+    append_json_string(out, e.id);
+    append_json_key(out, "ticket_id");
+    append_json_string(out, e.ticket_id);
+    append_json_key(out, "origin_device");
+    append_json_string(out, e.origin_device);
+    append_json_key(out, "device_seq");
+    append_json_int(out, e.device_seq);
+    append_json_key(out, "hlc");
+    append_json_int(out, static_cast<std::int64_t>(e.hlc));
+    append_json_key(out, "actor");
+    append_json_string(out, e.actor);
+    append_json_key(out, "actor_role");
+    append_json_string(
+        out, core::to_string(core::parse_role(e.actor_role).value_or(core::Role::frontdesk)));
+    append_json_key(out, "kind");
+    append_json_string(out, e.kind);
+    append_json_key(out, "payload");
+    if (e.kind != core::k_create_kind) {
+        // A step's payload travels as stored, when it is an object (json_valid said it parses).
+        out += payload.starts_with('{') ? payload : std::string_view("{}");
+        out += '}';
+        return {};
+    }
+    // Stored as {"ticket":BODY,"customer_sealed":{...}} (filing and apply_remote write it so).
+    // The sealed object holds base64 texts only, so the key's last occurrence is the real one.
+    const auto sealed_at = payload.rfind(k_sealed_key);
+    if (!payload.starts_with(k_ticket_prefix) || sealed_at == std::string_view::npos ||
+        !payload.ends_with('}')) {
+        core::Event parsed;
+        parsed.id = e.id;
+        parsed.ticket_id = e.ticket_id;
+        parsed.kind = e.kind;
+        parsed.payload = json::parse(payload, nullptr, false);
+        if (!parsed.payload.is_object()) {
+            return core::fail(core::ErrorCode::corrupt,
+                              "event " + e.id + ": the stored payload is damaged");
+        }
+        auto w = to_wire(parsed, sealer);
+        if (!w) {
+            return std::unexpected(w.error());
+        }
+        out += w->payload.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += '}';
+        return {};
+    }
+    const json sealed =
+        json::parse(payload.substr(sealed_at + k_sealed_key.size(),
+                                   payload.size() - 1 - sealed_at - k_sealed_key.size()),
+                    nullptr, false);
+    if (!sealed.is_object()) {
+        return core::fail(core::ErrorCode::corrupt,
+                          "event " + e.id + ": a sealed customer field is damaged");
+    }
+    out += payload.substr(0, sealed_at);
+    out += R"(,"customer":{)";
+    bool first = true;
+    for (const char* field : k_customer_fields) {
+        auto it = sealed.find(field);
+        if (it == sealed.end() || !it->is_string()) {
+            continue;
+        }
+        auto blob = core::from_base64(it->get_ref<const std::string&>());
+        if (!blob) {
+            return core::fail(core::ErrorCode::corrupt,
+                              "event " + e.id + ": a sealed customer field is damaged");
+        }
+        auto plain = sealer.open(*blob, e.ticket_id, field);
+        if (!plain) {
+            return std::unexpected(plain.error());
+        }
+        append_json_key(out, field, first);
+        append_json_string(out, *plain);
+        first = false;
+    }
+    out += "}}}";
+    return {};
+}
+
 core::RemoteEvent from_wire(WireEvent&& w) {
     core::RemoteEvent r;
     r.event.id = w.id;
@@ -132,7 +225,16 @@ void SyncClient::set_batch_size(int events) {
 }
 
 std::expected<HttpReply, SyncError> SyncClient::call(const std::string& path, const json* body) {
-    auto reply = body != nullptr ? m_http.post(path, *body, m_token) : m_http.get(path, m_token);
+    return checked(body != nullptr ? m_http.post(path, *body, m_token) : m_http.get(path, m_token));
+}
+
+std::expected<HttpReply, SyncError> SyncClient::call_text(const std::string& path,
+                                                          const std::string& body) {
+    return checked(m_http.post_text(path, body, m_token));
+}
+
+std::expected<HttpReply, SyncError>
+SyncClient::checked(std::expected<HttpReply, TransportError>&& reply) {
     if (!reply) {
         return std::unexpected(transport_failure(reply.error(), m_config.center_url));
     }
@@ -236,9 +338,9 @@ namespace {
 
 // A batch ready to send: its body and the events in it, in order.
 struct PreparedBatch {
-    json body;
-    std::vector<core::Event> sent; // body's events[i] is sent[i]
-    std::int64_t last_seq = 0;     // of events and skips; 0 when there was nothing to send
+    std::string body;
+    std::vector<std::pair<std::string, std::int64_t>> sent; // body's events[i]: id, device_seq
+    std::int64_t last_seq = 0; // of events and skips; 0 when there was nothing to send
     std::size_t events = 0;
 };
 
@@ -247,9 +349,11 @@ struct PreparedBatch {
 std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
     core::SyncState state(*m_store);
     int batch_size = m_batch_size;
-    // Reads the events after `after`, turning dead letters into skips.
+    // Reads the events after `after`, turning dead letters into skips. The body is written as
+    // text from the stored rows: parsing each stored payload only to serialise it again was
+    // most of the terminal's work in a push.
     auto prepare = [&](std::int64_t after) -> std::expected<PreparedBatch, SyncError> {
-        auto events = state.own_events_after(after, batch_size);
+        auto events = state.own_event_texts_after(after, batch_size);
         if (!events) {
             return std::unexpected(storage_failure(events.error()));
         }
@@ -265,16 +369,43 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         for (const auto& d : *dead) {
             dead_by_id[d.event_id] = d.error;
         }
-        PushRequest batch;
-        batch.device = m_store->identity().device_id();
-        for (auto& e : *events) {
+        std::size_t bytes = 200;
+        for (const auto& e : *events) {
+            bytes += e.payload.size() + 400;
+        }
+        std::string& body = p.body;
+        body.reserve(bytes);
+        body += '{';
+        append_json_key(body, "protocol", true);
+        append_json_int(body, k_protocol_version);
+        append_json_key(body, "device");
+        append_json_string(body, m_store->identity().device_id());
+        append_json_key(body, "events");
+        body += '[';
+        std::string skips = "[";
+        auto add_skip = [&](std::int64_t seq, const std::string& id, const std::string& reason) {
+            skips += skips.size() == 1 ? "{" : ",{";
+            append_json_key(skips, "device_seq", true);
+            append_json_int(skips, seq);
+            append_json_key(skips, "event_id");
+            append_json_string(skips, id);
+            append_json_key(skips, "reason");
+            append_json_string(skips, reason);
+            skips += '}';
+        };
+        for (const auto& e : *events) {
             p.last_seq = e.device_seq;
             if (auto it = dead_by_id.find(e.id); it != dead_by_id.end()) {
-                batch.skips.push_back(Skip{e.device_seq, e.id, it->second});
+                add_skip(e.device_seq, e.id, it->second);
                 continue;
             }
-            auto w = to_wire(e, m_store->sealer());
+            const std::size_t before = body.size();
+            if (p.events > 0) {
+                body += ',';
+            }
+            auto w = append_wire_text(body, e, m_store->sealer());
             if (!w) {
+                body.resize(before);
                 // The event cannot be read back here; the center could not use it either.
                 if (auto r = state.add_dead_letter(
                         {e.id, e.device_seq, 0, w.error().message, core::SystemClock().now()});
@@ -282,18 +413,22 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
                     return std::unexpected(storage_failure(r.error()));
                 }
                 ++report.dead_lettered;
-                batch.skips.push_back(Skip{e.device_seq, e.id, w.error().message});
+                add_skip(e.device_seq, e.id, w.error().message);
                 continue;
             }
-            batch.events.push_back(std::move(*w));
-            p.sent.push_back(std::move(e));
+            p.sent.emplace_back(e.id, e.device_seq);
+            ++p.events;
         }
-        p.events = batch.events.size();
-        p.body = to_json(std::move(batch));
+        body += ']';
+        skips += ']';
+        append_json_key(body, "skips");
+        body += skips;
+        body += '}';
         return p;
     };
-    auto send = [this](const json& body) {
-        return std::async(std::launch::async, [this, &body] { return call(k_path_push, &body); });
+    auto send = [this](const std::string& body) {
+        return std::async(std::launch::async,
+                          [this, &body] { return call_text(k_path_push, body); });
     };
 
     auto mark = state.read();
@@ -378,13 +513,14 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
                 // Any other 4xx is permanent for the event it names (or, naming none, the
                 // first).
                 const auto& sent = current->sent;
-                const core::Event* culprit = sent.empty() ? nullptr : &sent.front();
+                const std::pair<std::string, std::int64_t>* culprit =
+                    sent.empty() ? nullptr : &sent.front();
                 if (error.index && *error.index >= 0 &&
                     static_cast<std::size_t>(*error.index) < sent.size()) {
                     culprit = &sent[static_cast<std::size_t>(*error.index)];
                 } else if (error.event_id) {
                     for (const auto& e : sent) {
-                        if (e.id == *error.event_id) {
+                        if (e.first == *error.event_id) {
                             culprit = &e;
                         }
                     }
@@ -394,7 +530,7 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
                         SyncError{SyncError::Kind::unreachable,
                                   "the center refused a batch of skips: " + error.message});
                 }
-                if (auto r = state.add_dead_letter({culprit->id, culprit->device_seq, reply->status,
+                if (auto r = state.add_dead_letter({culprit->first, culprit->second, reply->status,
                                                     error.error + ": " + error.message,
                                                     core::SystemClock().now()});
                     !r) {

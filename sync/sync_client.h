@@ -68,6 +68,10 @@ private:
     std::expected<void, SyncError> push_all(SyncReport& report);
     std::expected<void, SyncError> pull_all(SyncReport& report);
     std::expected<HttpReply, SyncError> call(const std::string& path, const nlohmann::json* body);
+    // The same with a body already written as JSON text.
+    std::expected<HttpReply, SyncError> call_text(const std::string& path, const std::string& body);
+    // Turns transport failures, 5xx and 401/403 into SyncError.
+    std::expected<HttpReply, SyncError> checked(std::expected<HttpReply, TransportError>&& reply);
 
     core::TicketStore* m_store;
     std::filesystem::path m_data_dir;

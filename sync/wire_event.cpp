@@ -61,6 +61,20 @@ json to_json(const WireEvent& e) {
     };
 }
 
+Parsed<void> check_create_payload(const json& payload, const std::string& path) {
+    JsonFields p(payload, path);
+    p.object("ticket");
+    const json* customer = p.object("customer");
+    if (auto done = p.finish(); !done) {
+        return std::unexpected(done.error());
+    }
+    JsonFields c(*customer, p.path_of("customer"));
+    for (const char* field : k_customer_fields) {
+        c.optional_text(field, 256);
+    }
+    return c.finish();
+}
+
 namespace {
 
 Parsed<WireEvent> parse_event(const json& j, const std::string& path, bool copy_payload) {
@@ -94,17 +108,7 @@ Parsed<WireEvent> parse_event(const json& j, const std::string& path, bool copy_
         return std::unexpected(done.error());
     }
     if (*kind == core::k_create_kind) {
-        JsonFields p(*payload, f.path_of("payload"));
-        p.object("ticket");
-        const json* customer = p.object("customer");
-        if (auto done = p.finish(); !done) {
-            return std::unexpected(done.error());
-        }
-        JsonFields c(*customer, p.path_of("customer"));
-        for (const char* field : k_customer_fields) {
-            c.optional_text(field, 256);
-        }
-        if (auto done = c.finish(); !done) {
+        if (auto done = check_create_payload(*payload, f.path_of("payload")); !done) {
             return std::unexpected(done.error());
         }
     }

@@ -42,6 +42,10 @@ Parsed<WireEvent> parse_wire_event(const nlohmann::json& j, const std::string& p
 // The same, moving the payload out of j instead of copying it (large batches).
 Parsed<WireEvent> parse_wire_event(nlohmann::json&& j, const std::string& path);
 
+// A create payload: {"ticket": object, "customer": object of optional texts of at most 256
+// bytes (name, phone, email, customer_no, order_no)}, nothing else. path names the payload.
+Parsed<void> check_create_payload(const nlohmann::json& payload, const std::string& path);
+
 // "SZ01/K1" -> true; also k_center_device.
 bool valid_device_id(std::string_view device);
 // The branch part of "SZ01/K1"; empty for the center.
