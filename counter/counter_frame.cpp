@@ -38,29 +38,37 @@ std::optional<double> CounterFrame::next_deadline_s() const {
 }
 
 // Ticket text comes from the database and other branches' staff: the atlas may lack glyphs.
+// Each text is reported once when it appears (adding text to the glyph set is not free).
 void CounterFrame::report_shown_text() {
     if (!m_hooks.shown_text) {
         return;
     }
     if (const auto& d = m_controller.detail()) {
-        const core::Ticket& t = d->ticket;
-        for (const std::string* s :
-             {&t.description, &t.demand, &t.resolution, &t.feedback, &t.customer.name,
-              &t.expected_time, &t.occurred_place, &t.return_reason, &t.tried_how}) {
-            m_hooks.shown_text(*s);
-        }
-        for (const core::Event& e : d->events) {
-            if (e.payload.is_object()) {
-                for (const auto& [key, value] : e.payload.items()) {
-                    if (value.is_string()) {
-                        m_hooks.shown_text(value.get_ref<const std::string&>());
+        const std::string key = d->ticket.id + "/" + std::to_string(d->events.size()) + "/" +
+                                (d->contact_shown ? "shown" : "masked");
+        if (key != m_reported_detail) {
+            m_reported_detail = key;
+            const core::Ticket& t = d->ticket;
+            for (const std::string* s :
+                 {&t.description, &t.demand, &t.resolution, &t.feedback, &t.customer.name,
+                  &t.expected_time, &t.occurred_place, &t.return_reason, &t.tried_how}) {
+                m_hooks.shown_text(*s);
+            }
+            for (const core::Event& e : d->events) {
+                if (e.payload.is_object()) {
+                    for (const auto& [name, value] : e.payload.items()) {
+                        if (value.is_string()) {
+                            m_hooks.shown_text(value.get_ref<const std::string&>());
+                        }
                     }
                 }
             }
         }
     }
-    for (const auto& [id, buffer] : text_targets().buffers) {
-        m_hooks.shown_text(*buffer);
+    // Typing changes only the field being typed in.
+    const TextTargets& targets = text_targets();
+    if (const auto it = targets.buffers.find(targets.last_active); it != targets.buffers.end()) {
+        m_hooks.shown_text(*it->second);
     }
     if (m_composer != nullptr && m_controller.pinyin_panel()) {
         for (const std::string& c : m_composer->candidates()) {
@@ -80,6 +88,10 @@ void CounterFrame::draw() {
     m_hits.clear();
     text_targets().buffers.clear();
     const float scale = scale_for(io.DisplaySize.y);
+    if (scale != m_style_scale) {
+        apply_counter_style(scale);
+        m_style_scale = scale;
+    }
     Ui ui(m_controller.catalog().ui, locale, fonts, kiosk::theme_for(false), scale, m_hits);
 
     kiosk::FontScope body(fonts.body);

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cf::counter {
@@ -50,6 +51,8 @@ private:
     CounterHooks m_hooks;
     kiosk::Composer* m_composer;
     kiosk::HitRegistry m_hits;
+    float m_style_scale = 0.0f;    // the scale the ImGui style was last set up for
+    std::string m_reported_detail; // the detail whose text was last reported to the fonts
 };
 
 } // namespace cf::counter

@@ -29,6 +29,10 @@ struct CounterColors {
 };
 const CounterColors& counter_colors();
 
+// The staff screens' ImGui style: light, as an office screen, with roomier frames than
+// ImGui's default so that mouse and touch both hit.
+void apply_counter_style(float scale);
+
 // Records the last ImGui item under `id` (for the harness) and returns whether it was clicked.
 bool track(Ui& ui, std::string_view id);
 

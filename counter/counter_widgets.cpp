@@ -49,6 +49,27 @@ const CounterColors& counter_colors() {
     return colors;
 }
 
+void apply_counter_style(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowPadding = ImVec2(14, 12);
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.FrameRounding = 4;
+    style.ChildRounding = 4;
+    style.GrabRounding = 4;
+    style.ScrollbarSize = 18;
+    style.FrameBorderSize = 1; // fields and radio buttons stand out on white panels
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+    style.Colors[ImGuiCol_Text] = ImVec4(0.08f, 0.09f, 0.11f, 1.0f);
+    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.38f, 0.42f, 1.0f);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.95f, 0.96f, 0.97f, 1.0f);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.55f, 0.58f, 0.62f, 0.8f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
 std::string imgui_label(std::string_view visible, std::string_view id) {
     std::string label(visible);
     label += "##";

@@ -49,9 +49,15 @@ std::string suggestion_text(Ui& ui, const CounterController& c, const forms::Cla
     std::string words;
     const std::string sets = std::string(field_id) + "=" + code;
     for (const forms::Match& m : cl.matches) {
-        if (m.sets == sets && words.find("“" + m.word + "”") == std::string::npos) {
+        // `sets` lists every value the rule suggested: "request_type=complaint, category=...".
+        const std::string listed = ", " + m.sets + ",";
+        const bool named = listed.find(", " + sets + ",") != std::string::npos;
+        if (named && words.find("“" + m.word + "”") == std::string::npos) {
             words += (words.empty() ? "" : " ") + std::string("“") + m.word + "”";
         }
+    }
+    if (words.empty()) { // a policy rule, not a word (e.g. urgent because of the category)
+        return ui.fmt("counter.entry.suggested_by_policy", {{"value", value}});
     }
     return ui.fmt("counter.entry.suggested", {{"value", value}, {"words", words}});
 }

@@ -7,6 +7,7 @@ namespace cf::counter {
 void QueueModel::set_filter(const core::QueueFilter& filter) {
     m_filter = filter;
     m_stale = true;
+    m_counts_stale = m_counts_stale || filter.staff_id != m_counts_staff;
 }
 
 core::Result<void> QueueModel::refresh(core::Millis now, bool force) {
@@ -14,19 +15,24 @@ core::Result<void> QueueModel::refresh(core::Millis now, bool force) {
     if (!version) {
         return std::unexpected(version.error());
     }
-    if (!force && !m_stale && m_version == *version) {
+    const bool data_changed = m_version != *version;
+    if (!force && !m_stale && !data_changed) {
         return {};
     }
     auto ids = m_queue.ids(m_filter, now);
     if (!ids) {
         return std::unexpected(ids.error());
     }
-    auto counts = m_queue.counts(m_filter.staff_id, now);
-    if (!counts) {
-        return std::unexpected(counts.error());
+    if (force || data_changed || m_counts_stale) {
+        auto counts = m_queue.counts(m_filter.staff_id, now);
+        if (!counts) {
+            return std::unexpected(counts.error());
+        }
+        m_counts = *counts;
+        m_counts_staff = m_filter.staff_id;
+        m_counts_stale = false;
     }
     m_ids = std::move(*ids);
-    m_counts = *counts;
     m_pages.clear();
     m_version = *version;
     m_stale = false;

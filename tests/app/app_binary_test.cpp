@@ -30,6 +30,29 @@ std::string app_path() {
     return COUNTERFOIL_TEST_APP;
 }
 
+// The PNGs in `out`, each checked to be 1920x1080 and not blank.
+std::set<std::string> checked_screenshots(const std::filesystem::path& out) {
+    std::set<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(out)) {
+        names.insert(e.path().filename().string());
+        int w = 0, h = 0, n = 0;
+        unsigned char* px = stbi_load(e.path().c_str(), &w, &h, &n, 3);
+        REQUIRE_MESSAGE(px != nullptr, e.path());
+        CHECK(w == 1920);
+        CHECK(h == 1080);
+        // Not blank: a screen has text and buttons, so many pixels differ from the first.
+        std::size_t differing = 0;
+        for (int i = 0; i < w * h; ++i) {
+            if (px[i * 3] != px[0] || px[i * 3 + 1] != px[1] || px[i * 3 + 2] != px[2]) {
+                ++differing;
+            }
+        }
+        CHECK_MESSAGE(differing > static_cast<std::size_t>(w * h / 200), e.path());
+        stbi_image_free(px);
+    }
+    return names;
+}
+
 } // namespace
 
 TEST_SUITE("app binary") {
@@ -56,6 +79,12 @@ TEST_SUITE("app binary") {
                               {"--data", "x", "--idle-warn", "90", "--idle-wipe", "60"});
         CHECK(r.exit_code == 2);
         CHECK(r.err.find("--idle-wipe must be later") != std::string::npos);
+        r = test::run_process(app_path(), {"--data", "x", "--mode", "teller"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--mode 'teller'") != std::string::npos);
+        r = test::run_process(app_path(), {"--data", "x", "--idle-sign-out", "0"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--idle-sign-out '0'") != std::string::npos);
     }
 
     TEST_CASE("SIGTERM ends a running kiosk cleanly") {
@@ -104,24 +133,7 @@ TEST_SUITE("app binary") {
             test::run_process(app_path(), {"--data", (dir.path() / "data").string(), "--windowed",
                                            "1920x1080", "--screenshots", out.string()});
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-        std::set<std::string> names;
-        for (const auto& e : std::filesystem::directory_iterator(out)) {
-            names.insert(e.path().filename().string());
-            int w = 0, h = 0, n = 0;
-            unsigned char* px = stbi_load(e.path().c_str(), &w, &h, &n, 3);
-            REQUIRE_MESSAGE(px != nullptr, e.path());
-            CHECK(w == 1920);
-            CHECK(h == 1080);
-            // Not blank: a screen has text and buttons, so many pixels differ from the first.
-            std::size_t differing = 0;
-            for (int i = 0; i < w * h; ++i) {
-                if (px[i * 3] != px[0] || px[i * 3 + 1] != px[1] || px[i * 3 + 2] != px[2]) {
-                    ++differing;
-                }
-            }
-            CHECK_MESSAGE(differing > static_cast<std::size_t>(w * h / 200), e.path());
-            stbi_image_free(px);
-        }
+        const std::set<std::string> names = checked_screenshots(out);
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
             for (const char* screen :
                  {"02-choose-type", "03-category", "05-describe-keyboard", "06-contact",
@@ -134,5 +146,31 @@ TEST_SUITE("app binary") {
         CHECK(names.contains("kiosk-01-attract.png"));
         CHECK(names.contains("kiosk-hc-01-attract.png"));
         CHECK(names.contains("kiosk-staff-15-menu.png"));
+    }
+
+    TEST_CASE("the counter's screenshot tour writes every counter screen in every language") {
+        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                        "screenshots need a display: scripts/test.sh runs ctest under xvfb-run");
+        test::TempDir dir;
+        const auto out = dir.path() / "shots";
+        auto r = test::run_process(app_path(),
+                                   {"--data", (dir.path() / "data").string(), "--mode", "counter",
+                                    "--windowed", "1920x1080", "--screenshots", out.string()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        CHECK(r.err.empty()); // the sample data went in without a single refusal
+        const std::set<std::string> names = checked_screenshots(out);
+        CHECK(names.contains("counter-01-sign-in.png"));
+        for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
+            for (const char* screen :
+                 {"02-queue-new", "03-queue-mine", "04-queue-awaiting-center",
+                  "05-queue-feedback-arrived", "06-queue-overdue", "07-queue-closed",
+                  "08-entry-empty", "09-entry-suggestions", "10-entry-pinyin", "11-entry-errors",
+                  "12-acknowledgement", "13-detail-masked", "14-detail-contact-shown",
+                  "15-detail-feedback-contact", "16-detail-resolve-approval",
+                  "17-detail-second-round", "18-search", "19-stats", "20-dead-letters"}) {
+                const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
+                CHECK_MESSAGE(names.contains(name), name);
+            }
+        }
     }
 }
