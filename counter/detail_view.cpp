@@ -2,6 +2,7 @@
 // of every event with who, when and what, and the steps this staff member may take now; the
 // step's form opens below them.
 
+#include "counter/charts.h"
 #include "counter/counter_text.h"
 #include "counter/views.h"
 
@@ -143,26 +144,41 @@ std::string event_summary(Ui& ui, const core::Event& e) {
     return out;
 }
 
+// Newest first, two lines per event (who, when, what; then the payload, cut to the width with
+// the whole text on hover), so that only the events on screen are drawn: a ticket with a long
+// history costs no more per frame than a short one.
 void draw_timeline(Ui& ui, CounterController& c, const TicketDetail& d) {
     const int off = c.utc_offset_minutes();
-    for (auto it = d.events.rbegin(); it != d.events.rend(); ++it) {
-        const core::Event& e = *it;
-        const std::string what =
-            e.kind == "create" ? ui.tr("counter.event.create") : ui.tr("counter.step." + e.kind);
-        ImGui::TextUnformatted(local_time_text(core::hlc_physical(e.hlc), off).c_str());
-        ImGui::SameLine();
-        ImGui::TextUnformatted(what.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled(
-            "%s (%s)", e.actor.c_str(),
-            ui.tr("counter.role." + std::string(core::to_string(e.actor_role))).c_str());
-        const std::string summary = event_summary(ui, e);
-        if (!summary.empty()) {
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().IndentSpacing;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.events.size()), 2 * line + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const core::Event& e = d.events[d.events.size() - 1 - static_cast<std::size_t>(i)];
+            const std::string what = e.kind == "create" ? ui.tr("counter.event.create")
+                                                        : ui.tr("counter.step." + e.kind);
+            ImGui::BeginGroup();
+            ImGui::TextUnformatted(local_time_text(core::hlc_physical(e.hlc), off).c_str());
+            ImGui::SameLine();
+            ImGui::TextUnformatted(what.c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled(
+                "%s (%s)", e.actor.c_str(),
+                ui.tr("counter.role." + std::string(core::to_string(e.actor_role))).c_str());
+            const std::string summary = event_summary(ui, e);
             ImGui::Indent();
-            ImGui::TextWrapped("%s", summary.c_str());
+            ImGui::TextUnformatted(fit_text(summary, width).c_str());
             ImGui::Unindent();
+            ImGui::EndGroup();
+            if (!summary.empty() && ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ui.px(900));
+                ImGui::TextUnformatted(summary.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
         }
-        ImGui::Separator();
     }
 }
 
