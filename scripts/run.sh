@@ -6,7 +6,8 @@
 # the customer kiosk opens on the terminal's data: in a window when a desktop session is
 # running, full screen otherwise (kiosk mode: staff leave it through the staff menu). The kiosk
 # keeps syncing in the background. Without any display it stops after the sync demo and says how
-# to see the kiosk under xvfb-run.
+# to see the kiosk under xvfb-run. COUNTERFOIL_MODE=counter opens the front-desk counter instead
+# (sign in as S001, PIN 135790).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -81,7 +82,10 @@ No display, so the kiosk window cannot open here. To see it:
 MSG
     exit 0
 fi
-if [ -n "${XDG_CURRENT_DESKTOP:-}${DESKTOP_SESSION:-}" ]; then
+if [ "${COUNTERFOIL_MODE:-kiosk}" = counter ]; then
+    echo "== counter (sign in: S001, PIN 135790)"
+    $app --data "$data" --mode counter --windowed 1600x900
+elif [ -n "${XDG_CURRENT_DESKTOP:-}${DESKTOP_SESSION:-}" ]; then
     echo "== kiosk in a window (leave through 工作人员/Staff: S001, PIN 135790)"
     $app --data "$data" --mode kiosk --windowed 1600x900
 else
