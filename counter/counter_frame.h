@@ -4,6 +4,7 @@
 // pinyin keyboard when it is open. Platform, fonts and threads stay outside.
 
 #include "counter/counter_controller.h"
+#include "counter/counter_ui.h"
 #include "kiosk/composer.h"
 #include "kiosk/hit_registry.h"
 #include "kiosk/ui.h"
@@ -31,7 +32,9 @@ class CounterFrame {
 public:
     // `composer` may be null (no on-screen pinyin).
     CounterFrame(CounterController& controller, CounterHooks hooks, kiosk::Composer* composer)
-        : m_controller(controller), m_hooks(std::move(hooks)), m_composer(composer) {}
+        : m_controller(controller), m_hooks(std::move(hooks)), m_composer(composer) {
+        text_targets() = {}; // nothing typed on this frame yet
+    }
 
     // Before ImGui::NewFrame: the idle rules for now.
     void before_frame() { m_controller.tick(); }
