@@ -19,6 +19,8 @@ int run_counter(CounterRun& run) {
     services.staff = &run.staff;
     services.timings.idle_sign_out = run.options.idle_sign_out;
     counter::CounterController controller(services);
+    // Without $HOME, statistics are exported into the data directory by default.
+    controller.stats().set_fallback_export_directory(run.options.data);
 
     KioskFonts& f = run.fonts;
     counter::CounterHooks hooks;
