@@ -18,6 +18,12 @@ int run_counter(CounterRun& run) {
     services.clock = &run.clock;
     services.staff = &run.staff;
     services.timings.idle_sign_out = run.options.idle_sign_out;
+    if (!run.options.screenshots) { // the tour's screenshots need each list in place at once
+        services.background_queue_dir = run.options.data;
+        services.wake = [&p = run.platform] {
+            p.wake();
+        };
+    }
     counter::CounterController controller(services);
     // Without $HOME, statistics are exported into the data directory by default.
     controller.stats().set_fallback_export_directory(run.options.data);

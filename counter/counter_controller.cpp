@@ -50,6 +50,10 @@ CounterController::CounterController(CounterServices services)
     : m_services(services), m_form(services.catalog->find_form("counter")),
       m_queue(*services.store), m_stats(*services.store, *services.catalog) {
     m_last_input = now();
+    if (!services.background_queue_dir.empty()) {
+        m_queue.use_loader(std::make_unique<QueueLoader>(services.background_queue_dir,
+                                                         *services.clock, services.wake));
+    }
 }
 
 core::Actor CounterController::actor() const {
@@ -129,6 +133,9 @@ void CounterController::touch() {
 void CounterController::tick() {
     if (!signed_in()) {
         return;
+    }
+    if (auto polled = m_queue.poll(); !polled) {
+        fail_with(polled.error());
     }
     const core::Millis t = now();
     if (t - m_last_input >= m_services.timings.idle_sign_out) {

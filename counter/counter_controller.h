@@ -19,6 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +35,10 @@ struct CounterServices {
     const core::Clock* clock = nullptr;
     core::StaffDirectory* staff = nullptr;
     CounterTimings timings;
+    // When set, queue ids and counts load on a worker with its own connection to this data
+    // directory, and `wake` (if any) is called when a load is in (the app wakes its loop).
+    std::filesystem::path background_queue_dir;
+    std::function<void()> wake;
 };
 
 // The step form open on the detail screen: one text per payload field, as typed.

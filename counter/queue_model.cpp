@@ -19,11 +19,23 @@ core::Result<void> QueueModel::refresh(core::Millis now, bool force) {
     if (!force && !m_stale && !data_changed) {
         return {};
     }
+    const bool with_counts = force || data_changed || m_counts_stale;
+    if (m_loader) {
+        m_pending = ++m_serial;
+        m_loader->request({m_pending, m_filter, now, with_counts});
+        m_version = *version;
+        m_stale = false;
+        if (with_counts) {
+            m_counts_staff = m_filter.staff_id;
+            m_counts_stale = false;
+        }
+        return {};
+    }
     auto ids = m_queue.ids(m_filter, now);
     if (!ids) {
         return std::unexpected(ids.error());
     }
-    if (force || data_changed || m_counts_stale) {
+    if (with_counts) {
         auto counts = m_queue.counts(m_filter.staff_id, now);
         if (!counts) {
             return std::unexpected(counts.error());
@@ -37,6 +49,27 @@ core::Result<void> QueueModel::refresh(core::Millis now, bool force) {
     m_version = *version;
     m_stale = false;
     return {};
+}
+
+core::Result<bool> QueueModel::poll() {
+    if (!m_loader || m_pending == 0) {
+        return false;
+    }
+    std::optional<QueueLoader::Loaded> loaded = m_loader->take();
+    if (!loaded || loaded->serial != m_pending) {
+        return false; // still loading, or an older load that a newer request replaced
+    }
+    m_pending = 0;
+    if (loaded->error) {
+        m_stale = true; // try again on the next refresh
+        return std::unexpected(*loaded->error);
+    }
+    m_ids = std::move(loaded->ids);
+    if (loaded->counts) {
+        m_counts = *loaded->counts;
+    }
+    m_pages.clear();
+    return true;
 }
 
 const core::QueueRow* QueueModel::row(std::size_t i) {

@@ -5,10 +5,12 @@
 
 #include "core/error.h"
 #include "core/ticket_queue.h"
+#include "counter/queue_loader.h"
 
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,6 +32,13 @@ public:
     // the data, the staff member and the time, so a click on a tab or a sort keeps them.
     core::Result<void> refresh(core::Millis now, bool force = false);
 
+    // Loads ids and counts on a worker from now on (the app; tests without one load in line).
+    void use_loader(std::unique_ptr<QueueLoader> loader) { m_loader = std::move(loader); }
+    // Takes a finished background load: true when the list changed. Call before each frame.
+    core::Result<bool> poll();
+    // A background load is on its way; the list shows the previous ids until it is in.
+    bool loading() const { return m_pending != 0; }
+
     std::size_t size() const { return m_ids.size(); }
     // The row at position i, reading its page when needed; null past the end or when the
     // ticket vanished.
@@ -46,6 +55,9 @@ private:
     std::array<std::int64_t, 6> m_counts{};
     bool m_counts_stale = true;
     std::string m_counts_staff;
+    std::unique_ptr<QueueLoader> m_loader;
+    std::uint64_t m_serial = 0;
+    std::uint64_t m_pending = 0; // serial of the load the list waits for; 0 when none
 };
 
 } // namespace cf::counter

@@ -215,7 +215,8 @@ void draw_queue(Ui& ui, CounterController& c) {
     }
     if (q.size() == 0) {
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", ui.tr("counter.queue.empty").c_str());
+        ImGui::TextDisabled(
+            "%s", ui.tr(q.loading() ? "counter.queue.loading" : "counter.queue.empty").c_str());
         return;
     }
     draw_ticket_table(ui, c, "queue", q.size(), [&q](std::size_t i) { return q.row(i); });

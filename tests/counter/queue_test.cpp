@@ -103,3 +103,33 @@ TEST_CASE("the sync strip opens the dead letters with the center's reason") {
     REQUIRE(h.controller().dead_letters().size() == 1);
     CHECK(h.controller().dead_letters()[0].error == "unknown category 'x'");
 }
+
+TEST_CASE("with the background loader, a click shows the old list until the new ids are in") {
+    test::CounterHarness h({.pinyin = false, .timings = {}, .background_queue = true});
+    h.add_staff("S001", core::Role::frontdesk, "135790");
+    const std::string a = file(h, core::Priority::normal, "13800138000");
+    const std::string b = file(h, core::Priority::urgent, "13900139000");
+    h.sign_in("S001", "135790");
+    h.settle_queue();
+    counter::QueueModel& q = h.controller().queue();
+    CHECK(q.size() == 2);
+    CHECK(q.count(core::QueueTab::fresh) == 2);
+    CHECK(h.shows("queue." + a));
+
+    core::QueueFilter f = q.filter();
+    f.priority = core::Priority::urgent;
+    h.controller().set_queue_filter(f);
+    h.settle_queue();
+    CHECK(q.size() == 1);
+    CHECK(h.shows("queue." + b));
+    CHECK_FALSE(h.shows("queue." + a));
+
+    // A step elsewhere changes the data: the counts follow.
+    h.click("queue." + b);
+    h.click("step.acknowledge");
+    h.click("step.confirm");
+    h.click("nav.queue");
+    h.settle_queue();
+    CHECK(q.count(core::QueueTab::fresh) == 1);
+    CHECK(q.count(core::QueueTab::mine) == 1);
+}

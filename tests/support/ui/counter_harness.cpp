@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <chrono>
+#include <thread>
+
 namespace cf::test {
 
 CounterHarness::CounterHarness(CounterHarnessOptions options) {
@@ -30,6 +33,9 @@ CounterHarness::CounterHarness(CounterHarnessOptions options) {
     services.clock = &clock;
     services.staff = m_staff.get();
     services.timings = options.timings;
+    if (options.background_queue) {
+        services.background_queue_dir = dir.path() / "data";
+    }
     m_controller = std::make_unique<counter::CounterController>(services);
     m_frame = std::make_unique<counter::CounterFrame>(
         *m_controller, counter::CounterHooks{}, options.pinyin ? &shared_composer() : nullptr);
@@ -99,6 +105,19 @@ void CounterHarness::sign_in(std::string_view id, std::string_view pin) {
 
 void CounterHarness::advance(core::Millis ms) {
     clock.advance(ms);
+    frame();
+}
+
+} // namespace cf::test
+
+namespace cf::test {
+
+void CounterHarness::settle_queue() {
+    for (int i = 0; i < 1000 && m_controller->queue().loading(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        frame();
+    }
+    REQUIRE_MESSAGE(!m_controller->queue().loading(), "the queue's background load never came");
     frame();
 }
 

@@ -26,6 +26,7 @@ namespace cf::test {
 struct CounterHarnessOptions {
     bool pinyin = false; // the on-screen pinyin keyboard with the shared librime composer
     counter::CounterTimings timings{};
+    bool background_queue = false; // queue ids load on a worker, as in the app
 };
 
 class CounterHarness : public StoreFixture {
@@ -57,6 +58,8 @@ public:
     void sign_in(std::string_view id, std::string_view pin);
     // Moves the clock on and renders a frame, as the loop would at its deadline.
     void advance(core::Millis ms);
+    // Renders frames until the queue's background load is in (fails after 10 s).
+    void settle_queue();
 
 private:
     forms::Catalog m_catalog;
