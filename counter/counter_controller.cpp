@@ -143,13 +143,13 @@ void CounterController::tick() {
         m_notice = Notice{"counter.signed_out_idle", {}, false, {}};
         return;
     }
-    // Countdowns move on and tickets turn overdue with time alone.
-    if (t / core::k_minute != m_last_minute) {
-        m_last_minute = t / core::k_minute;
-        if (m_screen == Screen::queue) {
-            if (auto r = m_queue.refresh(t, true); !r) {
-                fail_with(r.error());
-            }
+    // Countdowns move on and tickets turn overdue with time alone; other connections (the
+    // sync worker applying the center's feedback) change the data: the queue follows both.
+    const bool new_minute = t / core::k_minute != m_last_minute;
+    m_last_minute = t / core::k_minute;
+    if (m_screen == Screen::queue) {
+        if (auto r = m_queue.refresh(t, new_minute); !r) {
+            fail_with(r.error());
         }
     }
 }

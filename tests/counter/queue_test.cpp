@@ -133,3 +133,18 @@ TEST_CASE("with the background loader, a click shows the old list until the new 
     CHECK(q.count(core::QueueTab::fresh) == 1);
     CHECK(q.count(core::QueueTab::mine) == 1);
 }
+
+TEST_CASE("tickets changed by another connection (the sync worker) show without a click") {
+    test::CounterHarness h;
+    h.add_staff("S001", core::Role::frontdesk, "135790");
+    h.sign_in("S001", "135790");
+    CHECK(h.controller().queue().count(core::QueueTab::fresh) == 0);
+    core::TicketStore other = h.open_again();
+    core::NewTicket n = test::sample_complaint();
+    n.first_response_due = h.clock.now() + core::k_hour;
+    n.due_at = n.first_response_due;
+    REQUIRE(other.file(n, {"kiosk", core::Role::kiosk, {}}).has_value());
+    h.frame(2);
+    CHECK(h.controller().queue().count(core::QueueTab::fresh) == 1);
+    CHECK(h.controller().queue().size() == 1);
+}
