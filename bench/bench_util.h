@@ -1,11 +1,16 @@
 #pragma once
-// Small helpers shared by the benchmarks: timing, percentiles and a scratch directory.
+// Small helpers shared by the benchmarks: timing, percentiles, a scratch directory, and what
+// the machine was (CPU model, GL renderer) for the record.
+
+#include <dlfcn.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -52,6 +57,35 @@ inline std::string arg(int argc, char** argv, const std::string& name,
         }
     }
     return fallback;
+}
+
+// CPU time of `clock` (CLOCK_THREAD_CPUTIME_ID, CLOCK_PROCESS_CPUTIME_ID) in milliseconds.
+inline double cpu_ms(clockid_t clock) {
+    timespec t{};
+    clock_gettime(clock, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// "AMD EPYC ..." from /proc/cpuinfo.
+inline std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.starts_with("model name")) {
+            return line.substr(line.find(':') + 2);
+        }
+    }
+    return "unknown CPU";
+}
+
+// GL_RENDERER of the current context, for the record. GL headers belong to platform/ alone;
+// libGL is loaded by it anyway, so the one call goes through the dynamic linker.
+inline std::string gl_renderer() {
+    using GetString = const unsigned char* (*)(unsigned);
+    auto get = reinterpret_cast<GetString>(dlsym(RTLD_DEFAULT, "glGetString"));
+    const unsigned k_gl_renderer = 0x1F01;
+    const unsigned char* name = get != nullptr ? get(k_gl_renderer) : nullptr;
+    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
 }
 
 } // namespace cf::bench

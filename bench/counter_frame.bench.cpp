@@ -69,34 +69,9 @@ constexpr const char* k_staff_pin = "135790";
 
 // ================================================================ [SECTION] measuring
 
-double cpu_ms(clockid_t clock) {
-    timespec t{};
-    clock_gettime(clock, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "counter_frame_bench: %s\n", message.c_str());
     std::exit(2);
-}
-
-// GL_RENDERER, for the record (GL headers belong to platform/; libGL is loaded anyway).
-std::string gl_renderer() {
-    using GetString = const unsigned char* (*)(unsigned);
-    auto get = reinterpret_cast<GetString>(dlsym(RTLD_DEFAULT, "glGetString"));
-    const unsigned char* name = get != nullptr ? get(0x1F01) : nullptr;
-    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
-}
-
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("model name")) {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
 }
 
 std::string load_average() {
@@ -631,8 +606,8 @@ public:
 
     // One counter frame; `c` null draws the baseline: an empty ImGui window with one line.
     FrameCost frame(Counter* c, const Input& in = {}) {
-        const double t0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
-        const double p0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
+        const double t0 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double p0 = bench::cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
         const double w0 = bench::now_ms();
         m_platform->wait_for_input(0.0);
         ImGuiIO& io = ImGui::GetIO();
@@ -671,8 +646,8 @@ public:
             ImGui::End();
         }
         m_platform->end_frame();
-        FrameCost cost{cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0, cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0,
-                       bench::now_ms() - w0, false};
+        FrameCost cost{bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0,
+                       bench::cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0, bench::now_ms() - w0, false};
         cost.minute_refresh =
             new_minute && c != nullptr && c->controller->screen() == counter::Screen::queue;
         m_table = find_list_window();
@@ -807,7 +782,7 @@ int main(int argc, char** argv) {
     {
         ImGuiScope imgui;
         Bench b(*catalog, assets);
-        renderer = gl_renderer();
+        renderer = bench::gl_renderer();
         Counter c(big_dir, *catalog, b.fonts());
         Counter s(small_dir, *catalog, b.fonts());
 
@@ -947,7 +922,7 @@ int main(int argc, char** argv) {
     std::printf("counter_frame_bench: the counter's queue and detail screens, 1920x1080 window\n");
     std::printf("command: %s\n", command.c_str());
     std::printf("machine: %s, %ld CPUs online; load average before %s, after %s\n",
-                cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN), load_before.c_str(),
+                bench::cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN), load_before.c_str(),
                 load_average().c_str());
     std::printf("renderer: %s; LIBGL_ALWAYS_SOFTWARE=%s\n", renderer.c_str(),
                 std::getenv("LIBGL_ALWAYS_SOFTWARE") != nullptr

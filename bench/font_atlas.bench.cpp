@@ -21,6 +21,7 @@
 // Built by fonts/CMakeLists.txt (it needs cf_fonts and cf_platform, which bench/CMakeLists.txt
 // does not link). Run: font_atlas_bench [--runs 3] [--scale 1.0] [--windowed] [--headless]
 
+#include "bench/bench_util.h"
 #include "fonts/common_characters.h"
 #include "fonts/font_atlas_manager.h"
 #include "platform/glfw_platform.h"
@@ -371,17 +372,6 @@ template <class F> double median(std::vector<Measure> runs, F field) {
     return values[values.size() / 2];
 }
 
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("model name")) {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
-}
-
 // Size and build time of the full atlas at several text scales, in this process: where the
 // 4096x4096 limit starts to bite and common characters are left out.
 void scale_table(const Options& options) {
@@ -494,13 +484,14 @@ int main(int argc, char** argv) {
                 "its own process\n",
                 options.runs);
     std::printf("command: %s\n", command.c_str());
-    std::printf(
-        "machine: %s, %ld CPUs online; %s\n", cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN),
-        options.headless ? "headless (null platform: no window, no GPU upload)"
-                         : (std::string("DISPLAY=") + display +
-                            (options.windowed ? ", 1280x720 window" : ", fullscreen window") +
-                            ", GLFW + OpenGL 3.3")
-                               .c_str());
+    std::printf("machine: %s, %ld CPUs online; %s\n", cf::bench::cpu_model().c_str(),
+                sysconf(_SC_NPROCESSORS_ONLN),
+                options.headless
+                    ? "headless (null platform: no window, no GPU upload)"
+                    : (std::string("DISPLAY=") + display +
+                       (options.windowed ? ", 1280x720 window" : ", fullscreen window") +
+                       ", GLFW + OpenGL 3.3")
+                          .c_str());
     std::printf("text scale %.2f (body %.0f px)\n\n", static_cast<double>(options.scale),
                 static_cast<double>(fonts::FontSizes{}.pixels(fonts::Role::body) * options.scale));
     const double floor_ms =

@@ -367,17 +367,6 @@ void init_data_dir(const Options& options, const fs::path& data, const fs::path&
     }
 }
 
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("model name")) {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
-}
-
 void print_row(const char* label, const Interval& r) {
     char x[32] = "-";
     if (r.x_cpu_s >= 0) {
@@ -458,7 +447,7 @@ int main(int argc, char** argv) {
     std::printf("app: %s --data DIR --windowed 1920x1080 (DIR from counterfoil-cli init, not "
                 "enrolled)\n",
                 options.app.c_str());
-    std::printf("machine: %s, %ld CPUs online, DISPLAY=%s\n\n", cpu_model().c_str(),
+    std::printf("machine: %s, %ld CPUs online, DISPLAY=%s\n\n", bench::cpu_model().c_str(),
                 sysconf(_SC_NPROCESSORS_ONLN), display);
     std::printf("%-44s %9s %10s %12s %12s %11s %10s\n", "process", "interval", "CPU", "of one core",
                 "(schedstat)", "ctx sw / s", "X server");

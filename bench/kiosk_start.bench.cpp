@@ -118,16 +118,6 @@ void put_memory(Report& report, const std::string& suffix) {
     }
 }
 
-// GL_RENDERER, for the record. GL headers belong to platform/ alone; libGL is loaded by it
-// anyway, so the one call goes through the dynamic linker.
-std::string gl_renderer() {
-    using GetString = const unsigned char* (*)(unsigned);
-    auto get = reinterpret_cast<GetString>(dlsym(RTLD_DEFAULT, "glGetString"));
-    const unsigned k_gl_renderer = 0x1F01;
-    const unsigned char* name = get != nullptr ? get(k_gl_renderer) : nullptr;
-    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
-}
-
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "kiosk_start_bench: %s\n", message.c_str());
     std::fflush(stdout);
@@ -210,7 +200,7 @@ int run_plain(const std::string& variant, Report& report) {
     report.put("atlas_w", io.Fonts->TexWidth);
     report.put("atlas_h", io.Fonts->TexHeight);
     report.put("glyphs", font->Glyphs.Size);
-    report.text("renderer", gl_renderer());
+    report.text("renderer", bench::gl_renderer());
     std::fflush(stdout);
     // Teardown is not part of start-up, and the next variant is a new process.
     std::_Exit(0);
@@ -357,7 +347,7 @@ int run_ours(const std::string& variant, const fs::path& data, const fs::path& i
     pacer.step(callbacks);
     report.mark("first_frame");
     put_memory(report, "");
-    report.text("renderer", gl_renderer());
+    report.text("renderer", bench::gl_renderer());
     if (fonts.any()) {
         fonts::FontAtlasManager& m = fonts.manager();
         report.put("atlas_w", m.stats().width);
@@ -475,17 +465,6 @@ double median(const std::vector<Sample>& samples, const std::string& key) {
     return bench::percentile(values, 50);
 }
 
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("model name")) {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
-}
-
 int run_parent(const Options& options, const std::string& command) {
     bench::ScratchDir scratch(options.dir);
     const fs::path warm = make_data_dir(scratch.path, "warm", options);
@@ -513,7 +492,7 @@ int run_parent(const Options& options, const std::string& command) {
                 "median of %d interleaved rounds, each variant its own process\n",
                 options.rounds);
     std::printf("command: %s\n", command.c_str());
-    std::printf("machine: %s, %ld CPUs online, load average at end %s", cpu_model().c_str(),
+    std::printf("machine: %s, %ld CPUs online, load average at end %s", bench::cpu_model().c_str(),
                 sysconf(_SC_NPROCESSORS_ONLN),
                 [] {
                     std::ifstream in("/proc/loadavg");

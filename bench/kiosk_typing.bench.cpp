@@ -72,25 +72,9 @@ struct FrameCost {
     int atlas_h = 0;
 };
 
-double cpu_ms(clockid_t clock) {
-    timespec t{};
-    clock_gettime(clock, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
 [[noreturn]] void die(const std::string& message) {
     std::fprintf(stderr, "kiosk_typing_bench: %s\n", message.c_str());
     std::exit(2);
-}
-
-// GL_RENDERER, for the record. GL headers belong to platform/ alone; libGL is loaded by it
-// anyway, so the one call goes through the dynamic linker.
-std::string gl_renderer() {
-    using GetString = const unsigned char* (*)(unsigned);
-    auto get = reinterpret_cast<GetString>(dlsym(RTLD_DEFAULT, "glGetString"));
-    const unsigned k_gl_renderer = 0x1F01;
-    const unsigned char* name = get != nullptr ? get(k_gl_renderer) : nullptr;
-    return name != nullptr ? reinterpret_cast<const char*>(name) : "unknown";
 }
 
 // A data directory as `counterfoil-cli init` makes it for a new kiosk.
@@ -190,8 +174,8 @@ public:
     // One frame as FramePacer::step renders it while settling (no sleep), with the app's
     // before_frame and draw callbacks; the action stands for a tap on the on-screen keyboard.
     FrameCost frame(Kind kind, const std::optional<kiosk::Action>& action) {
-        const double t0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
-        const double p0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
+        const double t0 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double p0 = bench::cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
         const double w0 = bench::now_ms();
         m_platform->wait_for_input(0.0);
         if (action) {
@@ -199,19 +183,19 @@ public:
             m_controller->touch();
             m_controller->apply(*action);
         }
-        const double f0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double f0 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
         m_fonts->set_large_text(m_controller->state().large_text);
         const bool swapped = m_fonts->before_frame();
-        const double f1 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double f1 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
         m_frame->before_frame();
-        const double b0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double b0 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
         m_platform->begin_frame();
-        const double b1 = cpu_ms(CLOCK_THREAD_CPUTIME_ID);
+        const double b1 = bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID);
         m_frame->draw();
         m_platform->end_frame();
         FrameCost cost{kind,
-                       cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0,
-                       cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0,
+                       bench::cpu_ms(CLOCK_THREAD_CPUTIME_ID) - t0,
+                       bench::cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - p0,
                        bench::now_ms() - w0,
                        swapped,
                        f1 - f0,
@@ -276,17 +260,6 @@ void add(Row& r, const FrameCost& f) {
     r.wall.push_back(f.wall_ms);
 }
 
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("model name")) {
-            return line.substr(line.find(':') + 2);
-        }
-    }
-    return "unknown CPU";
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -327,7 +300,7 @@ int main(int argc, char** argv) {
     {
         ImGuiScope imgui;
         Kiosk k(data, assets, *catalog, *store, staff);
-        renderer = gl_renderer();
+        renderer = bench::gl_renderer();
         std::vector<FrameCost> discard;
         k.frame(Kind::still, std::nullopt); // the attract screen
         k.fonts().settle();
@@ -408,7 +381,7 @@ int main(int argc, char** argv) {
                 std::size(k_segments));
     std::printf("command: %s\n", command.c_str());
     std::printf("machine: %s, %ld CPUs online; renderer: %s; LIBGL_ALWAYS_SOFTWARE=%s\n",
-                cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN), renderer.c_str(),
+                bench::cpu_model().c_str(), sysconf(_SC_NPROCESSORS_ONLN), renderer.c_str(),
                 std::getenv("LIBGL_ALWAYS_SOFTWARE") != nullptr
                     ? std::getenv("LIBGL_ALWAYS_SOFTWARE")
                     : "(unset)");
