@@ -210,37 +210,6 @@ Result<std::optional<Millis>> SyncState::oldest_pending_at() {
     return std::optional<Millis>(hlc_physical(static_cast<Hlc>(q->int64(0))));
 }
 
-Result<std::vector<Event>> SyncState::own_events_after(std::int64_t after_seq, int limit) {
-    auto q = m_db->query("SELECT id, ticket_id, origin_device, device_seq, hlc, actor, "
-                         "actor_role, kind, payload FROM events WHERE origin_device = ?1 AND "
-                         "device_seq > ?2 ORDER BY device_seq LIMIT ?3");
-    if (!q) {
-        return std::unexpected(q.error());
-    }
-    q->bind(1, m_device).bind(2, after_seq).bind(3, limit);
-    std::vector<Event> out;
-    while (true) {
-        auto row = q->step();
-        if (!row) {
-            return std::unexpected(row.error());
-        }
-        if (!*row) {
-            return out;
-        }
-        Event e;
-        e.id = q->text(0);
-        e.ticket_id = q->text(1);
-        e.origin_device = q->text(2);
-        e.device_seq = q->int64(3);
-        e.hlc = static_cast<Hlc>(q->int64(4));
-        e.actor = q->text(5);
-        e.actor_role = parse_role(q->text(6)).value_or(Role::frontdesk);
-        e.kind = q->text(7);
-        e.payload = nlohmann::json::parse(q->text(8), nullptr, false);
-        out.push_back(std::move(e));
-    }
-}
-
 Result<std::vector<StoredEventText>> SyncState::own_event_texts_after(std::int64_t after_seq,
                                                                       int limit) {
     // SQLite checks the payload is JSON (much faster than parsing it here), so a damaged row

@@ -82,10 +82,9 @@ public:
     // Physical time (from its HLC) of the oldest waiting event; nullopt when none waits.
     Result<std::optional<Millis>> oldest_pending_at();
 
-    // This device's events with device_seq above after_seq, oldest first, at most limit:
-    // the outbox from any point, so the next batch can be read while one is in flight.
-    Result<std::vector<Event>> own_events_after(std::int64_t after_seq, int limit);
-    // The same rows with the payload as stored text. Fails with storage errors only.
+    // This device's events with device_seq above after_seq, oldest first, at most limit, with
+    // the payload as stored text: the outbox from any point, so the next batch can be read
+    // while one is in flight. Fails with storage errors only.
     Result<std::vector<StoredEventText>> own_event_texts_after(std::int64_t after_seq, int limit);
 
     // The newest version of every asset file received by pull, by name.
