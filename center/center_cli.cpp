@@ -1,18 +1,26 @@
 // [SECTION] arguments
 // [SECTION] commands
 // [SECTION] serve
+// [SECTION] staff
+// [SECTION] sample data
 // [SECTION] dispatch
 #include "center/center_cli.h"
 
 #include "center/center_server.h"
 #include "center/sqlite_center_storage.h"
+
+#ifndef COUNTERFOIL_ASSETS_DIR
+#define COUNTERFOIL_ASSETS_DIR "assets"
+#endif
 #include "core/ticket_json.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <pthread.h>
 #include <set>
@@ -40,6 +48,11 @@ commands:
   backup --to FILE
   restore --from FILE
   serve --listen HOST:PORT [--cert FILE --key FILE] [--threads N] [--max-body BYTES]
+        [--session-ttl-seconds N]
+  staff add --id ID --name NAME --role ROLE [--department D] --password-stdin
+  staff disable --id ID
+  staff list [--json]
+  sample-data --tickets N --branches B [--seed S] [--assets DIR] [--staff-password-stdin]
 
 exit codes: 0 ok, 2 usage, 3 refused (bad input), 4 storage or network failure
 )";
@@ -61,8 +74,10 @@ const std::set<std::string> k_valued = {
     "--name",       "--device",  "--actor",       "--role",
     "--department", "--status",  "--limit",       "--file",
     "--to",         "--from",    "--listen",      "--cert",
-    "--key",        "--threads", "--max-body"};
-const std::set<std::string> k_flags = {"--help"};
+    "--key",        "--threads", "--max-body",    "--session-ttl-seconds",
+    "--id",         "--tickets", "--branches",    "--seed",
+    "--assets"};
+const std::set<std::string> k_flags = {"--help", "--password-stdin", "--staff-password-stdin"};
 
 std::optional<std::string> parse(const std::vector<std::string>& raw, Args& out) {
     const bool act = !raw.empty() && std::find(raw.begin(), raw.end(), "act") != raw.end();
@@ -451,6 +466,12 @@ int cmd_serve(Context& c) {
     }
     options.threads = static_cast<int>(*threads);
     options.max_body_bytes = static_cast<std::size_t>(*max_body);
+    auto session_ttl =
+        number_option(c, "--session-ttl-seconds", k_session_ttl / 1000, 1, 30LL * 24 * 3600);
+    if (!session_ttl) {
+        return usage(c.err, "--session-ttl-seconds needs 1 to 2592000");
+    }
+    options.session_ttl = *session_ttl * 1000;
 
     // SIGTERM and SIGINT are taken by one thread with sigwait, so no handler runs inside a
     // request and stopping is an ordinary call.
@@ -465,6 +486,15 @@ int cmd_serve(Context& c) {
         return report(c, storage.error());
     }
     JsonLog log(std::cerr);
+    // The console's facts are read before listening, so the first dashboard is fast.
+    const auto warm_start = std::chrono::steady_clock::now();
+    if (auto r = (*storage)->warm_console(); !r) {
+        return report(c, r.error());
+    }
+    log.write("info", "console_ready",
+              {{"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                warm_start)
+                          .count()}});
     CenterServer server(**storage, c.clock, log, options);
     auto bound = server.bind();
     if (!bound) {
@@ -494,6 +524,215 @@ int cmd_serve(Context& c) {
     watcher.join();
     storage->reset(); // closes the database: WAL checkpointed, files consistent
     log.write("info", "stopped", {});
+    return k_exit_ok;
+}
+
+// ====================================================================== [SECTION] staff
+
+// The first line of standard input without its line end.
+std::optional<std::string> read_password(Context& c) {
+    std::string line;
+    if (!std::getline(c.in, line)) {
+        return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+int cmd_staff_add(Context& c) {
+    auto id = c.args.option("--id");
+    auto name = c.args.option("--name");
+    auto role_text = c.args.option("--role");
+    if (!id || !name || !role_text) {
+        return usage(c.err, "staff add needs --id ID, --name NAME and --role ROLE");
+    }
+    if (!c.args.flags.contains("--password-stdin")) {
+        return usage(c.err, "staff add needs --password-stdin (the password on the first line "
+                            "of standard input, never on the command line)");
+    }
+    auto role = core::parse_role(*role_text);
+    if (!role || !core::is_center_role(*role)) {
+        c.err << "counterfoil-center: --role: '" << *role_text
+              << "' is not a center role (reviewer, dispatcher, handler, auditor, manager)\n";
+        return k_exit_invalid;
+    }
+    auto password = read_password(c);
+    if (!password) {
+        c.err << "counterfoil-center: --password-stdin: no password on standard input\n";
+        return k_exit_invalid;
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    StaffAccount account;
+    account.id = *id;
+    account.name = *name;
+    account.role = *role;
+    account.department = c.args.option("--department").value_or("");
+    if (auto r = (*s)->add_staff(account, *password, c.clock.now()); !r) {
+        return report(c, r.error());
+    }
+    c.out << "added " << account.id << " (" << core::to_string(account.role)
+          << (account.department.empty() ? "" : ", department " + account.department) << ")\n";
+    return k_exit_ok;
+}
+
+int cmd_staff_disable(Context& c) {
+    auto id = c.args.option("--id");
+    if (!id) {
+        return usage(c.err, "staff disable needs --id ID");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    if (auto r = (*s)->disable_staff(*id, c.clock.now()); !r) {
+        return report(c, r.error());
+    }
+    c.out << "disabled " << *id << ": it can no longer sign in, and its sessions ended\n";
+    return k_exit_ok;
+}
+
+int cmd_staff_list(Context& c) {
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto list = (*s)->list_staff();
+    if (!list) {
+        return report(c, list.error());
+    }
+    const core::Millis now = c.clock.now();
+    if (c.args.flags.contains("--json")) {
+        json arr = json::array();
+        for (const auto& a : *list) {
+            arr.push_back({{"id", a.id},
+                           {"name", a.name},
+                           {"role", core::to_string(a.role)},
+                           {"department", a.department},
+                           {"disabled", a.disabled_at.has_value()},
+                           {"locked_until", a.locked_until > now ? json(a.locked_until) : json()}});
+        }
+        c.out << arr.dump(2) << "\n";
+        return k_exit_ok;
+    }
+    for (const auto& a : *list) {
+        c.out << a.id << "  " << core::to_string(a.role) << "  "
+              << (a.department.empty() ? "-" : a.department) << "  " << a.name;
+        if (a.disabled_at) {
+            c.out << "  disabled " << core::format_iso8601(*a.disabled_at, 480);
+        }
+        if (a.locked_until > now) {
+            c.out << "  locked until " << core::format_iso8601(a.locked_until, 480);
+        }
+        c.out << "\n";
+    }
+    return k_exit_ok;
+}
+
+int cmd_staff(Context& c) {
+    const std::string sub = c.args.positional.size() == 2 ? c.args.positional[1] : "";
+    if (sub == "add") {
+        return cmd_staff_add(c);
+    }
+    if (sub == "disable") {
+        return cmd_staff_disable(c);
+    }
+    if (sub == "list") {
+        return cmd_staff_list(c);
+    }
+    return usage(c.err, "staff needs one of add, disable, list");
+}
+
+// ================================================================ [SECTION] sample data
+
+int cmd_sample_data(Context& c) {
+    auto tickets = number_option(c, "--tickets", -1, 1, 20'000'000);
+    auto branches = number_option(c, "--branches", -1, 1, 9'999);
+    auto seed = number_option(c, "--seed", 1, 0, std::numeric_limits<long long>::max());
+    if (!c.args.option("--tickets") || !tickets) {
+        return usage(c.err, "sample-data needs --tickets N (1 to 20000000)");
+    }
+    if (!c.args.option("--branches") || !branches) {
+        return usage(c.err, "sample-data needs --branches B (1 to 9999)");
+    }
+    if (!seed) {
+        return usage(c.err, "--seed needs a whole number of 0 or more");
+    }
+    std::optional<std::string> password;
+    if (c.args.flags.contains("--staff-password-stdin")) {
+        password = read_password(c);
+        if (!password) {
+            c.err << "counterfoil-center: --staff-password-stdin: no password on standard "
+                     "input\n";
+            return k_exit_invalid;
+        }
+        if (password->size() < k_min_password || password->size() > k_max_password) {
+            c.err << "counterfoil-center: --staff-password-stdin: the password needs "
+                  << k_min_password << " to " << k_max_password << " characters\n";
+            return k_exit_invalid;
+        }
+    }
+    std::error_code ec;
+    if (!fs::exists(c.data / SqliteCenterStorage::k_database_file, ec)) {
+        if (auto r = SqliteCenterStorage::init(c.data); !r) {
+            return report(c, r.error());
+        }
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    const char* env_assets = std::getenv("COUNTERFOIL_ASSETS");
+    SqliteCenterStorage::SampleOptions options;
+    options.tickets = *tickets;
+    options.branches = static_cast<int>(*branches);
+    options.seed = static_cast<std::uint64_t>(*seed);
+    options.assets = c.args.option("--assets")
+                         .value_or(env_assets != nullptr ? std::string(env_assets)
+                                                         : std::string(COUNTERFOIL_ASSETS_DIR));
+    options.now = c.clock.now();
+    const auto started = std::chrono::steady_clock::now();
+    auto made = (*s)->sample_data(options);
+    if (!made) {
+        return report(c, made.error());
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (password) {
+        struct Demo {
+            const char* id;
+            const char* name;
+            core::Role role;
+            const char* department;
+        };
+        const Demo demo[] = {
+            {"R01", "Reviewer 复核员", core::Role::reviewer, ""},
+            {"D01", "Dispatcher 派单员", core::Role::dispatcher, ""},
+            {"H01", "Handler 账务处理", core::Role::handler, "billing"},
+            {"H02", "Handler 网络处理", core::Role::handler, "network"},
+            {"A01", "Auditor 审核员", core::Role::auditor, ""},
+            {"M01", "Manager 主管", core::Role::manager, ""},
+        };
+        for (const auto& d : demo) {
+            StaffAccount a{d.id, d.name, d.role, d.department, std::nullopt, 0};
+            if (auto r = (*s)->add_staff(a, *password, c.clock.now()); !r) {
+                return report(c, r.error());
+            }
+        }
+    }
+    c.out << "made " << made->tickets << " tickets with " << made->events << " events across "
+          << options.branches << " branches in " << seconds << " s";
+    if (password) {
+        c.out << "; staff R01 D01 H01 (billing) H02 (network) A01 M01 with the given password";
+    }
+    c.out << "\n";
+    for (const auto& [state, n] : made->by_state) {
+        c.out << "  " << state << "  " << n << "\n";
+    }
     return k_exit_ok;
 }
 
@@ -533,6 +772,8 @@ int run_center_cli(const std::vector<std::string>& raw, std::istream& in, std::o
         {"backup", cmd_backup},
         {"restore", cmd_restore},
         {"serve", cmd_serve},
+        {"staff", cmd_staff},
+        {"sample-data", cmd_sample_data},
     };
     for (const auto& [name, handler] : commands) {
         if (args.positional[0] == name) {

@@ -21,6 +21,8 @@ struct CenterError {
     std::optional<std::int64_t> index;
     std::optional<std::string> event_id;
     std::optional<std::int64_t> expected_seq;
+    std::optional<std::int64_t> locked_until =
+        std::nullopt; // 423 locked: until when (ms since the epoch)
 };
 
 template <class T> using CenterResult = std::expected<T, CenterError>;
@@ -28,7 +30,7 @@ template <class T> using CenterResult = std::expected<T, CenterError>;
 inline std::unexpected<CenterError> center_error(int status, std::string code, std::string message,
                                                  std::string field = {}) {
     return std::unexpected(
-        CenterError{status, std::move(code), std::move(message), std::move(field), {}, {}, {}});
+        CenterError{status, std::move(code), std::move(message), std::move(field), {}, {}, {}, {}});
 }
 
 // A storage failure: 503 when the database is busy, 507 when the disk is full, else 500.

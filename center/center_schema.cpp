@@ -7,7 +7,7 @@ namespace cf::center {
 namespace {
 
 // Never edit a released migration; add a new one at the end.
-constexpr std::array<std::string_view, 1> k_migrations = {
+constexpr std::array<std::string_view, 2> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -111,6 +111,80 @@ CREATE TABLE assets (
     published_at INTEGER NOT NULL,
     UNIQUE (name, version)
 ) STRICT;
+)sql",
+    R"sql(
+-- Center staff who sign in to the console (docs/SYNC_PROTOCOL.md, "Console API"). The
+-- password is kept only as an Argon2id string of the password keyed with the center's pepper.
+CREATE TABLE staff (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('reviewer', 'dispatcher', 'handler', 'auditor',
+                                               'manager')),
+    department   TEXT NOT NULL DEFAULT '',
+    hash         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    disabled_at  INTEGER,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Console sessions by keyed hash of their bearer token.
+CREATE TABLE staff_sessions (
+    token_hash BLOB PRIMARY KEY,
+    staff_id   TEXT NOT NULL REFERENCES staff(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+) STRICT;
+CREATE INDEX staff_sessions_staff ON staff_sessions(staff_id);
+
+-- Console steps already applied, by the request_id the console made for the attempt: a retry
+-- gets the first answer again.
+CREATE TABLE console_requests (
+    request_id TEXT PRIMARY KEY,
+    staff_id   TEXT NOT NULL,
+    number     TEXT NOT NULL,
+    step       TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    at         INTEGER NOT NULL
+) STRICT;
+
+-- What the console's queues and dashboard count, as integer columns beside the body so the
+-- center loads them into memory at start without parsing a million bodies. priority and
+-- satisfaction are the enum's position; dispatch_deadline is the handling deadline of the
+-- latest dispatch (kept after handling), handled_at when that dispatch was fully handled;
+-- departments every department the ticket was ever dispatched to, comma-separated.
+ALTER TABLE tickets ADD COLUMN category TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN first_response_due INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN acknowledged_at INTEGER;
+ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;
+ALTER TABLE tickets ADD COLUMN satisfaction INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN departments TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN dispatch_deadline INTEGER;
+ALTER TABLE tickets ADD COLUMN handled_at INTEGER;
+
+UPDATE tickets SET
+    category = coalesce(json_extract(body, '$.category'), ''),
+    priority = CASE json_extract(body, '$.priority')
+                   WHEN 'important' THEN 1 WHEN 'urgent' THEN 2 ELSE 0 END,
+    first_response_due = coalesce(json_extract(body, '$.first_response_due'), 0),
+    acknowledged_at = json_extract(body, '$.acknowledged_at'),
+    resolved_at = json_extract(body, '$.resolved_at'),
+    satisfaction = CASE json_extract(body, '$.satisfaction')
+                       WHEN 'satisfied' THEN 1 WHEN 'mostly_satisfied' THEN 2
+                       WHEN 'unsatisfied' THEN 3 ELSE 0 END,
+    departments = coalesce((SELECT group_concat(value, ',')
+                            FROM json_each(json_extract(body, '$.departments'))), ''),
+    dispatch_deadline = coalesce(
+        json_extract(body, '$.handling_deadline'),
+        (SELECT json_extract(e.payload, '$.deadline') FROM events e
+         WHERE e.ticket_id = tickets.id AND e.kind IN ('dispatch', 'audit_reject')
+         ORDER BY e.seq DESC LIMIT 1));
+UPDATE tickets SET handled_at =
+    (SELECT e.hlc >> 16 FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'handle'
+     ORDER BY e.seq DESC LIMIT 1)
+WHERE dispatch_deadline IS NOT NULL AND state <> 'dispatched';
 )sql",
 };
 

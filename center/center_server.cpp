@@ -2,6 +2,8 @@
 // [SECTION] routes
 #include "center/center_server.h"
 
+#include "center/console_routes.h"
+
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
 #include "sync/messages.h"
@@ -57,7 +59,11 @@ json error_json(const std::string& epoch, const CenterError& e) {
     body.index = e.index;
     body.event_id = e.event_id;
     body.expected_seq = e.expected_seq;
-    return sync::to_json(body);
+    json j = sync::to_json(body);
+    if (e.locked_until) {
+        j["locked_until"] = *e.locked_until;
+    }
+    return j;
 }
 
 std::string bearer_token(const httplib::Request& req) {
@@ -235,10 +241,61 @@ struct CenterServer::Impl {
         };
     }
 
+    // A console route (console_routes.h): the call read from the request, the answer logged.
+    template <class F> auto console_get(F handler) {
+        return guarded_get([this, handler](const httplib::Request& req, RequestInfo& info) {
+            ConsoleCall call{bearer_token(req),
+                             req.matches.size() > 1 ? req.matches[1].str() : "",
+                             req.params,
+                             json(),
+                             {},
+                             json::object()};
+            auto answer = handler(ConsoleContext{storage, clock.now(), options.session_ttl}, call);
+            info.device = call.who;
+            info.log_fields = std::move(call.log_fields);
+            return answer;
+        });
+    }
+    template <class F> auto console_post(F handler) {
+        return guarded([this, handler](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& reader,
+                                       RequestInfo& info) -> Answer {
+            ConsoleCall call{bearer_token(req),
+                             req.matches.size() > 1 ? req.matches[1].str() : "",
+                             req.params,
+                             json(),
+                             {},
+                             json::object()};
+            // An empty body reads as {}: sign-out needs none, the others then name what is
+            // missing.
+            auto text = read_body(req, reader, res);
+            if (!text) {
+                return std::unexpected(text.error());
+            }
+            auto body =
+                text->empty() ? sync::Parsed<json>(json::object()) : sync::parse_body(*text);
+            if (!body) {
+                return std::unexpected(from_protocol(body.error()));
+            }
+            call.body = std::move(*body);
+            auto answer = handler(ConsoleContext{storage, clock.now(), options.session_ttl}, call);
+            info.device = call.who;
+            info.log_fields = std::move(call.log_fields);
+            return answer;
+        });
+    }
+
     // ==================================================================== [SECTION] routes
 
     void install_routes() {
         using Reader = httplib::ContentReader;
+        const std::string tickets = sync::k_path_console_tickets;
+        server->Post(sync::k_path_console_sign_in, console_post(console_sign_in));
+        server->Post(sync::k_path_console_sign_out, console_post(console_sign_out));
+        server->Get(sync::k_path_console_queue, console_get(console_queue));
+        server->Get(tickets + "/([^/]+)", console_get(console_ticket));
+        server->Post(tickets + "/([^/]+)/steps", console_post(console_step));
+        server->Get(sync::k_path_console_dashboard, console_get(console_dashboard));
         server->Get(sync::k_path_health,
                     guarded_get([this](const httplib::Request&, RequestInfo&) -> Answer {
                         return json{{"protocol", sync::k_protocol_version},
@@ -485,15 +542,15 @@ struct CenterServer::Impl {
                        {"status", res.status},
                        {"error", e.code}});
         });
-        server->set_exception_handler(
-            [this](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-                res.status = 500;
-                res.set_content(
-                    error_json(storage.epoch(),
-                               CenterError{500, "internal", "the center failed", {}, {}, {}, {}})
-                        .dump(),
-                    "application/json");
-            });
+        server->set_exception_handler([this](const httplib::Request&, httplib::Response& res,
+                                             std::exception_ptr) {
+            res.status = 500;
+            res.set_content(
+                error_json(storage.epoch(),
+                           CenterError{500, "internal", "the center failed", {}, {}, {}, {}, {}})
+                    .dump(),
+                "application/json");
+        });
     }
 };
 

@@ -21,6 +21,7 @@ struct ServeOptions {
     std::string key_file;
     int threads = 8;
     std::size_t max_body_bytes = sync::k_default_max_body_bytes;
+    core::Millis session_ttl = k_session_ttl; // a console session's lifetime
 };
 
 class CenterServer {

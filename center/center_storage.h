@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/event.h"
 #include "core/ticket.h"
+#include "sync/console_messages.h"
 #include "sync/messages.h"
 
 #include <nlohmann/json.hpp>
@@ -21,10 +22,35 @@ namespace cf::center {
 
 // Who a bearer token belongs to.
 struct Principal {
-    enum class Kind { device, console } kind = Kind::device;
-    std::string device; // "SZ01/K1" for a device; the token's name for a console
-    std::string branch; // empty for a console
+    // device: an enrolled terminal; console: a console token (the /v1/center/* API);
+    // staff: a center staff member's console session (the /v1/console/* API).
+    enum class Kind { device, console, staff } kind = Kind::device;
+    std::string device; // "SZ01/K1" for a device; the token's name for a console; staff id
+    std::string branch; // empty for a console and for staff
+    std::string staff;  // staff: the account id
+    core::Role role = core::Role::reviewer; // staff: a center role
+    std::string department;                 // staff: a handler's department
 };
+
+// A center staff account (the console's users).
+struct StaffAccount {
+    std::string id;
+    std::string name;
+    core::Role role = core::Role::reviewer;
+    std::string department; // handlers only
+    std::optional<core::Millis> disabled_at;
+    core::Millis locked_until = 0;
+};
+
+// Limits of staff accounts: 5 wrong passwords lock an id for 5 minutes; a session lasts 12 h.
+inline constexpr int k_staff_max_failures = 5;
+inline constexpr core::Millis k_staff_lockout = 5 * core::k_minute;
+inline constexpr core::Millis k_session_ttl = 12 * core::k_hour;
+inline constexpr std::size_t k_min_password = 6;
+inline constexpr std::size_t k_max_password = 128;
+
+// A department code: 1-32 of a-z, 0-9, '_' and '-'.
+bool valid_department_code(std::string_view code);
 
 struct CenterQuery {
     std::optional<core::State> state;
@@ -102,6 +128,35 @@ public:
     // Publishes a new version of an asset file; returns its version.
     virtual CenterResult<std::int64_t> publish_asset(const sync::AssetPublishRequest& asset,
                                                      core::Millis now) = 0;
+
+    // Staff accounts (center_staff.cpp). add_staff fails with 400 invalid_value naming the bad
+    // field (id, name, role, department, password) or 409 staff_exists.
+    virtual CenterResult<void> add_staff(const StaffAccount& account, std::string_view password,
+                                         core::Millis now) = 0;
+    // Disables the account and revokes its sessions at once. Fails with 404 not_found.
+    virtual CenterResult<void> disable_staff(std::string_view id, core::Millis now) = 0;
+    virtual CenterResult<std::vector<StaffAccount>> list_staff() = 0;
+    // Opens a session valid for ttl. Fails with 401 bad_credentials (unknown id or wrong
+    // password alike), 403 account_disabled, 423 locked (CenterError::locked_until).
+    virtual CenterResult<sync::SignInResponse> sign_in(const sync::SignInRequest& request,
+                                                       core::Millis ttl, core::Millis now) = 0;
+    // Revokes the session of this token. Fails with storage errors only.
+    virtual CenterResult<void> sign_out(std::string_view token, core::Millis now) = 0;
+
+    // The console (center_console.cpp); `who` is a staff principal. A handler is scoped to
+    // tickets dispatched to their department. Fail with 403 wrong_department, 404 not_found,
+    // 400 for a bad step or payload, 409 request_id_reused, 422 step_refused, 403
+    // not_for_handlers (the dashboard).
+    virtual CenterResult<sync::QueueResponse>
+    console_queue(const Principal& who, const sync::QueueRequest& request, core::Millis now) = 0;
+    virtual CenterResult<sync::TicketDetail> console_ticket(const Principal& who,
+                                                            std::string_view number) = 0;
+    virtual CenterResult<sync::ConsoleStepResponse>
+    console_step(const Principal& who, std::string_view number,
+                 const sync::ConsoleStepRequest& request, core::Millis now) = 0;
+    virtual CenterResult<sync::Dashboard> console_dashboard(const Principal& who,
+                                                            const sync::DashboardRequest& request,
+                                                            core::Millis now) = 0;
 };
 
 } // namespace cf::center

@@ -37,6 +37,22 @@ template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>&
     return std::unexpected(from_core(r.error()));
 }
 
+// Binds the console's fact columns of t from `first` on: category, priority,
+// first_response_due, acknowledged_at, resolved_at, satisfaction, departments.
+void bind_fact_columns(core::Query& q, const core::Ticket& t, int first) {
+    std::string departments;
+    for (const auto& d : t.departments) {
+        departments += departments.empty() ? d : "," + d;
+    }
+    q.bind(first, t.category)
+        .bind(first + 1, static_cast<int>(t.priority))
+        .bind(first + 2, t.first_response_due)
+        .bind(first + 3, t.acknowledged_at)
+        .bind(first + 4, t.resolved_at)
+        .bind(first + 5, static_cast<int>(t.satisfaction))
+        .bind(first + 6, departments);
+}
+
 // States in which the center owns the ticket; only these count for the center's SLA.
 constexpr const char* k_center_states = "('submitted','accepted','dispatched','handled','audited')";
 
@@ -117,8 +133,10 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
     auto q = m_db.query(
         "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
         "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
-        "customer_no_sealed, order_no_sealed, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-        "?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+        "customer_no_sealed, order_no_sealed, body, category, priority, first_response_due, "
+        "acknowledged_at, resolved_at, satisfaction, departments, dispatch_deadline) VALUES (?1, "
+        "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+        "?21, ?22, ?23, ?8)");
     if (!q) {
         return fail_core(q);
     }
@@ -145,16 +163,24 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
         }
     }
     q->bind(16, staged.body);
+    bind_fact_columns(*q, t, 17);
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }
+    mark_dirty(t.id);
     return {};
 }
 
 CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, core::Hlc hlc) {
-    auto q = m_db.query("UPDATE tickets SET state = ?2, updated_at = ?3, due_at = ?4, "
-                        "handling_deadline = ?5, last_hlc = max(last_hlc, ?6), body = ?7 "
-                        "WHERE id = ?1");
+    // The handling deadline of the latest dispatch stays in dispatch_deadline after handling;
+    // handled_at records when it was cleared, which is when the last department answered.
+    auto q = m_db.query(
+        "UPDATE tickets SET state = ?2, updated_at = ?3, due_at = ?4, handling_deadline = ?5, "
+        "last_hlc = max(last_hlc, ?6), body = ?7, category = ?8, priority = ?9, "
+        "first_response_due = ?10, acknowledged_at = ?11, resolved_at = ?12, satisfaction = ?13, "
+        "departments = ?14, dispatch_deadline = coalesce(?5, dispatch_deadline), handled_at = "
+        "CASE WHEN ?5 IS NOT NULL THEN NULL WHEN handled_at IS NULL AND dispatch_deadline IS NOT "
+        "NULL THEN ?3 ELSE handled_at END WHERE id = ?1");
     if (!q) {
         return fail_core(q);
     }
@@ -165,9 +191,11 @@ CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, cor
         .bind(5, t.handling_deadline)
         .bind(6, static_cast<std::int64_t>(hlc))
         .bind(7, core::to_json(t, core::PiiMode::omit).dump());
+    bind_fact_columns(*q, t, 8);
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }
+    mark_dirty(t.id);
     return {};
 }
 
@@ -283,12 +311,24 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
     core::Ticket t = std::move(**loaded);
     core::Actor actor{request.actor, *role, request.department};
     json payload = request.payload.is_null() ? json::object() : request.payload;
-    // The handler's department travels in the payload, so every side can check it again.
-    if (*step == core::Step::handle && !payload.contains("department") &&
-        !request.department.empty()) {
-        payload["department"] = request.department;
+    if (auto r = apply_center_step(t, *step, actor, std::move(payload), now); !r) {
+        return std::unexpected(r.error());
     }
-    if (auto ok = core::check_step(t, *step, actor, payload); !ok) {
+    if (auto r = tx->commit(); !r) {
+        return fail_core(r);
+    }
+    return t;
+}
+
+CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core::Step step,
+                                                          const core::Actor& actor, json payload,
+                                                          core::Millis now) {
+    // The handler's department travels in the payload, so every side can check it again.
+    if (step == core::Step::handle && !payload.contains("department") &&
+        !actor.department.empty()) {
+        payload["department"] = actor.department;
+    }
+    if (auto ok = core::check_step(t, step, actor, payload); !ok) {
         return std::unexpected(from_core(ok.error()));
     }
     auto last = ticket_last_hlc(t.id);
@@ -299,7 +339,7 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
     core::HybridClock clock(std::max(m_hlc.last(), *last));
     const core::Hlc hlc = clock.tick(now);
     m_hlc = core::HybridClock(std::max(m_hlc.last(), hlc));
-    core::apply_step(t, *step, actor, payload, now);
+    core::apply_step(t, step, actor, payload, now);
     if (auto r = update_ticket(t, hlc); !r) {
         return std::unexpected(r.error());
     }
@@ -325,14 +365,8 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
     e.hlc = hlc;
     e.actor = actor.id;
     e.actor_role = actor.role;
-    e.kind = request.step;
-    if (auto r = insert_event(e, t.branch, payload.dump(), now); !r) {
-        return std::unexpected(r.error());
-    }
-    if (auto r = tx->commit(); !r) {
-        return fail_core(r);
-    }
-    return t;
+    e.kind = std::string(core::to_string(step));
+    return insert_event(e, t.branch, payload.dump(), now);
 }
 
 // ============================================== [SECTION] lists, overdue, export, assets

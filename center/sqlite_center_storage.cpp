@@ -370,6 +370,9 @@ CenterResult<Principal> SqliteCenterStorage::authenticate(std::string_view token
                             "this endpoint needs 'Authorization: Bearer TOKEN'");
     }
     std::lock_guard lock(m_mutex);
+    if (is_session_token(token)) {
+        return authenticate_staff(token, now);
+    }
     auto q = m_db.query("SELECT t.kind, t.device, t.branch, t.expires_at, t.revoked_at, "
                         "d.revoked_at FROM tokens t LEFT JOIN devices d ON d.device = t.device "
                         "AND t.kind = 'device' WHERE t.token_hash = ?1");

@@ -10,12 +10,15 @@
 // makes each of them durable is paid once per group.
 
 #include "center/center_storage.h"
+#include "center/ticket_facts.h"
 #include "core/hybrid_clock.h"
+#include "core/lifecycle.h"
 #include "core/pii_sealer.h"
 #include "core/sqlite_db.h"
 
 #include <condition_variable>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -65,6 +68,47 @@ public:
     CenterResult<nlohmann::json> export_all() override;
     CenterResult<std::int64_t> publish_asset(const sync::AssetPublishRequest& asset,
                                              core::Millis now) override;
+
+    CenterResult<void> add_staff(const StaffAccount& account, std::string_view password,
+                                 core::Millis now) override;
+    CenterResult<void> disable_staff(std::string_view id, core::Millis now) override;
+    CenterResult<std::vector<StaffAccount>> list_staff() override;
+    CenterResult<sync::SignInResponse> sign_in(const sync::SignInRequest& request, core::Millis ttl,
+                                               core::Millis now) override;
+    CenterResult<void> sign_out(std::string_view token, core::Millis now) override;
+    CenterResult<sync::QueueResponse> console_queue(const Principal& who,
+                                                    const sync::QueueRequest& request,
+                                                    core::Millis now) override;
+    CenterResult<sync::TicketDetail> console_ticket(const Principal& who,
+                                                    std::string_view number) override;
+    CenterResult<sync::ConsoleStepResponse> console_step(const Principal& who,
+                                                         std::string_view number,
+                                                         const sync::ConsoleStepRequest& request,
+                                                         core::Millis now) override;
+    CenterResult<sync::Dashboard> console_dashboard(const Principal& who,
+                                                    const sync::DashboardRequest& request,
+                                                    core::Millis now) override;
+
+    // Loads the console's facts of every ticket now rather than at the first console request
+    // (serve calls it before it listens). Fails with storage errors.
+    CenterResult<void> warm_console();
+
+    // What sample-data makes (sample_data.cpp).
+    struct SampleOptions {
+        std::int64_t tickets = 1000;
+        int branches = 10;
+        std::uint64_t seed = 1;
+        std::filesystem::path assets; // holds categories.json
+        core::Millis now = 0;
+    };
+    struct SampleReport {
+        std::int64_t tickets = 0;
+        std::int64_t events = 0;
+        std::map<std::string, std::int64_t> by_state;
+    };
+    // Fills an empty center with realistic tickets and their events. Fails with 400
+    // invalid_value when the center has tickets already or categories.json cannot be read.
+    CenterResult<SampleReport> sample_data(const SampleOptions& options);
 
 private:
     SqliteCenterStorage(core::Database db, core::PiiSealer sealer, std::string epoch)
@@ -125,6 +169,23 @@ private:
                                     std::string_view payload, core::Millis now);
     CenterResult<std::vector<core::Ticket>> load_tickets(core::Query& q);
     CenterResult<std::vector<core::Event>> ticket_events(const std::string& ticket_id);
+    // A checked step on a loaded ticket inside the open transaction: projects it, writes the
+    // row and the center's event. Fails with 422 step_refused / 400 for the payload.
+    CenterResult<void> apply_center_step(core::Ticket& t, core::Step step, const core::Actor& actor,
+                                         nlohmann::json payload, core::Millis now);
+    // center_console.cpp
+    // Loads every ticket's fact / the facts of tickets written since the last read (all of
+    // them again when too many were written meanwhile). The caller holds m_mutex.
+    CenterResult<void> load_facts();
+    CenterResult<void> refresh_facts();
+    void mark_dirty(const std::string& ticket_id);
+    // center_staff.cpp
+    // A console session's principal; the caller holds m_mutex. Fails like authenticate().
+    CenterResult<Principal> authenticate_staff(std::string_view token, core::Millis now);
+    static bool is_session_token(std::string_view token);
+    static bool password_shape_ok(std::string_view password);
+    // An Argon2id string no password matches, made once: an unknown id is checked against it.
+    const std::string& dummy_hash();
     // center_pull.cpp
     CenterResult<sync::WireEvent> to_wire(const core::Event& e);
     // Appends the payload of a stored event as it travels (a create's customer opened).
@@ -132,6 +193,13 @@ private:
                                            std::string_view stored);
 
     std::mutex m_mutex;
+    // Guarded by m_mutex: the console's facts, and the ids of tickets written since they were
+    // last read (re-read from the database then, so a rolled-back write leaves no trace).
+    FactTable m_facts;
+    bool m_facts_loaded = false;
+    std::vector<std::string> m_dirty;
+    std::once_flag m_dummy_once;
+    std::string m_dummy_hash;
     // Group commit: concurrent pushes queue here; one thread at a time (the leader) stores
     // the whole queue in one transaction, so 200 terminals pushing at once pay for a few
     // fsyncs, not 200. Each push still gets its answer only after the commit.
