@@ -218,7 +218,10 @@ ImVec2 reserve(ImVec2 size) {
 // [SECTION] bar chart
 
 void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries> series,
-               ImVec2 size, const ChartStyle& style) {
+               ImVec2 size, const ChartStyle& style, std::vector<ImVec4>* slots) {
+    if (slots != nullptr) {
+        slots->clear();
+    }
     const ImVec2 origin = reserve(size);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float line_h = ImGui::GetTextLineHeight();
@@ -235,6 +238,9 @@ void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries>
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const float slot_left = plot.left + slot * static_cast<float>(i);
         const float group_left = slot_left + (slot - group_w) * 0.5f;
+        if (slots != nullptr) {
+            slots->emplace_back(slot_left, plot.top, slot_left + slot, plot.bottom + line_h);
+        }
         for (std::size_t s = 0; s < series.size(); ++s) {
             const double v = value_at(series[s], i);
             const float x0 = group_left + bar_w * static_cast<float>(s);
@@ -251,7 +257,10 @@ void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries>
 // [SECTION] horizontal bar chart
 
 void horizontal_bar_chart(std::span<const std::string> labels, const ChartSeries& series,
-                          ImVec2 size, const ChartStyle& style) {
+                          ImVec2 size, const ChartStyle& style, std::vector<ImVec4>* slots) {
+    if (slots != nullptr) {
+        slots->clear();
+    }
     const ImVec2 origin = reserve(size);
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     const float line_h = ImGui::GetTextLineHeight();
@@ -287,6 +296,10 @@ void horizontal_bar_chart(std::span<const std::string> labels, const ChartSeries
     const float bar_h = std::min(row_h * 0.7f, line_h * 1.3f);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const float centre_y = top + row_h * (static_cast<float>(i) + 0.5f);
+        if (slots != nullptr) {
+            slots->emplace_back(origin.x, centre_y - row_h * 0.5f, origin.x + size.x,
+                                centre_y + row_h * 0.5f);
+        }
         const double v = value_at(series, i);
         const float x1 = x_of(v);
         draw.AddRectFilled(ImVec2(left, centre_y - bar_h * 0.5f),

@@ -49,14 +49,18 @@ std::string chart_number(double value);
 std::string fit_text(const std::string& text, float width);
 
 // Vertical bars: one group per label, one bar per series in each group, the value above each
-// bar, the labels under the axis, ticks on the left and a legend on top.
+// bar, the labels under the axis, ticks on the left and a legend on top. When `slots` is given
+// it receives each label's column (x0, y0, x1, y1 in screen pixels), so a caller can make the
+// bars clickable.
 void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries> series,
-               ImVec2 size, const ChartStyle& style);
+               ImVec2 size, const ChartStyle& style, std::vector<ImVec4>* slots = nullptr);
 
 // Horizontal bars of one series (e.g. the top categories, whose labels are long): labels on
-// the left, the value at the end of each bar, ticks along the bottom.
+// the left, the value at the end of each bar, ticks along the bottom. `slots`, when given,
+// receives each label's row (x0, y0, x1, y1), label included.
 void horizontal_bar_chart(std::span<const std::string> labels, const ChartSeries& series,
-                          ImVec2 size, const ChartStyle& style);
+                          ImVec2 size, const ChartStyle& style,
+                          std::vector<ImVec4>* slots = nullptr);
 
 // One bar split into the shares of each series' first value (e.g. satisfied / mostly
 // satisfied / unsatisfied), each segment labelled with its count and percentage when it fits,

@@ -1,0 +1,55 @@
+#pragma once
+// One console frame, shared by the app and the headless UI harness: the center's answers and
+// the idle sign-out (before_frame), then the screen for the controller's state under the top
+// bar and the "center unreachable" banner. Platform, fonts and the loop stay outside.
+
+#include "console/console_controller.h"
+#include "counter/counter_ui.h"
+#include "kiosk/hit_registry.h"
+#include "kiosk/ui.h"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cf::console {
+
+struct ConsoleHooks {
+    // Fonts of the locale about to be drawn; empty fonts use ImGui's current one.
+    std::function<kiosk::UiFonts(Locale)> fonts;
+    // Text from the center about to be shown that may hold characters the atlas lacks.
+    std::function<void(std::string_view)> shown_text;
+    // Where "export CSV" writes the dashboard; empty: the button is not offered.
+    std::function<std::filesystem::path()> export_path;
+};
+
+class ConsoleFrame {
+public:
+    ConsoleFrame(ConsoleController& controller, ConsoleHooks hooks)
+        : m_controller(controller), m_hooks(std::move(hooks)) {}
+
+    // Before ImGui::NewFrame: the answers that arrived and the timers.
+    void before_frame() { m_controller.tick(); }
+    // Between NewFrame and Render.
+    void draw();
+    // Seconds until the console changes by itself (sign-out, a retry, the list's refresh).
+    std::optional<double> next_deadline_s() const;
+
+    const kiosk::HitRegistry& hits() const { return m_hits; }
+    static float scale_for(float display_height) { return display_height / 1080.0f; }
+
+private:
+    void report_shown_text();
+
+    ConsoleController& m_controller;
+    ConsoleHooks m_hooks;
+    kiosk::HitRegistry m_hits;
+    float m_style_scale = 0.0f;
+    const void* m_reported_rows = nullptr; // the answer whose text was last reported
+    std::size_t m_reported_rows_size = 0;
+    std::string m_reported_detail;
+};
+
+} // namespace cf::console

@@ -1,0 +1,388 @@
+// One ticket: its fields (customer data masked by the center), the whole timeline from the
+// branch and the center, the steps the center offers this staff member now, and the dialog of
+// the step being taken, which keeps its input until the center confirmed the step.
+
+#include "console/views.h"
+#include "counter/charts.h"
+#include "counter/counter_text.h"
+
+namespace cf::console {
+
+namespace {
+
+void field_row(const std::string& label, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", value.empty() ? "—" : value.c_str());
+}
+
+std::string departments_text(const ConsoleController& c, const std::vector<std::string>& list,
+                             Locale l) {
+    std::string out;
+    for (const std::string& d : list) {
+        out += (out.empty() ? "" : ", ") + c.departments().label(d, kiosk::code(l));
+    }
+    return out;
+}
+
+void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
+    const core::Ticket& t = d.ticket;
+    const Locale l = ui.locale();
+    const std::string lc(kiosk::code(l));
+    const int off = c.utc_offset_minutes();
+    const forms::FormDefinition* form = c.catalog().find_form("counter");
+    auto option = [&](std::string_view field, std::string_view value) {
+        return form != nullptr ? counter::option_label(*form, field, value, l) : std::string(value);
+    };
+    if (!ImGui::BeginTable("detail.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
+        return;
+    }
+    ImGui::TableSetupColumn("k", 0, 1.0f);
+    ImGui::TableSetupColumn("v", 0, 2.6f);
+    auto row = [&](const char* key, const std::string& value) {
+        field_row(ui.tr(key), value);
+    };
+    row("console.col.branch", t.branch + " / " + t.terminal);
+    row("console.col.state", ui.tr(counter::state_key(t.state)));
+    row("counter.col.type", option("request_type", core::to_string(t.request_type)));
+    row("console.col.category", c.catalog().category_label(t.category, lc));
+    row("console.col.priority", option("priority", core::to_string(t.priority)));
+    row("counter.detail.severity", option("severity", core::to_string(t.severity)));
+    row("counter.detail.emotion", option("emotion", core::to_string(t.emotion)));
+    row("console.col.received", counter::local_time_text(t.received_at, off));
+    if (t.due_at > 0) {
+        row("counter.detail.due", counter::local_time_text(t.due_at, off) + " · " +
+                                      countdown_text(ui, t.due_at, c.now()));
+    }
+    if (t.handling_deadline) {
+        row("console.detail.handling_deadline",
+            counter::local_time_text(*t.handling_deadline, off) + " · " +
+                countdown_text(ui, *t.handling_deadline, c.now()));
+    }
+    row("counter.detail.description", t.description);
+    row("counter.detail.demand", t.demand);
+    row("counter.detail.expected_time", t.expected_time);
+    row("counter.detail.customer_name", t.customer.name);
+    row("counter.detail.customer_phone", t.customer.phone);
+    if (!t.departments.empty()) {
+        row("counter.detail.departments", departments_text(c, t.departments, l));
+    }
+    if (!t.departments_pending.empty()) {
+        row("console.detail.pending", departments_text(c, t.departments_pending, l));
+    }
+    if (!t.resolution.empty()) {
+        row("counter.detail.resolution", t.resolution);
+    }
+    if (!t.feedback.empty()) {
+        row("counter.detail.feedback", t.feedback);
+    }
+    if (!t.return_reason.empty()) {
+        row("counter.detail.return_reason", t.return_reason);
+    }
+    if (t.satisfaction != core::Satisfaction::none) {
+        row("counter.detail.satisfaction",
+            ui.tr("counter.satisfaction." + std::string(core::to_string(t.satisfaction))));
+    }
+    ImGui::EndTable();
+}
+
+// What an event says, from its payload (the create event's ticket is not repeated).
+std::string event_summary(Ui& ui, const ConsoleController& c, const sync::TimelineEntry& e) {
+    static constexpr const char* k_keys[] = {
+        "text",        "reason",     "resolution",    "outcome",        "level",
+        "departments", "department", "investigation", "responsibility", "solution"};
+    std::string out;
+    if (!e.payload.is_object() || e.kind == "create") {
+        return out;
+    }
+    for (const char* key : k_keys) {
+        const auto it = e.payload.find(key);
+        if (it == e.payload.end()) {
+            continue;
+        }
+        std::string value;
+        const std::string_view k(key);
+        if (it->is_string()) {
+            value = it->get<std::string>();
+            if (k == "level") {
+                value = ui.tr("counter.satisfaction." + value);
+            } else if (k == "responsibility") {
+                value = ui.tr("console.responsibility." + value);
+            } else if (k == "department") {
+                value = c.departments().label(value, kiosk::code(ui.locale()));
+            }
+        } else if (it->is_array()) {
+            for (const auto& v : *it) {
+                const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
+                value +=
+                    (value.empty() ? "" : ", ") +
+                    (k == "departments" ? c.departments().label(s, kiosk::code(ui.locale())) : s);
+            }
+        } else {
+            value = it->dump();
+        }
+        out += (out.empty() ? "" : " · ") + ui.tr(std::string("counter.payload.") + key) + ": " +
+               value;
+    }
+    if (const auto it = e.payload.find("deadline"); it != e.payload.end() && it->is_number()) {
+        out += (out.empty() ? "" : " · ") + ui.tr("console.detail.handling_deadline") + ": " +
+               counter::local_time_text(it->get<core::Millis>(), c.utc_offset_minutes());
+    }
+    return out;
+}
+
+std::string kind_text(const Ui& ui, const ConsoleController& c, const std::string& kind) {
+    if (kind == "create") {
+        return ui.tr("counter.event.create");
+    }
+    const std::string key = "counter.step." + kind;
+    return c.catalog().ui.has(key) ? ui.tr(key) : kind;
+}
+
+// Newest first, two lines per event, clipped: only the events on screen are drawn.
+void draw_timeline(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
+    const int off = c.utc_offset_minutes();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().IndentSpacing;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.timeline.size()), 2 * line + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const sync::TimelineEntry& e =
+                d.timeline[d.timeline.size() - 1 - static_cast<std::size_t>(i)];
+            const bool center = e.origin_device == "center";
+            ImGui::BeginGroup();
+            ImGui::TextUnformatted(counter::local_time_text(e.at, off).c_str());
+            ImGui::SameLine();
+            ImGui::TextUnformatted(kind_text(ui, c, e.kind).c_str());
+            ImGui::SameLine();
+            const std::string role = core::parse_role(e.actor_role)
+                                         ? ui.tr("counter.role." + e.actor_role)
+                                         : e.actor_role;
+            ImGui::TextDisabled("%s (%s) · %s", e.actor.c_str(), role.c_str(),
+                                center ? ui.tr("console.detail.from_center").c_str()
+                                       : e.origin_device.c_str());
+            const std::string summary = event_summary(ui, c, e);
+            ImGui::Indent();
+            ImGui::TextUnformatted(counter::fit_text(summary, width).c_str());
+            ImGui::Unindent();
+            ImGui::EndGroup();
+            ui.hits().record("timeline." + e.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (!summary.empty() && ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ui.px(900));
+                ImGui::TextUnformatted(summary.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    }
+}
+
+void field_label(Ui& ui, StepDialog& d, const std::string& field, const std::string& key) {
+    const auto it = d.field_errors.find(field);
+    if (it != d.field_errors.end()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().sla_overdue);
+        ImGui::TextUnformatted((ui.tr(key) + " · " + ui.tr(it->second)).c_str());
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextUnformatted(ui.tr(key).c_str());
+    }
+}
+
+void dialog_text(Ui& ui, StepDialog& d, const char* field, float w, bool multiline) {
+    field_label(ui, d, field, std::string("counter.payload.") + field);
+    const std::string id = std::string("dialog.") + field;
+    if (multiline) {
+        counter::text_area(ui, id, d.fields[field], ImVec2(w, ui.px(96)));
+    } else {
+        counter::text_input(ui, id, d.fields[field], w);
+    }
+}
+
+void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
+    field_label(ui, d, "departments", "counter.payload.departments");
+    int n = 0;
+    for (const Department& dep : c.departments().list()) {
+        bool on = d.departments.contains(dep.code);
+        const std::string id = "dialog.departments." + dep.code;
+        if (n++ % 6 != 0) {
+            ImGui::SameLine();
+        }
+        if (ImGui::Checkbox(
+                counter::imgui_label(dep.labels.at(std::string(kiosk::code(ui.locale()))), id)
+                    .c_str(),
+                &on)) {
+            if (on) {
+                d.departments.insert(dep.code);
+            } else {
+                d.departments.erase(dep.code);
+            }
+        }
+        counter::track(ui, id);
+    }
+    ImGui::TextUnformatted(ui.tr("console.dialog.deadline").c_str());
+    for (int hours : k_deadline_hours) {
+        ImGui::SameLine();
+        const std::string id = "dialog.deadline." + std::to_string(hours);
+        if (ImGui::RadioButton(
+                counter::imgui_label(ui.fmt("console.dialog.hours", {{"n", std::to_string(hours)}}),
+                                     id)
+                    .c_str(),
+                d.deadline_hours == hours)) {
+            d.deadline_hours = hours;
+        }
+        counter::track(ui, id);
+    }
+    ImGui::TextDisabled(
+        "%s", ui.fmt("console.dialog.deadline_at",
+                     {{"time", counter::local_time_text(c.now() + d.deadline_hours * core::k_hour,
+                                                        c.utc_offset_minutes())}})
+                  .c_str());
+}
+
+void draw_dialog(Ui& ui, ConsoleController& c) {
+    StepDialog& d = *c.dialog();
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::PushID(d.generation);
+    {
+        kiosk::FontScope f(ui.fonts().heading);
+        ImGui::TextUnformatted(ui.tr("counter.step." + d.step).c_str());
+    }
+    ui.hits().record("dialog." + d.step, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (d.step == "review_accept" || d.step == "audit_approve") {
+        ImGui::TextWrapped("%s", ui.tr("console.dialog.confirm_" + d.step).c_str());
+    } else if (d.step == "review_return") {
+        dialog_text(ui, d, "reason", w, true);
+    } else if (d.step == "dispatch") {
+        departments_and_deadline(ui, c, d);
+    } else if (d.step == "audit_reject") {
+        dialog_text(ui, d, "reason", w, true);
+        departments_and_deadline(ui, c, d);
+    } else if (d.step == "handle") {
+        const std::vector<std::string> deps = c.handle_departments();
+        field_label(ui, d, "department", "counter.payload.department");
+        for (const std::string& dep : deps) {
+            ImGui::SameLine();
+            const std::string id = "dialog.department." + dep;
+            if (ImGui::RadioButton(
+                    counter::imgui_label(c.departments().label(dep, kiosk::code(ui.locale())), id)
+                        .c_str(),
+                    d.fields["department"] == dep)) {
+                d.fields["department"] = dep;
+            }
+            counter::track(ui, id);
+        }
+        dialog_text(ui, d, "investigation", w, true);
+        field_label(ui, d, "responsibility", "counter.payload.responsibility");
+        for (const char* r : {"our_department", "supplier", "customer_misunderstanding"}) {
+            ImGui::SameLine();
+            const std::string id = std::string("dialog.responsibility.") + r;
+            if (ImGui::RadioButton(
+                    counter::imgui_label(ui.tr(std::string("console.responsibility.") + r), id)
+                        .c_str(),
+                    d.fields["responsibility"] == r)) {
+                d.fields["responsibility"] = r;
+            }
+            counter::track(ui, id);
+        }
+        dialog_text(ui, d, "solution", w, true);
+    } else if (d.step == "feedback" || d.step == "note") {
+        dialog_text(ui, d, "text", w, true);
+    }
+    // The last attempt's failure, and a retry that sends the same request again.
+    if (d.error) {
+        ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().sla_overdue);
+        const std::string why =
+            d.error->kind == ConsoleError::Kind::unreachable
+                ? ui.fmt("console.dialog.unreachable", {{"error", d.error->message}})
+                : ui.fmt("console.dialog.refused", {{"message", d.error->message}});
+        ImGui::TextWrapped("%s", why.c_str());
+        ImGui::PopStyleColor();
+        ui.hits().record("dialog.error", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    ImGui::BeginDisabled(c.step_sending());
+    const bool retry = d.error.has_value() && !d.request_id.empty();
+    const char* id = retry ? "dialog.retry" : "dialog.confirm";
+    const char* key = c.step_sending() ? "console.dialog.sending"
+                      : retry          ? "console.dialog.retry"
+                                       : "counter.step.confirm";
+    if (counter::push_button(ui, id, ui.tr(key), ImVec2(ui.px(220), ui.px(52)))) {
+        c.take_step();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (counter::push_button(ui, "dialog.cancel", ui.tr("counter.step.cancel"),
+                             ImVec2(ui.px(160), ui.px(52)))) {
+        c.cancel_step();
+    }
+    ImGui::PopID();
+}
+
+} // namespace
+
+void draw_detail(Ui& ui, ConsoleController& c) {
+    if (!c.detail()) {
+        ImGui::TextDisabled("%s", ui.tr("console.loading").c_str());
+        if (counter::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
+            c.go(Screen::queue);
+        }
+        return;
+    }
+    const sync::TicketDetail& d = *c.detail();
+    {
+        kiosk::FontScope f(ui.fonts().heading);
+        ImGui::TextUnformatted(d.ticket.number.c_str());
+    }
+    ImGui::SameLine(0, ui.px(24));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.tr(counter::state_key(d.ticket.state)).c_str());
+    ImGui::SameLine(0, ui.px(24));
+    if (counter::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
+        c.go(Screen::queue);
+        return;
+    }
+    if (c.detail_loading()) {
+        ImGui::SameLine(0, ui.px(24));
+        ImGui::TextDisabled("%s", ui.tr("console.loading").c_str());
+    }
+    // Only the steps the center offers now.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", ui.tr("console.detail.steps").c_str());
+    ImGui::SameLine();
+    const std::vector<std::string> steps = c.offered_steps();
+    if (steps.empty()) {
+        ImGui::TextDisabled("%s", ui.tr("console.detail.no_steps").c_str());
+    }
+    for (const std::string& s : steps) {
+        if (counter::push_button(ui, "step." + s, ui.tr("counter.step." + s))) {
+            c.begin_step(s);
+        }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::BeginChild("detail.left", ImVec2(avail.x * 0.55f, avail.y), true);
+    if (c.dialog()) {
+        draw_dialog(ui, c);
+        ImGui::Separator();
+    }
+    if (c.detail()) {
+        draw_fields(ui, c, *c.detail());
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("detail.timeline", ImVec2(0, avail.y), true);
+    {
+        kiosk::FontScope f(ui.fonts().heading);
+        ImGui::TextUnformatted(ui.tr("console.detail.timeline").c_str());
+    }
+    if (c.detail()) {
+        draw_timeline(ui, c, *c.detail());
+    }
+    ImGui::EndChild();
+}
+
+} // namespace cf::console
