@@ -45,9 +45,25 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
                 o.mode = Mode::kiosk;
             } else if (v == "counter") {
                 o.mode = Mode::counter;
+            } else if (v == "console") {
+                o.mode = Mode::console;
             } else {
-                return std::unexpected("--mode '" + v + "': choose kiosk or counter");
+                return std::unexpected("--mode '" + v + "': choose kiosk, counter or console");
             }
+        } else if (a == "--center") {
+            if (!v.starts_with("http://") && !v.starts_with("https://")) {
+                return std::unexpected("--center '" + v +
+                                       "': give the center's address as https://HOST:PORT");
+            }
+            o.center_url = v;
+        } else if (a == "--center-ca") {
+            o.center_ca_file = v;
+        } else if (a == "--center-pin") {
+            if (!v.starts_with("sha256//")) {
+                return std::unexpected("--center-pin '" + v +
+                                       "': give the public key's hash as sha256//BASE64");
+            }
+            o.center_pinned_key = v;
         } else if (a == "--windowed") {
             const std::size_t x = v.find('x');
             const auto w =
@@ -71,6 +87,7 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
                 return std::unexpected(a + " '" + v + "': give whole minutes from 1 to 480");
             }
             o.idle_sign_out = *m * core::k_minute;
+            o.idle_sign_out_given = true;
         } else {
             return std::unexpected("unknown option '" + a + "'");
         }
@@ -78,6 +95,19 @@ std::expected<AppOptions, std::string> parse_app_options(const std::vector<std::
     if (o.data.empty()) {
         return std::unexpected(
             "--data DIR is required: the data directory made by counterfoil-cli init");
+    }
+    if (o.mode == Mode::console && !o.idle_sign_out_given) {
+        o.idle_sign_out = 15 * core::k_minute;
+    }
+    if (o.mode == Mode::console && o.center_url.empty() && !o.screenshots) {
+        return std::unexpected("--mode console needs --center URL: the regional center's address");
+    }
+    if (o.mode == Mode::console && !o.center_url.empty() && o.screenshots) {
+        return std::unexpected("--screenshots starts its own sample center: leave out --center");
+    }
+    if (o.mode != Mode::console && !o.center_url.empty()) {
+        return std::unexpected("--center is for --mode console; a terminal's center is set by "
+                               "counterfoil-cli enroll");
     }
     if (o.idle_wipe <= o.idle_warn) {
         return std::unexpected("--idle-wipe must be later than --idle-warn");

@@ -2,6 +2,7 @@
 
 #include "app/counter_app.h"
 
+#include "app/imgui_scope.h"
 #include "app/kiosk_fonts.h"
 #include "app/screenshot_tour.h"
 #include "app/stop_signals.h"
@@ -27,18 +28,6 @@
 namespace cf::app {
 
 namespace {
-
-// An ImGui context for the scope, destroyed after everything that uses it.
-struct ImGuiScope {
-    ImGuiScope() {
-        ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr; // nothing of a session is written to disk
-        ImGui::GetIO().LogFilename = nullptr;
-    }
-    ~ImGuiScope() { ImGui::DestroyContext(); }
-    ImGuiScope(const ImGuiScope&) = delete;
-    ImGuiScope& operator=(const ImGuiScope&) = delete;
-};
 
 void touch_style() {
     ImGuiStyle& style = ImGui::GetStyle();

@@ -1,6 +1,8 @@
-// counterfoil: the terminal app. This build runs the customer kiosk (--mode kiosk).
+// counterfoil: the terminal app: the customer kiosk (--mode kiosk), the front-desk counter
+// (--mode counter) and the regional center's console (--mode console).
 
 #include "app/app_options.h"
+#include "app/console_app.h"
 #include "app/kiosk_app.h"
 
 #include <iostream>
@@ -17,6 +19,9 @@ int main(int argc, char** argv) {
     if (options->help) {
         std::cout << cf::app::k_usage;
         return 0;
+    }
+    if (options->mode == cf::app::Mode::console) {
+        return cf::app::run_console(*options);
     }
     return cf::app::run_kiosk(*options);
 }

@@ -173,4 +173,31 @@ TEST_SUITE("app binary") {
             }
         }
     }
+
+    TEST_CASE("the console's screenshot tour writes every console screen in every language") {
+        REQUIRE_MESSAGE(std::getenv("DISPLAY") != nullptr,
+                        "screenshots need a display: scripts/test.sh runs ctest under xvfb-run");
+        test::TempDir dir;
+        const auto out = dir.path() / "shots";
+        // The tour starts its own counterfoil-center with sample data and signs in as each role.
+        auto r = test::run_process(app_path(),
+                                   {"--data", (dir.path() / "data").string(), "--mode", "console",
+                                    "--windowed", "1920x1080", "--screenshots", out.string()});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        CHECK_MESSAGE(r.err.empty(), r.err); // every role signed in and every list had tickets
+        const std::set<std::string> names = checked_screenshots(out);
+        CHECK(names.size() == 57);
+        for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
+            for (const char* screen :
+                 {"01-sign-in", "02-sign-in-refused", "03-queue-review", "04-detail-timeline",
+                  "05-step-review-return", "06-queue-dispatch", "07-step-dispatch",
+                  "08-queue-departments", "09-step-handle", "10-queue-audit",
+                  "11-step-audit-reject", "12-step-feedback", "13-queue-overdue",
+                  "14-queue-second-round", "15-queue-filtered", "16-dashboard",
+                  "17-dashboard-26-weeks", "18-drill-down-branch", "19-unreachable-step-kept"}) {
+                const std::string name = std::string("console-") + locale + "-" + screen + ".png";
+                CHECK_MESSAGE(names.contains(name), name);
+            }
+        }
+    }
 }
