@@ -128,7 +128,8 @@ CenterResult<void> SqliteCenterStorage::load_facts() {
         return fail_core(row);
     }
     m_facts.reserve(static_cast<std::size_t>(count->int64(0)));
-    auto q = m_db.query(k_fact_select);
+    // From the covering index: the table itself holds every body and is ten times larger.
+    auto q = m_db.query(std::string(k_fact_select) + "INDEXED BY tickets_facts");
     if (!q) {
         return fail_core(q);
     }

@@ -7,7 +7,7 @@ namespace cf::center {
 namespace {
 
 // Never edit a released migration; add a new one at the end.
-constexpr std::array<std::string_view, 2> k_migrations = {
+constexpr std::array<std::string_view, 3> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -185,6 +185,14 @@ UPDATE tickets SET handled_at =
     (SELECT e.hlc >> 16 FROM events e WHERE e.ticket_id = tickets.id AND e.kind = 'handle'
      ORDER BY e.seq DESC LIMIT 1)
 WHERE dispatch_deadline IS NOT NULL AND state <> 'dispatched';
+)sql",
+    R"sql(
+-- The console's facts are read at start from this index alone (a tenth of the table's size),
+-- and the center's clock from the newest event without reading every event.
+CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, state, due_at,
+    first_response_due, acknowledged_at, resolved_at, dispatch_deadline, handled_at,
+    satisfaction, departments);
+CREATE INDEX events_hlc ON events(hlc);
 )sql",
 };
 

@@ -4,6 +4,7 @@
 #include "center/ticket_facts.h"
 
 #include "core/clock.h"
+#include "core/lifecycle.h"
 
 #include <algorithm>
 #include <array>
@@ -237,47 +238,88 @@ bool FactTable::matches(const TicketFact& f, const FactFilter& filter) const {
 
 FactPage FactTable::queue(ConsoleQueue q, const FactFilter& filter, int limit, int offset,
                           core::Millis now) const {
+    using core::State;
     FactPage page;
     std::array<std::int64_t, std::size(sync::k_console_queues)> counts{};
-    // (sort key, rowid) of the rows in the asked queue.
-    std::vector<std::pair<core::Millis, std::int64_t>> rows;
-    for (const auto& f : m_facts) {
+    const auto slot = [](ConsoleQueue queue) {
+        return static_cast<std::size_t>(
+            std::find(std::begin(sync::k_console_queues), std::end(sync::k_console_queues), queue) -
+            std::begin(sync::k_console_queues));
+    };
+    // The state decides every queue but overdue and all: one switch per ticket.
+    std::array<std::size_t, std::size(core::k_all_states)> state_slot{};
+    state_slot.fill(counts.size());
+    state_slot[static_cast<std::size_t>(State::submitted)] = slot(ConsoleQueue::review);
+    state_slot[static_cast<std::size_t>(State::accepted)] = slot(ConsoleQueue::dispatch);
+    state_slot[static_cast<std::size_t>(State::dispatched)] = slot(ConsoleQueue::departments);
+    state_slot[static_cast<std::size_t>(State::handled)] = slot(ConsoleQueue::audit);
+    state_slot[static_cast<std::size_t>(State::audited)] = slot(ConsoleQueue::answer);
+    state_slot[static_cast<std::size_t>(State::second_round)] = slot(ConsoleQueue::second_round);
+    const std::size_t overdue_slot = slot(ConsoleQueue::overdue);
+    const std::size_t all_slot = slot(ConsoleQueue::all);
+    const std::size_t asked = slot(q);
+
+    // The first `keep` rows in the queue's order, as (sort key, rowid), kept in a max-heap while
+    // scanning: a page costs one pass and no list of the whole queue. Scanning newest first
+    // for `all` and oldest first otherwise makes late arrivals rarely enter the heap.
+    const std::size_t keep = static_cast<std::size_t>(offset) + static_cast<std::size_t>(limit);
+    std::vector<std::pair<core::Millis, std::int64_t>> heap;
+    heap.reserve(std::min<std::size_t>(keep, m_facts.size()));
+    const auto visit = [&](const TicketFact& f) {
         if (!matches(f, filter)) {
-            continue;
+            return;
         }
-        for (std::size_t i = 0; i < counts.size(); ++i) {
-            if (in_queue(f, sync::k_console_queues[i], now)) {
-                ++counts[i];
-            }
+        const std::size_t by_state = state_slot[static_cast<std::size_t>(f.state)];
+        const core::Millis passed = passed_deadline(f, now);
+        bool member = asked == all_slot;
+        if (by_state < counts.size()) {
+            ++counts[by_state];
+            member = member || by_state == asked;
         }
-        if (!in_queue(f, q, now)) {
-            continue;
+        if (passed != 0) {
+            ++counts[overdue_slot];
+            member = member || asked == overdue_slot;
         }
-        core::Millis key = f.received_at;
+        ++counts[all_slot];
+        if (!member) {
+            return;
+        }
+        std::pair<core::Millis, std::int64_t> row;
         switch (q) {
         case ConsoleQueue::departments:
-            key = f.deadline;
+            row = {f.deadline, f.rowid};
             break;
         case ConsoleQueue::overdue:
-            key = passed_deadline(f, now);
+            row = {passed, f.rowid};
             break;
         case ConsoleQueue::all:
-            key = -f.received_at; // newest first
+            row = {-f.received_at, -f.rowid}; // newest first
             break;
         default:
+            row = {f.received_at, f.rowid};
             break;
         }
-        rows.emplace_back(key, q == ConsoleQueue::all ? -f.rowid : f.rowid);
+        ++page.total;
+        if (heap.size() < keep) {
+            heap.push_back(row);
+            std::push_heap(heap.begin(), heap.end());
+        } else if (keep > 0 && row < heap.front()) {
+            std::pop_heap(heap.begin(), heap.end());
+            heap.back() = row;
+            std::push_heap(heap.begin(), heap.end());
+        }
+    };
+    if (q == ConsoleQueue::all) {
+        std::for_each(m_facts.rbegin(), m_facts.rend(), visit);
+    } else {
+        std::for_each(m_facts.begin(), m_facts.end(), visit);
     }
     for (std::size_t i = 0; i < counts.size(); ++i) {
         page.counts[std::string(sync::to_string(sync::k_console_queues[i]))] = counts[i];
     }
-    page.total = static_cast<std::int64_t>(rows.size());
-    const auto begin = std::min<std::size_t>(static_cast<std::size_t>(offset), rows.size());
-    const auto end = std::min<std::size_t>(begin + static_cast<std::size_t>(limit), rows.size());
-    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(end), rows.end());
-    for (std::size_t i = begin; i < end; ++i) {
-        page.rowids.push_back(rows[i].second < 0 ? -rows[i].second : rows[i].second);
+    std::sort_heap(heap.begin(), heap.end());
+    for (std::size_t i = static_cast<std::size_t>(offset); i < heap.size(); ++i) {
+        page.rowids.push_back(heap[i].second < 0 ? -heap[i].second : heap[i].second);
     }
     return page;
 }
