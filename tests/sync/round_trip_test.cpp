@@ -165,3 +165,41 @@ TEST_CASE("a step the center refuses becomes a visible dead letter and sync goes
     CHECK(check_exactly_once(exported) == 5);
     CHECK(exported.at("devices")[0].at("acked_seq") == 6);
 }
+
+TEST_CASE("a batch refused while the next one is on its way still ends with the rest there once") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    const auto numbers = k1.file(2);
+    REQUIRE(k1.cli({"act", numbers[0], "acknowledge", "--actor", "S001"}).exit_code == 0);
+    REQUIRE(
+        k1.cli({"act", numbers[0], "submit", "--actor", "S001", "--json", R"({"reason":"转中心"})"})
+            .exit_code == 0);
+    // device_seq 5, a center step taken on the terminal, is refused; with batches of two,
+    // [7, 8] is on its way while [5, 6] is refused, and the center answers it with a gap.
+    REQUIRE(k1.cli({"act", numbers[0], "review_accept", "--actor", "R1", "--role", "reviewer"})
+                .exit_code == 0);
+    REQUIRE(k1.cli({"act", numbers[1], "acknowledge", "--actor", "S001"}).exit_code == 0);
+    k1.file(5);
+    k1.enroll(center);
+    REQUIRE(k1.sync_once({"--batch", "2"}) == 0);
+    const json status = k1.status();
+    CHECK(status.at("dead_letters") == 1);
+    CHECK(status.at("pending") == 0);
+    const json exported = center_export(center.dir());
+    CHECK(check_exactly_once(exported) == 10);
+    CHECK(exported.at("devices")[0].at("acked_seq") == 11);
+}
+
+TEST_CASE("many small batches, two on their way at once, arrive once and in order") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.file(150);
+    k1.enroll(center);
+    REQUIRE(k1.sync_once({"--batch", "7"}) == 0);
+    CHECK(k1.status().at("pending") == 0);
+    const json exported = center_export(center.dir());
+    CHECK(check_exactly_once(exported) == 150);
+    CHECK(exported.at("devices")[0].at("acked_seq") == 150);
+}
