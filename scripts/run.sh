@@ -7,7 +7,10 @@
 # running, full screen otherwise (kiosk mode: staff leave it through the staff menu). The kiosk
 # keeps syncing in the background. Without any display it stops after the sync demo and says how
 # to see the kiosk under xvfb-run. COUNTERFOIL_MODE=counter opens the front-desk counter instead
-# (sign in as S001, PIN 135790).
+# (sign in as S001, PIN 135790). COUNTERFOIL_CONSOLE=1 also opens the regional center's console
+# next to the kiosk (or counter), on the same local center: center staff R01 (reviewer), D01
+# (dispatcher), H01 (handler, billing), A01 (auditor) and M01 (manager) get one password made
+# for this run, which the script prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -20,7 +23,7 @@ cli=build/cli/counterfoil-cli
 center=build/center/counterfoil-center
 app=build/app/counterfoil
 
-rm -rf "$data" "$center_data"
+rm -rf "$data" "$center_data" "${data%/}-console"
 echo "== terminal: branch SZ01, terminal K1, data in $data"
 $cli --data "$data" init --branch SZ01 --terminal K1
 echo "== staff S001 (PIN 135790), who can leave the kiosk from its staff menu"
@@ -81,6 +84,21 @@ No display, so the kiosk window cannot open here. To see it:
                      (files sample tickets into /tmp/kiosk-tour and writes every kiosk screen as PNG into shots/)
 MSG
     exit 0
+fi
+console_pid=
+if [ "${COUNTERFOIL_CONSOLE:-0}" = 1 ]; then
+    console_password=$(head -c 64 /dev/urandom | tr -dc 'a-km-z2-9' | head -c 12)
+    for account in "R01 审核员甲 reviewer" "D01 派单员乙 dispatcher" "H01 计费部丙 handler billing" \
+                   "A01 审计员丁 auditor" "M01 王经理 manager"; do
+        set -- $account
+        printf '%s\n' "$console_password" | $center --data "$center_data" staff add --id "$1" \
+            --name "$2" --role "$3" ${4:+--department "$4"} --password-stdin >/dev/null
+    done
+    echo "== console of the regional center (sign in as R01, D01, H01, A01 or M01;" \
+         "password for this run: $console_password)"
+    $app --data "${data%/}-console" --mode console --center "$url" --windowed 1280x900 &
+    console_pid=$!
+    trap 'kill $center_pid $console_pid 2>/dev/null || true' EXIT
 fi
 if [ "${COUNTERFOIL_MODE:-kiosk}" = counter ]; then
     echo "== counter (sign in: S001, PIN 135790)"
