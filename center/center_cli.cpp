@@ -14,6 +14,7 @@
 #endif
 #include "core/ticket_json.h"
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -511,13 +512,20 @@ int cmd_serve(Context& c) {
     c.out << "listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << *bound
           << std::endl;
 
-    std::thread watcher([&server, &log, signals] {
+    std::atomic<bool> run_returned = false;
+    std::thread watcher([&server, &log, &run_returned, signals] {
         int sig = 0;
         sigwait(&signals, &sig);
         log.write("info", "stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+        // A signal that came while the center was still starting (reading the console's
+        // facts, binding) waits until it listens: a stop before that would be lost.
+        while (!server.running() && !run_returned) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
         server.stop();
     });
     server.run();
+    run_returned = true;
     // run() returns when stop() was called from the watcher (or the socket failed); in the
     // second case wake the watcher so it can be joined.
     pthread_kill(watcher.native_handle(), SIGTERM);

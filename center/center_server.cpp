@@ -624,6 +624,10 @@ void CenterServer::run() {
     m_impl->server->listen_after_bind();
 }
 
+bool CenterServer::running() const {
+    return m_impl->server && m_impl->server->is_running();
+}
+
 void CenterServer::stop() {
     if (m_impl->server) {
         m_impl->server->stop();

@@ -39,6 +39,8 @@ public:
     void run();
     // Thread-safe; may be called from a signal-watching thread.
     void stop();
+    // Whether run() is accepting connections (thread-safe).
+    bool running() const;
 
 private:
     struct Impl;
