@@ -2,6 +2,35 @@
 // One console frame, shared by the app and the headless UI harness: the center's answers and
 // the idle sign-out (before_frame), then the screen for the controller's state under the top
 // bar and the "center unreachable" banner. Platform, fonts and the loop stay outside.
+//
+// The app wires it like this (tests/support/ui/console_harness.cpp does the same headless):
+//
+//     console::ConsoleServices s;
+//     s.http = {.base_url = center_url, .tls = tls};     // sync::HttpOptions
+//     s.catalog = &catalog;                               // forms::load_catalog(assets)
+//     s.departments = *console::load_departments(assets);
+//     s.default_deadline_hours = console::handling_hours_from_policy(assets);
+//     s.clock = &clock;
+//     s.timings.idle_sign_out = idle_minutes * core::k_minute;
+//     s.wake = [&platform] { platform.wake(); };          // called on the request worker
+//     console::ConsoleController controller(std::move(s));
+//     console::ConsoleFrame frame(controller, {fonts, shown_text, [] { return csv_path; }});
+//     loop: frame.before_frame(); platform.begin_frame(); frame.draw(); platform.end_frame();
+//           platform.wait_for_input(frame.next_deadline_s());
+//
+// A screenshot tour drives the controller and waits for the center's answers between steps
+// (`while (controller.waiting()) { sleep 5 ms; draw a frame; }`, then a frame or two):
+//   sign-in            sign_in_id() = "R01"; sign_in_password() = pw; sign_in();
+//   each queue         set_queue(sync::ConsoleQueue::...) (queues() lists the role's)
+//   filters            filter_draft() = {...}; apply_filter();
+//   detail             open(number) (a number from rows())
+//   each step dialog   begin_step("dispatch") ... (offered_steps() lists the allowed ones);
+//                      dialog()->fields["reason"] = ...; departments / deadline_hours
+//   dashboard          go(Screen::dashboard); set_period(4 | 12 | 26)
+//   drill-down         drill_down(DrillDown::branch, key) (keys from dashboard().data())
+//   unreachable        stop the center, then retry_now() or take_step(): the banner and the
+//                      dialog's error show once the failed answer is in
+//   language           set_locale(Locale::en)
 
 #include "console/console_controller.h"
 #include "counter/counter_ui.h"

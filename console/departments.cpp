@@ -17,6 +17,16 @@ std::string Departments::label(std::string_view code, std::string_view locale) c
     return std::string(code);
 }
 
+std::vector<std::string_view> Departments::texts() const {
+    std::vector<std::string_view> out;
+    for (const Department& d : m_list) {
+        for (const auto& [locale, text] : d.labels) {
+            out.push_back(text);
+        }
+    }
+    return out;
+}
+
 std::expected<Departments, forms::AssetError>
 load_departments(const std::filesystem::path& assets_dir) {
     const std::string file = "departments.json";

@@ -25,6 +25,8 @@ public:
     const std::vector<Department>& list() const { return m_list; }
     // The label in `locale`, or the code itself for a department not in the file.
     std::string label(std::string_view code, std::string_view locale) const;
+    // Every label of every locale (for the font's glyph set).
+    std::vector<std::string_view> texts() const;
 
 private:
     std::vector<Department> m_list;
