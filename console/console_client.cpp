@@ -88,11 +88,17 @@ ConsoleClient::ConsoleClient(sync::HttpOptions options, const core::Clock& clock
 }
 
 ConsoleClient::~ConsoleClient() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stop = true;
-    }
+    // Only sign-outs are still worth sending (the session should end on the center too); the
+    // worker gets k_close_wait for them, then a request in flight is cancelled.
+    std::unique_lock lock(m_mutex);
+    std::erase_if(m_queue, [](const Request& r) { return r.kind != RequestKind::sign_out; });
+    m_closing = true;
     m_cv.notify_all();
+    if (!m_cv.wait_for(lock, k_close_wait, [this] { return m_done; })) {
+        m_stop = true;
+        m_cv.notify_all();
+    }
+    lock.unlock();
     m_thread.join();
 }
 
@@ -161,8 +167,10 @@ void ConsoleClient::run() {
         Request r;
         {
             std::unique_lock lock(m_mutex);
-            m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
-            if (m_stop) {
+            m_cv.wait(lock, [this] { return m_stop || m_closing || !m_queue.empty(); });
+            if (m_stop || (m_closing && m_queue.empty())) {
+                m_done = true;
+                m_cv.notify_all();
                 return;
             }
             r = std::move(m_queue.front());

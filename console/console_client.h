@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -59,11 +60,15 @@ struct Reachability {
     std::string last_error; // the last transport failure
 };
 
+// How long closing the console waits for its sign-out to reach the center.
+inline constexpr std::chrono::milliseconds k_close_wait{2000};
+
 class ConsoleClient {
 public:
     // `wake` (may be empty) is called on the worker after each answer is in the mailbox.
     ConsoleClient(sync::HttpOptions options, const core::Clock& clock,
                   std::function<void()> wake = {});
+    // Sends the sign-outs still queued, for at most k_close_wait, and drops other requests.
     ~ConsoleClient();
     ConsoleClient(const ConsoleClient&) = delete;
     ConsoleClient& operator=(const ConsoleClient&) = delete;
@@ -99,6 +104,8 @@ private:
     std::uint64_t m_next_id = 1;
     std::atomic<int> m_pending{0};
     std::atomic<bool> m_stop{false};
+    bool m_closing = false; // the destructor runs: send what is queued (sign-outs), then end
+    bool m_done = false;    // the worker has ended
     std::thread m_thread;
 };
 

@@ -54,7 +54,9 @@ ConsoleController::ConsoleController(ConsoleServices services)
     : m_services(std::move(services)), m_client(std::make_unique<ConsoleClient>(
                                            m_services.http, *m_services.clock, m_services.wake)) {}
 
-ConsoleController::~ConsoleController() = default;
+ConsoleController::~ConsoleController() {
+    sign_out(); // the client sends it before it stops, so the session ends on the center too
+}
 
 std::uint64_t ConsoleController::send(RequestKind kind, std::string path,
                                       std::optional<nlohmann::json> body) {

@@ -121,3 +121,20 @@ TEST_CASE("signing in while the center is down says it cannot be reached") {
     CHECK(h.controller().reachability().reachable);
     CHECK_FALSE(h.shows("unreachable"));
 }
+
+TEST_CASE("closing the console signs its staff member out on the center too") {
+    test::ConsoleCenter center;
+    {
+        test::ConsoleHarness h(center.url());
+        h.sign_in("A01", test::k_password);
+        REQUIRE(h.controller().signed_in());
+    } // the window closes with A01 still signed in
+    // The sign-out went out before the console's request worker stopped.
+    const std::string log = center.center->log();
+    const auto at = log.find("\"path\":\"/v1/console/sign-out\"");
+    REQUIRE_MESSAGE(at != std::string::npos, log);
+    const auto line_end = log.find('\n', at);
+    const auto line_start = log.rfind('\n', at);
+    const std::string line = log.substr(line_start + 1, line_end - line_start - 1);
+    CHECK_MESSAGE(line.find("\"status\":200") != std::string::npos, line);
+}
