@@ -8,14 +8,11 @@
 #include "core/ticket_number.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace cf::center {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::int64_t k_no_seq = std::numeric_limits<std::int64_t>::max();
 
 std::unexpected<CenterError> event_error(int status, std::string code, std::size_t index,
                                          const std::string& event_id, std::string message,
@@ -84,31 +81,12 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
         results.assign(group.size(), std::unexpected(from_core(e)));
         return results;
     };
-    // A terminal may have two batches on their way at once; the second can be queued first
-    // (its body was read sooner). Storing each device's batches in device_seq order keeps the
-    // second from being refused as a gap when both are in the group.
-    std::vector<std::size_t> order(group.size());
-    std::vector<std::int64_t> first_seq(group.size(), 0);
-    for (std::size_t i = 0; i < group.size(); ++i) {
-        order[i] = i;
-        const sync::PushRequest& b = *group[i]->batch;
-        // Events and skips are each in order (the parser checks it).
-        first_seq[i] = std::min(b.events.empty() ? k_no_seq : b.events.front().device_seq,
-                                b.skips.empty() ? k_no_seq : b.skips.front().device_seq);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const std::string& da = group[a]->who->device;
-        const std::string& db = group[b]->who->device;
-        return da != db ? da < db : first_seq[a] < first_seq[b];
-    });
-    std::vector<std::optional<CenterResult<sync::PushResponse>>> answers(group.size());
     std::lock_guard lock(m_mutex);
     auto tx = core::Transaction::begin(m_db);
     if (!tx) {
         return fail_all(tx.error());
     }
-    for (const std::size_t at : order) {
-        const PendingPush* p = group[at];
+    for (const PendingPush* p : group) {
         if (auto r = m_db.exec("SAVEPOINT push"); !r) {
             return fail_all(r.error());
         }
@@ -128,13 +106,10 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
         if (auto done = m_db.exec("RELEASE push"); !done) {
             return fail_all(done.error());
         }
-        answers[at] = std::move(r);
+        results.push_back(std::move(r));
     }
     if (auto r = tx->commit(); !r) {
         return fail_all(r.error());
-    }
-    for (auto& a : answers) {
-        results.push_back(std::move(*a));
     }
     return results;
 }

@@ -31,58 +31,7 @@ bool step_changes_text(Step s) {
            s == Step::audit_reject || s == Step::feedback;
 }
 
-// Checks a create event and prepares its row: the work of applying it that needs no database.
-Result<PreparedCreate> prepare_create(const RemoteEvent& remote, const PiiSealer& sealer) {
-    const Event& e = remote.event;
-    auto body = e.payload.find("ticket");
-    if (body == e.payload.end() || !remote.customer) {
-        return fail(ErrorCode::invalid_input,
-                    "event " + e.id + ": a create event needs its ticket and customer");
-    }
-    auto parsed = ticket_from_json(*body);
-    if (!parsed) {
-        return fail(ErrorCode::invalid_input,
-                    "event " + e.id + ": the ticket does not parse: " + parsed.error().message);
-    }
-    PreparedCreate p;
-    p.ticket = std::move(*parsed);
-    Ticket& t = p.ticket;
-    if (t.id != e.ticket_id) {
-        return fail(ErrorCode::invalid_input,
-                    "event " + e.id + ": the ticket id does not match the event's");
-    }
-    t.customer = *remote.customer;
-    if (std::string phone = normalize_phone(t.customer.phone); !phone.empty()) {
-        t.customer.phone = std::move(phone);
-    }
-    json sealed_json = json::object();
-    for (std::size_t i = 0; i < std::size(k_sealed_fields); ++i) {
-        const std::string& value = t.customer.*(k_sealed_fields[i].member);
-        if (!value.empty()) {
-            p.sealed[i] = sealer.seal(value, t.id, k_sealed_fields[i].name);
-            sealed_json[k_sealed_fields[i].name] = to_base64(p.sealed[i]);
-        }
-    }
-    p.body = to_json(t, PiiMode::omit).dump();
-    // The same text as the row body, as filing does: serialised once.
-    p.payload = R"({"ticket":)" + p.body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
-    return p;
-}
-
 } // namespace
-
-Result<void> prepare_remote_create(RemoteEvent& remote, const PiiSealer& sealer) {
-    if (remote.event.kind != k_create_kind) {
-        return {};
-    }
-    auto p = prepare_create(remote, sealer);
-    if (!p) {
-        return std::unexpected(p.error());
-    }
-    remote.prepared = std::move(*p);
-    remote.event.payload = json();
-    return {};
-}
 
 Result<RemoteApplyResult> TicketStore::apply_remote(std::span<const RemoteEvent> events,
                                                     std::span<const ReceivedAsset> assets,
@@ -161,22 +110,44 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
             return {};
         }
     }
-    std::string_view stored_payload;
-    std::optional<PreparedCreate> own;
+    std::string stored_payload;
     if (e.kind == k_create_kind) {
-        const PreparedCreate* p = remote.prepared ? &*remote.prepared : nullptr;
-        if (p == nullptr) {
-            auto made = prepare_create(remote, m_sealer);
-            if (!made) {
-                return std::unexpected(made.error());
-            }
-            p = &own.emplace(std::move(*made));
+        auto body = e.payload.find("ticket");
+        if (body == e.payload.end() || !remote.customer) {
+            return fail(ErrorCode::invalid_input,
+                        "event " + e.id + ": a create event needs its ticket and customer");
         }
-        if (auto r = insert_ticket(p->ticket, p->body, p->sealed); !r) {
+        auto parsed = ticket_from_json(*body);
+        if (!parsed) {
+            return fail(ErrorCode::invalid_input,
+                        "event " + e.id + ": the ticket does not parse: " + parsed.error().message);
+        }
+        Ticket t = std::move(*parsed);
+        if (t.id != e.ticket_id) {
+            return fail(ErrorCode::invalid_input,
+                        "event " + e.id + ": the ticket id does not match the event's");
+        }
+        t.customer = *remote.customer;
+        if (std::string phone = normalize_phone(t.customer.phone); !phone.empty()) {
+            t.customer.phone = std::move(phone);
+        }
+        SealedCustomer sealed;
+        json sealed_json = json::object();
+        for (std::size_t i = 0; i < std::size(k_sealed_fields); ++i) {
+            const std::string& value = t.customer.*(k_sealed_fields[i].member);
+            if (!value.empty()) {
+                sealed[i] = m_sealer.seal(value, t.id, k_sealed_fields[i].name);
+                sealed_json[k_sealed_fields[i].name] = to_base64(sealed[i]);
+            }
+        }
+        const std::string body_text = to_json(t, PiiMode::omit).dump();
+        if (auto r = insert_ticket(t, body_text, sealed); !r) {
             return r;
         }
-        stored_payload = p->payload;
-        result.changed_tickets.push_back(p->ticket.number);
+        // The same text as the row body, as filing does: serialised once.
+        stored_payload =
+            R"({"ticket":)" + body_text + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
+        result.changed_tickets.push_back(t.number);
     } else {
         auto step = parse_step(e.kind);
         if (!step) {
@@ -211,11 +182,6 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
             result.changed_tickets.push_back(t.number);
         }
     }
-    std::string step_payload;
-    if (stored_payload.empty()) {
-        step_payload = e.payload.dump();
-        stored_payload = step_payload;
-    }
     auto q = m_db.query("INSERT INTO events(id, ticket_id, origin_device, device_seq, hlc, "
                         "actor, actor_role, kind, payload) "
                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -230,7 +196,7 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
         .bind(6, e.actor)
         .bind(7, to_string(e.actor_role))
         .bind(8, e.kind)
-        .bind(9, stored_payload);
+        .bind(9, stored_payload.empty() ? e.payload.dump() : stored_payload);
     if (auto r = q->run(); !r) {
         return r;
     }

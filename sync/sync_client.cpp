@@ -8,7 +8,6 @@
 #include "sync/json_fields.h"
 #include "sync/json_text.h"
 
-#include <deque>
 #include <future>
 #include <map>
 
@@ -215,20 +214,10 @@ SyncClient::SyncClient(core::TicketStore& store, fs::path data_dir, SyncConfig c
     : m_store(&store), m_data_dir(std::move(data_dir)), m_config(std::move(config)),
       m_token(std::move(token)), m_installed_assets(std::move(installed_assets)),
       m_http(HttpOptions{m_config.center_url, m_config.tls, std::chrono::milliseconds(5000),
-                         std::chrono::milliseconds(60000)}),
-      m_http_second(HttpOptions{m_config.center_url, m_config.tls, std::chrono::milliseconds(5000),
-                                std::chrono::milliseconds(60000)}) {
-    // A pull page (up to 2,000 tickets, about 8 MB of rows and index entries) is written in
-    // one transaction. With SQLite's default 2 MB page cache the connection spills dirty pages
-    // to the WAL in the middle of it and reads evicted index pages back, about three more
-    // system calls per pulled event; a cache that holds a page's writes avoids that. It only
-    // grows when used. Best effort: a failure leaves the default, which works, only slower.
-    (void)m_store->database().exec("PRAGMA cache_size = -65536");
-}
+                         std::chrono::milliseconds(60000)}) {}
 
 void SyncClient::set_cancel_flag(const std::atomic<bool>* cancel) {
     m_http.set_cancel_flag(cancel);
-    m_http_second.set_cancel_flag(cancel);
 }
 
 void SyncClient::set_batch_size(int events) {
@@ -347,9 +336,6 @@ std::expected<void, SyncError> SyncClient::check_device(SyncReport& report) {
 
 namespace {
 
-// Push batches on their way at once, each on its own connection.
-constexpr std::size_t k_push_in_flight = 2;
-
 // A batch ready to send: its body and the events in it, in order.
 struct PreparedBatch {
     std::string body;
@@ -440,47 +426,21 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         body += '}';
         return p;
     };
-    // A batch on its way. Two travel at once, each on its own connection: while the center
-    // stores one (and waits for its fsync), it already reads and checks the next, and the
-    // terminal reads the one after. The center stores a device's batches of one group in
-    // device_seq order; a second batch that still arrives before the first was stored is
-    // answered with a gap and sent again.
-    struct InFlight {
-        PreparedBatch batch;
-        std::future<std::expected<HttpReply, SyncError>> reply;
-    };
-    std::deque<InFlight> flight;
-    std::size_t launched = 0;
-    auto launch = [&](PreparedBatch&& batch) {
-        HttpClient* http = launched++ % 2 == 0 ? &m_http : &m_http_second;
-        flight.push_back(InFlight{std::move(batch), {}});
-        // A deque keeps its elements in place, so the body stays where the request reads it.
-        const std::string* body = &flight.back().batch.body;
-        flight.back().reply = std::async(std::launch::async, [this, http, body] {
-            return checked(http->post_text(k_path_push, *body, m_token));
-        });
-    };
-    // Waits for every batch still on its way and forgets their answers: after a refusal or a
-    // failure the pass starts again from the mark, and the center's answers to the batches
-    // sent again settle whatever it made of these.
-    auto drain = [&] {
-        for (auto& f : flight) {
-            if (f.reply.valid()) {
-                f.reply.wait();
-            }
-        }
-        flight.clear();
+    auto send = [this](const std::string& body) {
+        return std::async(std::launch::async,
+                          [this, &body] { return call_text(k_path_push, body); });
     };
 
     auto mark = state.read();
     if (!mark) {
         return std::unexpected(storage_failure(mark.error()));
     }
-    // The last device_seq put in a batch so far.
-    std::int64_t after = mark->acked_device_seq;
-    bool outbox_read = false;
-    // The previous batch's answer, written to the outbox mark while the next batches are on
-    // their way, so the terminal's commit overlaps the center's. A mark left behind by a crash
+    auto current = prepare(mark->acked_device_seq);
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    // The previous batch's answer, written to the outbox mark while the next batch is on
+    // its way, so the terminal's commit overlaps the center's. A mark left behind by a crash
     // is harmless: the next pass takes the center's mark (check_device).
     std::int64_t unacked = 0;
     auto flush_ack = [&]() -> std::expected<void, SyncError> {
@@ -492,59 +452,52 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         }
         return {};
     };
-    auto give_up = [&](SyncError e) -> std::expected<void, SyncError> {
-        drain();
-        return std::unexpected(std::move(e));
-    };
-    // Each round either moves the mark or dead-letters an event, so this ends; the bound
-    // guards against a center that answers nonsense.
-    for (int round = 0; round < 1'000'000; ++round) {
-        while (flight.size() < k_push_in_flight && !outbox_read) {
-            auto next = prepare(after);
-            if (!next) {
-                return give_up(next.error());
-            }
-            if (next->last_seq == 0) {
-                outbox_read = true;
-                break;
-            }
-            after = next->last_seq;
-            launch(std::move(*next));
+    // One batch in flight while the next is read and converted: the terminal's work overlaps
+    // the center's. Each round either moves the mark or dead-letters an event, so this ends;
+    // the bound guards against a center that answers nonsense.
+    for (int round = 0; round < 1'000'000 && current->last_seq > 0; ++round) {
+        auto inflight = send(current->body);
+        std::expected<PreparedBatch, SyncError> next = PreparedBatch{};
+        bool have_next = false;
+        std::expected<void, SyncError> acked;
+        auto reply = [&] {
+            acked = flush_ack();
+            // Read ahead only while the batch is on its way; on any answer but 200 it is
+            // thrown away.
+            next = prepare(current->last_seq);
+            have_next = true;
+            return inflight.get();
+        }();
+        if (!acked) {
+            return acked;
         }
-        if (auto r = flush_ack(); !r) {
-            return give_up(r.error());
-        }
-        if (flight.empty()) {
-            return {};
-        }
-        // The request reads its body in place: take the batch out only once it is answered.
-        auto reply = flight.front().reply.get();
-        InFlight done = std::move(flight.front());
-        flight.pop_front();
         if (!reply) {
-            return give_up(reply.error());
+            return std::unexpected(reply.error());
         }
         if (reply->status == 200) {
             auto parsed = parse_body(reply->body);
             auto answer = parsed ? parse_push_response(*parsed) : std::unexpected(parsed.error());
             if (!answer) {
-                return give_up(
+                return std::unexpected(
                     SyncError{SyncError::Kind::unreachable,
                               "the center's push answer did not parse: " + answer.error().message});
             }
             if (answer->epoch != m_epoch) {
-                drain();
                 m_epoch = answer->epoch; // restored meanwhile: the caller starts over
                 return {};
             }
             unacked = answer->acked_seq;
-            report.pushed += static_cast<std::int64_t>(done.batch.events);
+            report.pushed += static_cast<std::int64_t>(current->events);
             batch_size = m_batch_size;
-            if (answer->acked_seq == done.batch.last_seq) {
+            if (!have_next || !next) {
+                return std::unexpected(have_next ? next.error()
+                                                 : SyncError{SyncError::Kind::storage, "no batch"});
+            }
+            if (answer->acked_seq == current->last_seq) {
+                current = std::move(next);
                 continue;
             }
         } else {
-            drain();
             const ErrorBody error = error_of(*reply);
             if (error.epoch != m_epoch && !error.epoch.empty()) {
                 m_epoch = error.epoch;
@@ -559,7 +512,7 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
             } else {
                 // Any other 4xx is permanent for the event it names (or, naming none, the
                 // first).
-                const auto& sent = done.batch.sent;
+                const auto& sent = current->sent;
                 const std::pair<std::string, std::int64_t>* culprit =
                     sent.empty() ? nullptr : &sent.front();
                 if (error.index && *error.index >= 0 &&
@@ -587,7 +540,6 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
             }
         }
         // Start again from the mark as it is now.
-        drain();
         if (auto r = flush_ack(); !r) {
             return r;
         }
@@ -595,12 +547,16 @@ std::expected<void, SyncError> SyncClient::push_all(SyncReport& report) {
         if (!now_mark) {
             return std::unexpected(storage_failure(now_mark.error()));
         }
-        after = now_mark->acked_device_seq;
-        outbox_read = false;
+        current = prepare(now_mark->acked_device_seq);
+        if (!current) {
+            return std::unexpected(current.error());
+        }
     }
-    drain();
     if (auto r = flush_ack(); !r) {
         return r;
+    }
+    if (current->last_seq == 0) {
+        return {};
     }
     return std::unexpected(
         SyncError{SyncError::Kind::unreachable, "push did not finish; try again later"});
@@ -643,11 +599,8 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
         }
         FetchedPage out;
         out.events.reserve(page->events.size());
-        // A create's ticket is checked, sealed and serialised here, while the store writes
-        // the previous page; one that fails is left for apply_remote to refuse.
         for (auto& w : page->events) {
             out.events.push_back(from_wire(std::move(w)));
-            (void)core::prepare_remote_create(out.events.back(), m_store->sealer());
         }
         for (auto& a : page->assets) {
             out.assets.push_back(

@@ -7,8 +7,7 @@
 //     center was restored from a backup) moves the outbox mark back to the center's, so the
 //     events the terminal still holds (it holds them all) are sent again, and the pull cursor
 //     starts over; a mark above ours (an answer lost after the center stored) moves ours up.
-//  2. POST /v1/push per batch, two batches on their way at once (each on its own
-//     connection); the mark moves to the acknowledged device_seq. A 4xx naming an
+//  2. POST /v1/push per batch; the mark moves to the acknowledged device_seq. A 4xx naming an
 //     event puts it on the dead-letter list (staff see it) and later batches skip its
 //     device_seq; a gap answer moves the mark to what the center expects; 5xx and network
 //     failures end the pass to be retried.
@@ -80,7 +79,6 @@ private:
     std::string m_token;
     std::filesystem::path m_installed_assets;
     HttpClient m_http;
-    HttpClient m_http_second; // the second push batch on its way (push_all)
     int m_batch_size = static_cast<int>(k_max_batch_events);
     std::string m_epoch;
 };
