@@ -53,7 +53,7 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
     row("counter.detail.emotion", option("emotion", core::to_string(t.emotion)));
     row("console.col.received", counter::local_time_text(t.received_at, off));
     if (t.due_at > 0) {
-        row("counter.detail.due", counter::local_time_text(t.due_at, off) + " · " +
+        row("console.detail.due", counter::local_time_text(t.due_at, off) + " · " +
                                       countdown_text(ui, t.due_at, c.now()));
     }
     if (t.handling_deadline) {

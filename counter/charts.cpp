@@ -157,6 +157,14 @@ double value_at(const ChartSeries& s, std::size_t i) {
     return i < s.values.size() ? s.values[i] : 0.0;
 }
 
+// The first index of the series' highest value (0 for an empty series).
+std::size_t index_of_max(const ChartSeries& s) {
+    return s.values.empty() ? 0
+                            : static_cast<std::size_t>(
+                                  std::max_element(s.values.begin(), s.values.end()) -
+                                  s.values.begin());
+}
+
 // The part of the chart's rectangle where values are plotted, and the vertical scale.
 struct Plot {
     float left, top, right, bottom;
@@ -235,6 +243,20 @@ void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries>
     const float slot = (plot.right - plot.left) / static_cast<float>(labels.size());
     const float group_w = slot * 0.7f;
     const float bar_w = group_w / static_cast<float>(series.size());
+    // Many narrow slots (26 weeks, 31 days): every k-th label, whole, rather than all of them
+    // cut to "..."; values only while they fit above their bars, else at the highest and the
+    // last bar of each series, as the line chart does.
+    float label_w = 0.0f;
+    float number_w = 0.0f;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        label_w = std::max(label_w, text_width(labels[i]));
+        for (const ChartSeries& one : series) {
+            number_w = std::max(number_w, text_width(chart_number(value_at(one, i))));
+        }
+    }
+    const std::size_t label_stride =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((label_w + style.gap) / slot)));
+    const bool values_fit = number_w + 2.0f <= bar_w + (slot - group_w);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const float slot_left = plot.left + slot * static_cast<float>(i);
         const float group_left = slot_left + (slot - group_w) * 0.5f;
@@ -247,10 +269,15 @@ void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries>
             const float y = plot.y_of(v);
             draw.AddRectFilled(ImVec2(x0 + 1.0f, y), ImVec2(x0 + bar_w - 1.0f, plot.bottom),
                                series[s].color);
-            text_centred(draw, x0 + bar_w * 0.5f, y - line_h - 2.0f, style.text, chart_number(v));
+            if (values_fit || i + 1 == labels.size() || i == index_of_max(series[s])) {
+                text_centred(draw, x0 + bar_w * 0.5f, y - line_h - 2.0f, style.text,
+                             chart_number(v));
+            }
         }
-        text_centred(draw, slot_left + slot * 0.5f, plot.bottom + style.gap * 0.5f, style.text,
-                     fit_text(labels[i], slot - style.gap * 0.5f));
+        if (i % label_stride == 0) {
+            text_centred(draw, slot_left + slot * 0.5f, plot.bottom + style.gap * 0.5f, style.text,
+                         fit_text(labels[i], slot * static_cast<float>(label_stride) - style.gap));
+        }
     }
 }
 
