@@ -4,12 +4,13 @@
 #include "app/imgui_scope.h"
 #include "app/kiosk_fonts.h"
 #include "app/sample_center.h"
+#include "app/staff_window_loop.h"
 #include "app/stop_signals.h"
+#include "app/window_waker.h"
 #include "console/console_controller.h"
 #include "console/console_frame.h"
 #include "console/departments.h"
 #include "forms/catalog.h"
-#include "platform/frame_pacer.h"
 #include "platform/glfw_platform.h"
 
 #include <imgui.h>
@@ -18,7 +19,6 @@
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 namespace cf::app {
@@ -45,14 +45,8 @@ int utc_offset_minutes() {
 } // namespace
 
 int run_console(const AppOptions& options) {
-    std::mutex waker_mutex;
-    platform::Platform* waker = nullptr; // the window to wake, while it exists
-    const std::function<void()> wake_ui = [&] {
-        const std::lock_guard lock(waker_mutex);
-        if (waker != nullptr) {
-            waker->wake();
-        }
-    };
+    WindowWaker waker;
+    const std::function<void()> wake_ui = waker.callback();
     StopSignals stop(wake_ui);
     auto catalog = forms::load_catalog(options.assets);
     if (!catalog) {
@@ -114,13 +108,7 @@ int run_console(const AppOptions& options) {
         return 4;
     }
     platform::Platform& p = **platform;
-    const auto set_waker = [&](platform::Platform* to) {
-        const std::lock_guard lock(waker_mutex);
-        waker = to;
-    };
-    set_waker(&p);
-    const std::unique_ptr<void, std::function<void(void*)>> unset_waker(
-        &p, [&](void*) { set_waker(nullptr); });
+    const WindowWaker::Attached attached(waker, p); // before the window goes
     KioskFonts& f = **fonts;
     f.set_scale(k_console_font_factor * console::ConsoleFrame::scale_for(static_cast<float>(
                                             p.framebuffer_size().height)));
@@ -162,27 +150,7 @@ int run_console(const AppOptions& options) {
         return run_console_tour(tour, *options.screenshots);
     }
 
-    platform::FramePacer pacer(p);
-    platform::FrameCallbacks callbacks;
-    callbacks.next_deadline = [&] {
-        return frame.next_deadline_s();
-    };
-    bool common_started = false;
-    callbacks.before_frame = [&] {
-        if (!common_started && pacer.frames_rendered() > 0) {
-            f.start_common_characters();
-            common_started = true;
-        }
-        f.before_frame();
-        frame.before_frame();
-    };
-    callbacks.draw = [&] {
-        frame.draw();
-        if (stop.stop_requested() || p.take_close_request()) {
-            p.close();
-        }
-    };
-    pacer.run(callbacks);
+    run_staff_window(p, f, frame, stop);
     return 0;
 }
 

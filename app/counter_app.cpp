@@ -1,9 +1,9 @@
 #include "app/counter_app.h"
 
 #include "app/counter_tour.h"
+#include "app/staff_window_loop.h"
 #include "counter/counter_controller.h"
 #include "counter/counter_frame.h"
-#include "platform/frame_pacer.h"
 
 #include <imgui.h>
 
@@ -52,27 +52,7 @@ int run_counter(CounterRun& run) {
         return run_counter_tour(tour, *run.options.screenshots);
     }
 
-    platform::FramePacer pacer(run.platform);
-    platform::FrameCallbacks callbacks;
-    callbacks.next_deadline = [&] {
-        return frame.next_deadline_s();
-    };
-    bool common_started = false;
-    callbacks.before_frame = [&] {
-        if (!common_started && pacer.frames_rendered() > 0) {
-            f.start_common_characters();
-            common_started = true;
-        }
-        f.before_frame();
-        frame.before_frame();
-    };
-    callbacks.draw = [&] {
-        frame.draw();
-        if (run.stop.stop_requested() || run.platform.take_close_request()) {
-            run.platform.close();
-        }
-    };
-    pacer.run(callbacks);
+    run_staff_window(run.platform, f, frame, run.stop);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "app/kiosk_fonts.h"
 #include "app/screenshot_tour.h"
 #include "app/stop_signals.h"
+#include "app/window_waker.h"
 #include "core/staff_directory.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
@@ -22,7 +23,6 @@
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 namespace cf::app {
@@ -43,14 +43,8 @@ int run_kiosk(const AppOptions& given) {
         options.assets = sync::current_assets_dir(options.data, options.assets);
     }
     // Before any thread starts (librime, fonts, sync), so they all leave the signals to it.
-    std::mutex waker_mutex;
-    platform::Platform* waker = nullptr; // the window to wake, while it exists
-    const std::function<void()> wake_ui = [&] {
-        const std::lock_guard lock(waker_mutex);
-        if (waker != nullptr) {
-            waker->wake();
-        }
-    };
+    WindowWaker waker;
+    const std::function<void()> wake_ui = waker.callback();
     StopSignals stop(wake_ui);
     auto catalog = forms::load_catalog(options.assets);
     if (!catalog) {
@@ -123,14 +117,7 @@ int run_kiosk(const AppOptions& given) {
         return 4;
     }
     platform::Platform& p = **platform;
-    const auto set_waker = [&](platform::Platform* to) {
-        const std::lock_guard lock(waker_mutex);
-        waker = to;
-    };
-    set_waker(&p);
-    // Before the window goes, on every return path.
-    const std::unique_ptr<void, std::function<void(void*)>> unset_waker(
-        &p, [&](void*) { set_waker(nullptr); });
+    const WindowWaker::Attached attached(waker, p); // before the window goes, on every path
     (*fonts)->set_scale(font_factor * kiosk::KioskFrame::scale_for(
                                           static_cast<float>(p.framebuffer_size().height)));
     if (auto ready = (*fonts)->finish_first_atlas(); !ready) {
