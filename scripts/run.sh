@@ -87,7 +87,7 @@ MSG
 fi
 console_pid=
 if [ "${COUNTERFOIL_CONSOLE:-0}" = 1 ]; then
-    console_password=$(head -c 1024 /dev/urandom | tr -dc 'a-km-z2-9' | head -c 12)
+    console_password=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
     for account in "R01 审核员甲 reviewer" "D01 派单员乙 dispatcher" "H01 计费部丙 handler billing" \
                    "A01 审计员丁 auditor" "M01 王经理 manager"; do
         set -- $account
