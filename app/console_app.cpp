@@ -110,8 +110,8 @@ int run_console(const AppOptions& options) {
     platform::Platform& p = **platform;
     const WindowWaker::Attached attached(waker, p); // before the window goes
     KioskFonts& f = **fonts;
-    f.set_scale(k_console_font_factor * console::ConsoleFrame::scale_for(static_cast<float>(
-                                            p.framebuffer_size().height)));
+    f.set_scale(k_console_font_factor *
+                console::ConsoleFrame::scale_for(static_cast<float>(p.framebuffer_size().height)));
     if (auto ready = f.finish_first_atlas(); !ready) {
         std::cerr << "counterfoil: " << ready.error().message << "\n";
         return 4;

@@ -129,13 +129,17 @@ struct Texts {
 Texts texts_for(kiosk::Locale l) {
     switch (l) {
     case kiosk::Locale::zh_hans:
-        return {"not-the-password", "缺少账单截图和客户的账户号码，请补充后再提交。",
-                "核对计费系统：同一笔月费在11月3日被扣了两次。", "退还多扣的58元，并书面致歉。",
+        return {"not-the-password",
+                "缺少账单截图和客户的账户号码，请补充后再提交。",
+                "核对计费系统：同一笔月费在11月3日被扣了两次。",
+                "退还多扣的58元，并书面致歉。",
                 "处理意见没有说明何时退款，请网络部一并核实信号问题。",
                 "经核实，11月3日重复扣费58元，已于今日退回您的账户。"};
     case kiosk::Locale::zh_hant:
-        return {"not-the-password", "缺少帳單截圖和客戶的帳戶號碼，請補充後再提交。",
-                "核對計費系統：同一筆月費在11月3日被扣了兩次。", "退還多扣的58元，並書面致歉。",
+        return {"not-the-password",
+                "缺少帳單截圖和客戶的帳戶號碼，請補充後再提交。",
+                "核對計費系統：同一筆月費在11月3日被扣了兩次。",
+                "退還多扣的58元，並書面致歉。",
                 "處理意見沒有說明何時退款，請網絡部一併核實信號問題。",
                 "經核實，11月3日重複扣費58元，已於今日退回您的帳戶。"};
     case kiosk::Locale::en:
@@ -227,8 +231,8 @@ void locale_tour(Shots& s, ConsoleTour& t, kiosk::Locale l, const std::string& p
         s.shot(p + "16-dashboard");
         c.set_period(26);
         s.shot(p + "17-dashboard-26-weeks");
-        const auto& by_branch = c.dashboard().has() ? c.dashboard().data().by_branch
-                                                    : std::vector<sync::CountBy>{};
+        const auto& by_branch =
+            c.dashboard().has() ? c.dashboard().data().by_branch : std::vector<sync::CountBy>{};
         if (!by_branch.empty()) {
             c.drill_down(console::DrillDown::branch, by_branch.front().key);
             s.shot(p + "18-drill-down-branch");

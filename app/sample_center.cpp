@@ -96,9 +96,9 @@ std::filesystem::path find_center_binary() {
     std::error_code ec;
     const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        for (const auto& candidate : {self.parent_path() / "counterfoil-center",
-                                      self.parent_path().parent_path() / "center" /
-                                          "counterfoil-center"}) {
+        for (const auto& candidate :
+             {self.parent_path() / "counterfoil-center",
+              self.parent_path().parent_path() / "center" / "counterfoil-center"}) {
             if (std::filesystem::exists(candidate, ec)) {
                 return candidate;
             }

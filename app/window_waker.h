@@ -19,7 +19,9 @@ public:
         }
     }
     std::function<void()> callback() const {
-        return [this] { wake(); };
+        return [this] {
+            wake();
+        };
     }
 
     // Wakes `window` until the guard goes, which must be before the window does.

@@ -139,10 +139,10 @@ Region make_region(const fs::path& parent, int tickets, int branches) {
                  branches, r.dir.c_str());
     const double t0 = bench::now_ms();
     const fs::path log = r.dir.string() + ".log";
-    const pid_t pid = spawn({"--data", r.dir.string(), "sample-data", "--tickets",
-                             std::to_string(tickets), "--branches", std::to_string(branches),
-                             "--seed", "1", "--staff-password-stdin"},
-                            std::string(k_password) + "\n", "/dev/null", log);
+    const pid_t pid =
+        spawn({"--data", r.dir.string(), "sample-data", "--tickets", std::to_string(tickets),
+               "--branches", std::to_string(branches), "--seed", "1", "--staff-password-stdin"},
+              std::string(k_password) + "\n", "/dev/null", log);
     if (wait_exit(pid) != 0) {
         die("sample-data failed: " + read_file(log));
     }
@@ -506,8 +506,8 @@ void report(const Result& r) {
     std::printf("first paint, period changed (ms):              median %.0f, max %.0f (%zu)\n",
                 bench::percentile(r.first_paint_period, 50),
                 bench::percentile(r.first_paint_period, 100), r.first_paint_period.size());
-    std::printf("%-50s %6s %8s %8s %8s %8s %9s %8s\n", "CPU per frame, this thread (ms)",
-                "frames", "p50", "p95", "p99", "max", "proc p50", "wall p50");
+    std::printf("%-50s %6s %8s %8s %8s %8s %9s %8s\n", "CPU per frame, this thread (ms)", "frames",
+                "p50", "p95", "p99", "max", "proc p50", "wall p50");
     Row all{"all dashboard frames", {}, {}, {}};
     for (const Row* row : {&r.hover, &r.scroll, &r.period, &r.drill}) {
         print_row(*row);

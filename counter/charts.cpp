@@ -159,10 +159,10 @@ double value_at(const ChartSeries& s, std::size_t i) {
 
 // The first index of the series' highest value (0 for an empty series).
 std::size_t index_of_max(const ChartSeries& s) {
-    return s.values.empty() ? 0
-                            : static_cast<std::size_t>(
-                                  std::max_element(s.values.begin(), s.values.end()) -
-                                  s.values.begin());
+    return s.values.empty()
+               ? 0
+               : static_cast<std::size_t>(std::max_element(s.values.begin(), s.values.end()) -
+                                          s.values.begin());
 }
 
 // The part of the chart's rectangle where values are plotted, and the vertical scale.

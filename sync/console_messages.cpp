@@ -240,8 +240,9 @@ std::optional<core::Ticket> read_ticket(JsonFields& f, const char* key) {
     return std::move(*ticket);
 }
 
-template <class E> E read_enum(JsonFields& f, const char* key, E fallback,
-                               std::optional<E> (*parse)(std::string_view)) {
+template <class E>
+E read_enum(JsonFields& f, const char* key, E fallback,
+            std::optional<E> (*parse)(std::string_view)) {
     auto text = f.text(key, 64);
     if (!text) {
         return fallback;
@@ -514,8 +515,8 @@ Parsed<QueueRow> parse_queue_row(const json& j, const std::string& path) {
     m.request_type = read_enum<core::RequestType>(f, "request_type", core::RequestType::complaint,
                                                   core::parse_request_type);
     m.category = f.optional_text("category", 128);
-    m.priority = read_enum<core::Priority>(f, "priority", core::Priority::normal,
-                                           core::parse_priority);
+    m.priority =
+        read_enum<core::Priority>(f, "priority", core::Priority::normal, core::parse_priority);
     m.state = read_enum<core::State>(f, "state", core::State::submitted, core::parse_state);
     m.round = static_cast<int>(f.integer("round", 1, 9).value_or(1));
     m.received_at = f.integer("received_at", 0, k_max_int).value_or(0);

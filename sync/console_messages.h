@@ -39,9 +39,8 @@ enum class ConsoleQueue {
     all,          // every ticket (the dashboard's drill-down)
 };
 inline constexpr ConsoleQueue k_console_queues[] = {
-    ConsoleQueue::review, ConsoleQueue::dispatch, ConsoleQueue::departments,
-    ConsoleQueue::audit,  ConsoleQueue::answer,   ConsoleQueue::overdue,
-    ConsoleQueue::second_round, ConsoleQueue::all,
+    ConsoleQueue::review, ConsoleQueue::dispatch, ConsoleQueue::departments,  ConsoleQueue::audit,
+    ConsoleQueue::answer, ConsoleQueue::overdue,  ConsoleQueue::second_round, ConsoleQueue::all,
 };
 std::string_view to_string(ConsoleQueue q);
 std::optional<ConsoleQueue> parse_console_queue(std::string_view s);
@@ -119,7 +118,7 @@ struct TimelineEntry {
     std::string origin_device; // "SZ01/K1", or "center"
     std::string actor;
     std::string actor_role;
-    core::Millis at = 0; // physical time of the event
+    core::Millis at = 0;                               // physical time of the event
     nlohmann::json payload = nlohmann::json::object(); // create: the ticket, personal data left out
 };
 
