@@ -5,6 +5,7 @@
 #include "console/views.h"
 #include "counter/charts.h"
 #include "counter/counter_text.h"
+#include "sync/wire_event.h"
 
 namespace cf::console {
 
@@ -152,7 +153,7 @@ void draw_timeline(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const sync::TimelineEntry& e =
                 d.timeline[d.timeline.size() - 1 - static_cast<std::size_t>(i)];
-            const bool center = e.origin_device == "center";
+            const bool center = e.origin_device == sync::k_center_device;
             ImGui::BeginGroup();
             ImGui::TextUnformatted(counter::local_time_text(e.at, off).c_str());
             ImGui::SameLine();

@@ -115,7 +115,7 @@ struct QueueResponse {
 struct TimelineEntry {
     std::string id;
     std::string kind;
-    std::string origin_device; // "SZ01/K1", or "center"
+    std::string origin_device; // "SZ01/K1", or k_center_device for the center
     std::string actor;
     std::string actor_role;
     core::Millis at = 0;                               // physical time of the event
