@@ -256,24 +256,16 @@ SqliteCenterStorage::console_queue(const Principal& who, const sync::QueueReques
 
 CenterResult<sync::TicketDetail> SqliteCenterStorage::console_ticket(const Principal& who,
                                                                      std::string_view number) {
-    auto canonical = core::normalize_ticket_number(number);
-    if (!canonical) {
-        return center_error(404, "not_found",
-                            "'" + std::string(number) + "' is not a ticket number", "number");
-    }
     std::lock_guard lock(m_mutex);
-    auto loaded = load_ticket("number", *canonical, true);
+    auto loaded = ticket_by_number(number, true);
     if (!loaded) {
         return std::unexpected(loaded.error());
     }
-    if (!*loaded) {
-        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
-    }
     sync::TicketDetail out;
     out.epoch = m_epoch;
-    out.ticket = std::move(**loaded);
+    out.ticket = std::move(*loaded);
     if (who.role == core::Role::handler && !has_department(out.ticket, who.department)) {
-        return std::unexpected(wrong_department(who, *canonical));
+        return std::unexpected(wrong_department(who, out.ticket.number));
     }
     auto events = ticket_events(out.ticket.id);
     if (!events) {
@@ -337,26 +329,19 @@ SqliteCenterStorage::console_step(const Principal& who, std::string_view number,
             }
         }
     }
-    auto canonical = core::normalize_ticket_number(number);
-    if (!canonical) {
-        return center_error(404, "not_found",
-                            "'" + std::string(number) + "' is not a ticket number", "number");
-    }
     std::lock_guard lock(m_mutex);
     auto tx = core::Transaction::begin(m_db);
     if (!tx) {
         return fail_core(tx);
     }
-    auto loaded = load_ticket("number", *canonical, true);
+    auto loaded = ticket_by_number(number, true);
     if (!loaded) {
         return std::unexpected(loaded.error());
     }
-    if (!*loaded) {
-        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
-    }
-    core::Ticket t = std::move(**loaded);
+    core::Ticket t = std::move(*loaded);
+    const std::string canonical = t.number;
     if (who.role == core::Role::handler && !has_department(t, who.department)) {
-        return std::unexpected(wrong_department(who, *canonical));
+        return std::unexpected(wrong_department(who, canonical));
     }
     sync::ConsoleStepResponse out;
     out.epoch = m_epoch;
@@ -372,7 +357,7 @@ SqliteCenterStorage::console_step(const Principal& who, std::string_view number,
             return fail_core(row);
         }
         if (*row) {
-            if (seen->text(0) != who.staff || seen->text(1) != *canonical ||
+            if (seen->text(0) != who.staff || seen->text(1) != canonical ||
                 seen->text(2) != request.step) {
                 return center_error(409, "request_id_reused",
                                     "request_id " + request.request_id +
@@ -399,7 +384,7 @@ SqliteCenterStorage::console_step(const Principal& who, std::string_view number,
     }
     ins->bind(1, request.request_id)
         .bind(2, who.staff)
-        .bind(3, *canonical)
+        .bind(3, canonical)
         .bind(4, request.step)
         .bind(5, core::to_json(t, core::PiiMode::omit).dump())
         .bind(6, now);

@@ -102,6 +102,23 @@ CenterResult<std::optional<core::Ticket>> SqliteCenterStorage::load_ticket(std::
     return std::optional<core::Ticket>(std::move(*t));
 }
 
+CenterResult<core::Ticket> SqliteCenterStorage::ticket_by_number(std::string_view number,
+                                                                 bool with_customer) {
+    auto canonical = core::normalize_ticket_number(number);
+    if (!canonical) {
+        return center_error(404, "not_found",
+                            "'" + std::string(number) + "' is not a ticket number", "number");
+    }
+    auto loaded = load_ticket("number", *canonical, with_customer);
+    if (!loaded) {
+        return std::unexpected(loaded.error());
+    }
+    if (!*loaded) {
+        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
+    }
+    return std::move(**loaded);
+}
+
 SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(const core::Ticket& t) const {
     StagedTicket staged;
     const std::string phone = core::normalize_phone(t.customer.phone);
@@ -291,24 +308,16 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
         return center_error(422, "branch_step_at_center",
                             "step '" + request.step + "' is taken at the branch", "step");
     }
-    auto canonical = core::normalize_ticket_number(number);
-    if (!canonical) {
-        return center_error(404, "not_found",
-                            "'" + std::string(number) + "' is not a ticket number", "number");
-    }
     std::lock_guard lock(m_mutex);
     auto tx = core::Transaction::begin(m_db);
     if (!tx) {
         return fail_core(tx);
     }
-    auto loaded = load_ticket("number", *canonical, false);
+    auto loaded = ticket_by_number(number, false);
     if (!loaded) {
         return std::unexpected(loaded.error());
     }
-    if (!*loaded) {
-        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
-    }
-    core::Ticket t = std::move(**loaded);
+    core::Ticket t = std::move(*loaded);
     core::Actor actor{request.actor, *role, request.department};
     json payload = request.payload.is_null() ? json::object() : request.payload;
     if (auto r = apply_center_step(t, *step, actor, std::move(payload), now); !r) {
@@ -434,24 +443,16 @@ CenterResult<OverdueLists> SqliteCenterStorage::overdue(core::Millis now) {
 }
 
 CenterResult<TicketWithEvents> SqliteCenterStorage::get(std::string_view number) {
-    auto canonical = core::normalize_ticket_number(number);
-    if (!canonical) {
-        return center_error(404, "not_found",
-                            "'" + std::string(number) + "' is not a ticket number", "number");
-    }
     std::lock_guard lock(m_mutex);
-    auto t = load_ticket("number", *canonical, true);
+    auto t = ticket_by_number(number, true);
     if (!t) {
         return std::unexpected(t.error());
     }
-    if (!*t) {
-        return center_error(404, "not_found", "the center has no ticket " + *canonical, "number");
-    }
-    auto events = ticket_events((*t)->id);
+    auto events = ticket_events(t->id);
     if (!events) {
         return std::unexpected(events.error());
     }
-    return TicketWithEvents{std::move(**t), std::move(*events)};
+    return TicketWithEvents{std::move(*t), std::move(*events)};
 }
 
 CenterResult<json> SqliteCenterStorage::export_all() {

@@ -156,6 +156,9 @@ private:
     // The ticket with this id or number; its customer is filled (decrypted) only when asked.
     CenterResult<std::optional<core::Ticket>> load_ticket(std::string_view column,
                                                           std::string_view key, bool with_customer);
+    // The ticket with this number as a person typed it (normalised first); 404 not_found when
+    // it is not a ticket number or the center has no such ticket. Call with m_mutex held.
+    CenterResult<core::Ticket> ticket_by_number(std::string_view number, bool with_customer);
     // Seals the customer of t with the center key and serialises the row body and the create
     // event's stored payload (the ticket without personal data and the sealed fields as
     // base64). Needs no lock.
