@@ -255,7 +255,7 @@ double baseline_ms(const fs::path& file, core::TicketStore& source) {
 }
 
 // T devices pushing E create events each at the same time, in batches of 100.
-double ingest_ms(const Center& center, int terminals, int per_terminal) {
+double ingest_ms(const Center& center, int terminals, int per_terminal, double& center_cpu) {
     std::vector<std::string> tokens;
     for (int i = 0; i < terminals; ++i) {
         sync::HttpClient http(sync::HttpOptions{
@@ -303,6 +303,7 @@ double ingest_ms(const Center& center, int terminals, int per_terminal) {
         }
     }
     std::atomic<int> failures{0};
+    const double cpu0 = center.cpu_s();
     const double t0 = now_ms();
     std::vector<std::thread> threads;
     for (int d = 0; d < terminals; ++d) {
@@ -328,6 +329,7 @@ double ingest_ms(const Center& center, int terminals, int per_terminal) {
         t.join();
     }
     const double ms = now_ms() - t0;
+    center_cpu = center.cpu_s() - cpu0;
     if (failures > 0) {
         std::fprintf(stderr, "ingest: %d batches failed\n", failures.load());
     }
@@ -421,12 +423,20 @@ int main(int argc, char** argv) {
 
     if (drain > 0) {
         Terminal backlog(scratch.path / "backlog", "K3", drain, center);
+        const double cpu0 = center.cpu_s();
+        const double own0 = own_cpu_s();
         const double ms = backlog.sync_ms();
         line("drain backlog", drain, ms, ms <= 10'000 ? "(<= 10 s)" : "(> 10 s!)");
+        std::printf("%-34s client %.2f s, center %.2f s\n", "  CPU during drain",
+                    own_cpu_s() - own0, center.cpu_s() - cpu0);
     }
     if (terminals > 0) {
-        const double ms = ingest_ms(center, terminals, per_terminal);
+        double center_cpu = 0;
+        const double ms = ingest_ms(center, terminals, per_terminal, center_cpu);
         line("center ingest, terminals at once", static_cast<double>(terminals) * per_terminal, ms);
+        std::printf("%-34s center %.2f s of %.2f s on %u cores\n", "  CPU during ingest",
+                    center_cpu, ms / 1000 * std::thread::hardware_concurrency(),
+                    std::thread::hardware_concurrency());
         std::printf("%-34s %ld MB\n", "center peak RSS", center.peak_rss_mb());
     }
     return 0;

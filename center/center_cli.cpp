@@ -486,6 +486,9 @@ int cmd_serve(Context& c) {
     if (!storage) {
         return report(c, storage.error());
     }
+    if (auto r = (*storage)->checkpoint_in_background(); !r) {
+        return report(c, r.error());
+    }
     JsonLog log(std::cerr);
     // The console's facts are read before listening, so the first dashboard is fast.
     const auto warm_start = std::chrono::steady_clock::now();

@@ -111,6 +111,9 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
     if (auto r = tx->commit(); !r) {
         return fail_all(r.error());
     }
+    if (m_checkpointer) {
+        m_checkpointer->nudge();
+    }
     return results;
 }
 
@@ -246,12 +249,26 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
 CenterResult<SqliteCenterStorage::StagedTicket>
 SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e,
                                   std::size_t index) const {
-    auto parsed = core::ticket_from_json(e.payload.at("ticket"));
-    if (!parsed) {
-        return event_error(422, "invalid_ticket", index, e.id, parsed.error().message,
-                           "payload.ticket");
+    // The fast path read the ticket from the text (customer included) and kept its text.
+    core::Ticket t;
+    std::string_view body;
+    if (e.create) {
+        t = e.create->ticket;
+        body = e.create->ticket_text;
+    } else {
+        auto parsed = core::ticket_from_json(e.payload.at("ticket"));
+        if (!parsed) {
+            return event_error(422, "invalid_ticket", index, e.id, parsed.error().message,
+                               "payload.ticket");
+        }
+        t = std::move(*parsed);
+        const auto& c = e.payload.at("customer");
+        t.customer.name = c.value("name", "");
+        t.customer.phone = c.value("phone", "");
+        t.customer.email = c.value("email", "");
+        t.customer.customer_no = c.value("customer_no", "");
+        t.customer.order_no = c.value("order_no", "");
     }
-    core::Ticket t = std::move(*parsed);
     if (t.id != e.ticket_id) {
         return event_error(422, "invalid_ticket", index, e.id,
                            "the ticket's id differs from the event's ticket_id",
@@ -265,13 +282,7 @@ SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e
                                " cannot come from device " + who.device,
                            "payload.ticket.branch");
     }
-    const auto& c = e.payload.at("customer");
-    t.customer.name = c.value("name", "");
-    t.customer.phone = c.value("phone", "");
-    t.customer.email = c.value("email", "");
-    t.customer.customer_no = c.value("customer_no", "");
-    t.customer.order_no = c.value("order_no", "");
-    return stage_ticket(t);
+    return stage_ticket(std::move(t), body);
 }
 
 CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,

@@ -8,6 +8,7 @@
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
 #include "core/uuid.h"
+#include "sync/json_text.h"
 
 #include <map>
 
@@ -119,13 +120,14 @@ CenterResult<core::Ticket> SqliteCenterStorage::ticket_by_number(std::string_vie
     return std::move(**loaded);
 }
 
-SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(const core::Ticket& t) const {
+SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(core::Ticket t,
+                                                                   std::string_view body) const {
     StagedTicket staged;
     const std::string phone = core::normalize_phone(t.customer.phone);
     if (!phone.empty()) {
         staged.phone_index = m_sealer.blind_index(phone);
     }
-    json sealed_json = json::object();
+    std::string sealed_json = "{";
     staged.sealed.resize(std::size(k_sealed));
     for (std::size_t i = 0; i < std::size(k_sealed); ++i) {
         const std::string& value = t.customer.*(k_sealed[i].member);
@@ -133,15 +135,25 @@ SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(const core::
             continue;
         }
         auto sealed = m_sealer.seal(value, t.id, k_sealed[i].name);
-        sealed_json[k_sealed[i].name] = core::to_base64(sealed);
+        // Base64 needs no escapes.
+        sync::append_json_key(sealed_json, k_sealed[i].name, sealed_json.size() == 1);
+        sealed_json += '"';
+        sealed_json += core::to_base64(sealed);
+        sealed_json += '"';
         staged.sealed[i] = std::move(sealed);
     }
-    staged.ticket = t;
-    staged.ticket.customer = {};
-    // Serialised once: the row's body and the create event's payload share the text.
-    staged.body = core::to_json(t, core::PiiMode::omit).dump();
-    staged.payload =
-        R"({"ticket":)" + staged.body + R"(,"customer_sealed":)" + sealed_json.dump() + "}";
+    sealed_json += '}';
+    t.customer = {};
+    // Serialised once (or kept as received): the row's body and the create event's payload
+    // share the text.
+    staged.body = body.empty() ? core::to_json(t, core::PiiMode::omit).dump() : std::string(body);
+    staged.payload.reserve(staged.body.size() + sealed_json.size() + 32);
+    staged.payload += R"({"ticket":)";
+    staged.payload += staged.body;
+    staged.payload += R"(,"customer_sealed":)";
+    staged.payload += sealed_json;
+    staged.payload += '}';
+    staged.ticket = std::move(t);
     return staged;
 }
 
@@ -179,7 +191,7 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
             q->bind_null(column);
         }
     }
-    q->bind(16, staged.body);
+    q->bind_borrowed(16, staged.body);
     bind_fact_columns(*q, t, 17);
     if (auto r = q->run(); !r) {
         return fail_core(r);
@@ -246,7 +258,7 @@ CenterResult<void> SqliteCenterStorage::insert_event(const core::Event& e, std::
         .bind(7, e.actor)
         .bind(8, core::to_string(e.actor_role))
         .bind(9, e.kind)
-        .bind(10, payload)
+        .bind_borrowed(10, payload)
         .bind(11, now);
     if (auto r = q->run(); !r) {
         return fail_core(r);

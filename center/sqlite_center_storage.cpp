@@ -145,6 +145,19 @@ CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(con
     return store;
 }
 
+CenterResult<void> SqliteCenterStorage::checkpoint_in_background() {
+    std::lock_guard lock(m_mutex);
+    auto checkpointer = WalCheckpointer::start(m_db.path());
+    if (!checkpointer) {
+        return fail_core(checkpointer);
+    }
+    if (auto r = m_db.exec("PRAGMA wal_autocheckpoint = 0"); !r) {
+        return fail_core(r);
+    }
+    m_checkpointer = std::move(*checkpointer);
+    return {};
+}
+
 CenterResult<void> SqliteCenterStorage::backup(const fs::path& dir, const fs::path& file) {
     std::error_code ec;
     if (fs::exists(file, ec)) {

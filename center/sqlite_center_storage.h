@@ -11,6 +11,7 @@
 
 #include "center/center_storage.h"
 #include "center/ticket_facts.h"
+#include "center/wal_checkpointer.h"
 #include "core/hybrid_clock.h"
 #include "core/lifecycle.h"
 #include "core/pii_sealer.h"
@@ -89,6 +90,10 @@ public:
                                                     const sync::DashboardRequest& request,
                                                     core::Millis now) override;
 
+    // Moves the WAL checkpoints off the commit path onto a thread of their own
+    // (wal_checkpointer.h); serve calls it before it listens. Fails with storage errors.
+    CenterResult<void> checkpoint_in_background();
+
     // Loads the console's facts of every ticket now rather than at the first console request
     // (serve calls it before it listens). Fails with storage errors.
     CenterResult<void> warm_console();
@@ -159,10 +164,12 @@ private:
     // The ticket with this number as a person typed it (normalised first); 404 not_found when
     // it is not a ticket number or the center has no such ticket. Call with m_mutex held.
     CenterResult<core::Ticket> ticket_by_number(std::string_view number, bool with_customer);
-    // Seals the customer of t with the center key and serialises the row body and the create
+    // Seals the customer of t with the center key and makes the row body and the create
     // event's stored payload (the ticket without personal data and the sealed fields as
-    // base64). Needs no lock.
-    StagedTicket stage_ticket(const core::Ticket& t) const;
+    // base64). body, when not empty, is the ticket's text as received, holding only the keys
+    // of to_json's omit form (core::read_ticket_text took it): it is kept instead of
+    // serialising t again. Needs no lock.
+    StagedTicket stage_ticket(core::Ticket t, std::string_view body = {}) const;
     // Inserts the staged ticket's row. Fails with storage errors (a constraint for an
     // existing id or number).
     CenterResult<void> write_ticket(const StagedTicket& t, core::Hlc hlc);
@@ -214,6 +221,7 @@ private:
     core::PiiSealer m_sealer;
     std::string m_epoch;
     core::HybridClock m_hlc;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // null: SQLite checkpoints in commits
 };
 
 } // namespace cf::center

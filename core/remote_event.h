@@ -18,6 +18,10 @@ struct RemoteEvent {
     // For a create: the customer's personal data as received (in plain text over TLS); the
     // store seals it with its own key before anything is written.
     std::optional<Customer> customer;
+    // For a create, when the receiver made it: the ticket's JSON text (what payload["ticket"]
+    // holds). The store reads it with read_ticket_text and keeps it as the row's body when
+    // that reader takes it, instead of building the ticket from the DOM and serialising it.
+    std::string ticket_text;
 };
 
 // A received version of an asset file (forms, category tree ...), kept in the database so that

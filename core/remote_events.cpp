@@ -7,6 +7,7 @@
 #include "core/phone.h"
 #include "core/ticket_json.h"
 #include "core/ticket_store.h"
+#include "core/ticket_text.h"
 
 #include <charconv>
 
@@ -117,12 +118,21 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
             return fail(ErrorCode::invalid_input,
                         "event " + e.id + ": a create event needs its ticket and customer");
         }
-        auto parsed = ticket_from_json(*body);
-        if (!parsed) {
-            return fail(ErrorCode::invalid_input,
-                        "event " + e.id + ": the ticket does not parse: " + parsed.error().message);
+        // The ticket's text, when it came with the event and holds only ticket keys, is read
+        // without the DOM and kept as the row's body.
+        Ticket t;
+        JsonScan scan(remote.ticket_text);
+        const bool as_text =
+            !remote.ticket_text.empty() && read_ticket_text(scan, t) && scan.at_end();
+        if (!as_text) {
+            auto parsed = ticket_from_json(*body);
+            if (!parsed) {
+                return fail(ErrorCode::invalid_input, "event " + e.id +
+                                                          ": the ticket does not parse: " +
+                                                          parsed.error().message);
+            }
+            t = std::move(*parsed);
         }
-        Ticket t = std::move(*parsed);
         if (t.id != e.ticket_id) {
             return fail(ErrorCode::invalid_input,
                         "event " + e.id + ": the ticket id does not match the event's");
@@ -140,7 +150,8 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
                 sealed_json[k_sealed_fields[i].name] = to_base64(sealed[i]);
             }
         }
-        const std::string body_text = to_json(t, PiiMode::omit).dump();
+        const std::string body_text =
+            as_text ? remote.ticket_text : to_json(t, PiiMode::omit).dump();
         if (auto r = insert_ticket(t, body_text, sealed); !r) {
             return r;
         }

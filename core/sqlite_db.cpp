@@ -35,6 +35,11 @@ Query& Query::bind(int index, std::string_view text) {
     return *this;
 }
 
+Query& Query::bind_borrowed(int index, std::string_view text) {
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Query& Query::bind_blob(int index, std::span<const std::uint8_t> blob) {
     if (blob.empty()) {
         sqlite3_bind_zeroblob(m_stmt, index, 0);

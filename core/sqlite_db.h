@@ -39,6 +39,9 @@ public:
     Query& bind(int index, std::string_view text);
     Query& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Query& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    // Binds text without copying it (for the large bodies of a push): the text must stay
+    // alive and unchanged until this Query goes out of scope, which clears the binding.
+    Query& bind_borrowed(int index, std::string_view text);
     Query& bind_blob(int index, std::span<const std::uint8_t> blob);
     Query& bind_null(int index);
     Query& bind(int index, std::optional<std::int64_t> value);

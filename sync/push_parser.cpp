@@ -2,6 +2,7 @@
 
 #include "core/lifecycle.h"
 #include "core/uuid.h"
+#include "sync/push_text_reader.h"
 
 #include <cstdint>
 #include <limits>
@@ -560,6 +561,13 @@ private:
 Parsed<PushRequest> parse_push_body(std::string_view body) {
     if (!valid_utf8(body)) {
         return protocol_error("invalid_utf8", "", "the body is not valid UTF-8");
+    }
+    // Nearly every body takes the fast path; the SAX reader below decides about the rest.
+    if (auto fast = read_push_text(body)) {
+        if (auto r = check_push_batch(*fast); !r) {
+            return std::unexpected(r.error());
+        }
+        return std::move(*fast);
     }
     PushRequest m;
     PushSax sax(m);

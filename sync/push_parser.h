@@ -5,7 +5,8 @@
 // lifecycle). It checks what parse_body + parse_push_request check, with the same error codes
 // and field paths, and is stricter in two ways: a key that appears twice in one object is
 // refused (invalid_value), and a payload nested deeper than k_max_payload_depth is refused
-// (invalid_value), so nothing recursive later meets an unbounded depth.
+// (invalid_value), so nothing recursive later meets an unbounded depth. A well-formed body is
+// read by the fast path (push_text_reader.h) first; its creates come in WireEvent::create.
 
 #include "sync/messages.h"
 

@@ -179,6 +179,9 @@ core::RemoteEvent from_wire(WireEvent&& w) {
     r.event.actor_role = w.actor_role;
     r.event.kind = w.kind;
     if (w.kind == core::k_create_kind) {
+        // Written here, on the fetch thread, so the store reads the ticket from text while
+        // the next page is on its way.
+        r.ticket_text = w.payload.at("ticket").dump();
         r.event.payload = json{{"ticket", std::move(w.payload.at("ticket"))}};
         const json& c = w.payload.at("customer");
         core::Customer customer;

@@ -32,6 +32,32 @@ std::string branch_of_device(std::string_view device) {
     return slash == std::string_view::npos ? std::string() : std::string(device.substr(0, slash));
 }
 
+namespace {
+
+// The payload as it travelled: for a create read by the fast path, rebuilt from its ticket
+// text and customer (the customer's empty fields left out).
+json payload_of(const WireEvent& e) {
+    if (!e.create) {
+        return e.payload;
+    }
+    json customer = json::object();
+    const core::Customer& c = e.create->ticket.customer;
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"name", &c.name},
+        {"phone", &c.phone},
+        {"email", &c.email},
+        {"customer_no", &c.customer_no},
+        {"order_no", &c.order_no}};
+    for (const auto& [key, value] : fields) {
+        if (!value->empty()) {
+            customer[key] = *value;
+        }
+    }
+    return {{"ticket", json::parse(e.create->ticket_text)}, {"customer", std::move(customer)}};
+}
+
+} // namespace
+
 json to_json(WireEvent&& e) {
     json j = {
         {"id", std::move(e.id)},
@@ -43,7 +69,7 @@ json to_json(WireEvent&& e) {
         {"actor_role", core::to_string(e.actor_role)},
         {"kind", std::move(e.kind)},
     };
-    j["payload"] = std::move(e.payload);
+    j["payload"] = e.create ? payload_of(e) : std::move(e.payload);
     return j;
 }
 
@@ -57,7 +83,7 @@ json to_json(const WireEvent& e) {
         {"actor", e.actor},
         {"actor_role", core::to_string(e.actor_role)},
         {"kind", e.kind},
-        {"payload", e.payload},
+        {"payload", payload_of(e)},
     };
 }
 

@@ -5,10 +5,12 @@
 // own key.
 
 #include "core/event.h"
+#include "core/ticket.h"
 #include "sync/protocol.h"
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,14 @@ namespace cf::sync {
 
 // origin_device of the events the center itself makes (review, dispatch, ... feedback).
 inline constexpr std::string_view k_center_device = "CENTER";
+
+// A create event read by the push body's fast path (push_text_reader.h): its ticket read
+// straight from the text, the customer in it, and the ticket's JSON text as received, which
+// holds only the keys of to_json's omit form and so can be stored as the ticket's body.
+struct ReadCreate {
+    core::Ticket ticket;
+    std::string ticket_text;
+};
 
 struct WireEvent {
     std::string id;
@@ -27,8 +37,9 @@ struct WireEvent {
     core::Role actor_role = core::Role::frontdesk;
     std::string kind; // "create" or a lifecycle step name
     // create: {"ticket": {...ticket without personal data...}, "customer": {...plain...}};
-    // a step: the step's payload object.
+    // a step: the step's payload object. Null when `create` holds the create's payload.
     nlohmann::json payload;
+    std::shared_ptr<const ReadCreate> create;
 };
 
 nlohmann::json to_json(const WireEvent& e);

@@ -1,0 +1,25 @@
+#pragma once
+// The fast path of the center's push reader: a hand-written pass over a well-formed push body
+// (core::JsonScan), with a create event's ticket read straight into core::Ticket
+// (core::read_ticket_text) and kept as received text, so a batch of a thousand tickets makes
+// no DOM at all. A step's payload still becomes a JSON value (it is small and the lifecycle
+// reads it).
+//
+// It accepts only bodies that the SAX reader (push_parser.cpp) accepts and reads them to the
+// same PushRequest, but for the creates, whose payload is in WireEvent::create instead. It
+// refuses (nullopt) anything else: then parse_push_body reads the body with the SAX reader,
+// which names the problem or, for a body that is fine but unusual (keys in another order, an
+// unknown ticket key, a fraction in a step payload), reads it the slow way.
+
+#include "sync/messages.h"
+
+#include <optional>
+#include <string_view>
+
+namespace cf::sync {
+
+// body must be valid UTF-8 (parse_push_body checks it first). The batch is not checked for
+// order or device (check_push_batch does that for both paths).
+std::optional<PushRequest> read_push_text(std::string_view body);
+
+} // namespace cf::sync
