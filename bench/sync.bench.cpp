@@ -119,7 +119,7 @@ struct Center {
             dup2(log, 2);
             close(out[0]);
             execl(COUNTERFOIL_BENCH_CENTER, COUNTERFOIL_BENCH_CENTER, "--data", dir.c_str(),
-                  "serve", "--listen", "127.0.0.1:0", "--threads", "8", nullptr);
+                  "serve", "--listen", "127.0.0.1:0", nullptr);
             _exit(127);
         }
         close(out[1]);

@@ -460,7 +460,9 @@ int cmd_serve(Context& c) {
     if (options.cert_file.empty() != options.key_file.empty()) {
         return usage(c.err, "--cert and --key go together");
     }
-    auto threads = number_option(c, "--threads", 8, 1, 256);
+    // A push waits in its thread for its group commit, so more threads than cores keep the
+    // next pushes being read and staged while one group is stored (docs/PERFORMANCE.md).
+    auto threads = number_option(c, "--threads", 32, 1, 256);
     auto max_body = number_option(c, "--max-body", sync::k_default_max_body_bytes, 1024, 1LL << 30);
     if (!threads || !max_body) {
         return usage(c.err, "--threads needs 1-256 and --max-body 1024 bytes or more");

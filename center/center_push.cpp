@@ -86,8 +86,16 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
     if (!tx) {
         return fail_all(tx.error());
     }
+    // Prepared once, not parsed again for every push as exec would.
+    auto run = [this](std::string_view sql) -> core::Result<void> {
+        auto q = m_db.query(sql);
+        if (!q) {
+            return std::unexpected(q.error());
+        }
+        return q->run();
+    };
     for (const PendingPush* p : group) {
-        if (auto r = m_db.exec("SAVEPOINT push"); !r) {
+        if (auto r = run("SAVEPOINT push"); !r) {
             return fail_all(r.error());
         }
         CenterResult<sync::PushResponse> r =
@@ -99,11 +107,11 @@ SqliteCenterStorage::store_group(const std::vector<PendingPush*>& group) {
         }
         // A refused batch leaves no trace; the others of the group are kept.
         if (!r) {
-            if (auto undo = m_db.exec("ROLLBACK TO push"); !undo) {
+            if (auto undo = run("ROLLBACK TO push"); !undo) {
                 return fail_all(undo.error());
             }
         }
-        if (auto done = m_db.exec("RELEASE push"); !done) {
+        if (auto done = run("RELEASE push"); !done) {
             return fail_all(done.error());
         }
         results.push_back(std::move(r));

@@ -121,7 +121,7 @@ CenterResult<core::Ticket> SqliteCenterStorage::ticket_by_number(std::string_vie
 }
 
 SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(core::Ticket t,
-                                                                   std::string_view body) const {
+                                                                    std::string_view body) const {
     StagedTicket staged;
     const std::string phone = core::normalize_phone(t.customer.phone);
     if (!phone.empty()) {

@@ -79,6 +79,7 @@ CenterResult<void> SqliteCenterStorage::init(const fs::path& dir) {
     }
     core::OpenOptions create;
     create.create = true;
+    create.page_size = k_page_size;
     auto db = core::Database::open(dir / k_database_file, create);
     if (!db) {
         return fail_core(db);
@@ -131,8 +132,12 @@ CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(con
     if (!epoch) {
         return fail_core(epoch);
     }
+    auto token_db = core::Database::open(dir / k_database_file, core::OpenOptions{});
+    if (!token_db) {
+        return fail_core(token_db);
+    }
     auto store = std::unique_ptr<SqliteCenterStorage>(
-        new SqliteCenterStorage(std::move(*db), std::move(*sealer), *epoch));
+        new SqliteCenterStorage(std::move(*db), std::move(*token_db), std::move(*sealer), *epoch));
     // The center's clock continues from its newest event, so its steps never go backwards.
     auto q = store->m_db.query("SELECT coalesce(max(hlc), 0) FROM events");
     if (!q) {
@@ -382,13 +387,15 @@ CenterResult<Principal> SqliteCenterStorage::authenticate(std::string_view token
         return center_error(401, "missing_token",
                             "this endpoint needs 'Authorization: Bearer TOKEN'");
     }
-    std::lock_guard lock(m_mutex);
     if (is_session_token(token)) {
+        std::lock_guard lock(m_mutex);
         return authenticate_staff(token, now);
     }
-    auto q = m_db.query("SELECT t.kind, t.device, t.branch, t.expires_at, t.revoked_at, "
-                        "d.revoked_at FROM tokens t LEFT JOIN devices d ON d.device = t.device "
-                        "AND t.kind = 'device' WHERE t.token_hash = ?1");
+    std::lock_guard lock(m_token_mutex);
+    auto q =
+        m_token_db.query("SELECT t.kind, t.device, t.branch, t.expires_at, t.revoked_at, "
+                         "d.revoked_at FROM tokens t LEFT JOIN devices d ON d.device = t.device "
+                         "AND t.kind = 'device' WHERE t.token_hash = ?1");
     if (!q) {
         return fail_core(q);
     }

@@ -235,7 +235,9 @@ bool JsonScan::plain_string(std::string_view& out) {
 bool JsonScan::number(std::string_view& digits, bool& integral) {
     skip_spaces();
     const std::size_t start = m_at;
-    auto digit = [&] { return m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9'; };
+    auto digit = [&] {
+        return m_at < m_text.size() && m_text[m_at] >= '0' && m_text[m_at] <= '9';
+    };
     if (m_at < m_text.size() && m_text[m_at] == '-') {
         ++m_at;
     }

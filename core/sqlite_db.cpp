@@ -195,6 +195,12 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
                                                                " is read-only" +
                                                                advice(ErrorCode::read_only)});
     }
+    if (options.page_size > 0) {
+        // Only takes on an empty file: an existing database keeps its size.
+        if (auto r = db.exec("PRAGMA page_size = " + std::to_string(options.page_size)); !r) {
+            return std::unexpected(r.error());
+        }
+    }
     for (const char* pragma :
          {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         if (auto r = db.exec(pragma); !r) {

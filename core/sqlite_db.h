@@ -67,6 +67,9 @@ struct OpenOptions {
     bool create = false; // create the file if it is missing
     std::string vfs;     // SQLite VFS name; empty for the default (tests inject faults)
     int busy_timeout_ms = 10'000;
+    // The page size of a database created by this open (0: SQLite's default); it cannot be
+    // changed once the file is in WAL mode.
+    int page_size = 0;
 };
 
 class Database {

@@ -76,10 +76,8 @@ struct CustomerField {
     std::string core::Customer::*member;
 };
 constexpr CustomerField k_customer_fields[] = {
-    {"name", &core::Customer::name},
-    {"phone", &core::Customer::phone},
-    {"email", &core::Customer::email},
-    {"customer_no", &core::Customer::customer_no},
+    {"name", &core::Customer::name},         {"phone", &core::Customer::phone},
+    {"email", &core::Customer::email},       {"customer_no", &core::Customer::customer_no},
     {"order_no", &core::Customer::order_no},
 };
 

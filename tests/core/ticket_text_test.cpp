@@ -68,8 +68,8 @@ std::string same_as_slow(const std::string& text) {
     REQUIRE(slow);
     return to_json(*f, PiiMode::plain).dump() == to_json(*slow, PiiMode::plain).dump()
                ? "same"
-               : to_json(*f, PiiMode::plain).dump() + " != " +
-                     to_json(*slow, PiiMode::plain).dump();
+               : to_json(*f, PiiMode::plain).dump() +
+                     " != " + to_json(*slow, PiiMode::plain).dump();
 }
 
 } // namespace

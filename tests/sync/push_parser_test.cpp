@@ -1,5 +1,6 @@
 // The center's SAX reader of push bodies: the same answers as the DOM parser for good and bad
 // batches, and no crash, hang or silent acceptance for hostile ones.
+#include "core/ticket_json.h"
 #include "sync/json_text.h"
 #include "sync/messages.h"
 #include "sync/push_parser.h"
@@ -245,4 +246,91 @@ TEST_CASE("JSON text written by hand reads back as the same strings") {
     append_json_key(out, "n", true);
     append_json_int(out, -42);
     CHECK(json::parse("{" + out + "}").at("n") == -42);
+}
+
+namespace {
+
+// A create event as the terminal writes it: a whole ticket, kind before payload.
+json full_create_event(std::int64_t seq) {
+    cf::core::Ticket t;
+    t.id = "01936f3e-8f2a-7c3b-9d4e-5f6a7b8c9d0f";
+    t.number = "SZ01-20261123-K1-0001-X";
+    t.branch = "SZ01";
+    t.terminal = "K1";
+    t.category = "billing";
+    t.description = "电费账单 \"异常\"\n";
+    t.remedies = {"refund"};
+    t.received_at = 1'763'000'000'000;
+    json e = event(seq);
+    e["kind"] = "create";
+    e["payload"] = {{"ticket", cf::core::to_json(t, cf::core::PiiMode::omit)},
+                    {"customer", {{"name", "张三"}, {"phone", "13800131234"}}}};
+    return e;
+}
+
+json step_event(std::int64_t seq) {
+    json e = event(seq);
+    e["payload"] = {{"text", "回电 \u00e9"}, {"list", {1, -2, nullptr, true, "y"}}};
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("a well-formed push body takes the fast path and reads as the DOM parser reads it") {
+    json b = batch(json::array({full_create_event(1), step_event(2), full_create_event(3)}));
+    b["skips"] = json::array({{{"device_seq", 4}, {"event_id", "e4"}, {"reason", "dead"}}});
+    auto fast = parse_push_body(b.dump());
+    auto dom = parse_push_request(b);
+    REQUIRE(fast);
+    REQUIRE(dom);
+    // The creates came by the fast path: their ticket read and their text kept.
+    REQUIRE(fast->events[0].create);
+    CHECK(fast->events[0].payload.is_null());
+    CHECK(fast->events[0].create->ticket.customer.name == "张三");
+    CHECK(fast->events[0].create->ticket.description == "电费账单 \"异常\"\n");
+    CHECK(json::parse(fast->events[0].create->ticket_text) == b["events"][0]["payload"]["ticket"]);
+    CHECK_FALSE(fast->events[1].create);
+    CHECK(to_json(*fast) == to_json(*dom));
+}
+
+TEST_CASE("a body the fast path does not take reads the slow way, to the same request") {
+    json unknown_key = full_create_event(1);
+    unknown_key["payload"]["ticket"]["from_a_newer_terminal"] = 1;
+    json fraction = step_event(1);
+    fraction["payload"]["amount"] = 600.5;
+    // Keys in another order than ours: the payload before the kind.
+    const std::string payload_first =
+        R"({"protocol":1,"device":"SZ01/K1","events":[{"payload":{"text":"x"},)"
+        R"("id":"01936f3e-8f2a-7c3b-9d4e-5f6a7b8c9d0e","ticket_id":)"
+        R"("01936f3e-8f2a-7c3b-9d4e-5f6a7b8c9d0f","origin_device":"SZ01/K1","device_seq":1,)"
+        R"("hlc":5,"actor":"S001","actor_role":"frontdesk","kind":"note"}]})";
+    for (const std::string& body : {batch(json::array({unknown_key})).dump(),
+                                    batch(json::array({fraction})).dump(), payload_first}) {
+        CAPTURE(body);
+        auto slow = parse_push_body(body);
+        auto dom = parse_push_request(json::parse(body));
+        REQUIRE(slow);
+        REQUIRE(dom);
+        CHECK_FALSE(slow->events[0].create);
+        CHECK(to_json(*slow) == to_json(*dom));
+    }
+}
+
+TEST_CASE("what the fast path refuses in a create is still named by the SAX reader") {
+    json personal = full_create_event(1);
+    personal["payload"]["ticket"]["customer"] = {{"name", "张三"}};
+    json long_name = full_create_event(1);
+    long_name["payload"]["customer"]["name"] = std::string(300, 'x');
+    json twice = full_create_event(1);
+    const std::string text = batch(json::array({twice})).dump();
+    const std::string ticket_twice = text.substr(0, text.find("\"ticket\":{") + 10) +
+                                     R"("id":"x",)" + text.substr(text.find("\"ticket\":{") + 10);
+    CHECK(outcome(batch(json::array({long_name})).dump()) ==
+          std::pair<std::string, std::string>{"invalid_value", "events[0].payload.customer.name"});
+    CHECK(outcome(ticket_twice).first == "invalid_value");
+    // Personal data inside the ticket is not refused by the reader, but it never takes the
+    // fast path, whose text would be stored as the body: the center reads it the slow way.
+    auto slow = parse_push_body(batch(json::array({personal})).dump());
+    REQUIRE(slow);
+    CHECK_FALSE(slow->events[0].create);
 }
