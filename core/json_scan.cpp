@@ -1,4 +1,5 @@
 #include "core/json_scan.h"
+#include "core/utf8.h"
 
 #include <charconv>
 #include <cstring>
@@ -35,40 +36,6 @@ void append_utf8(std::string& out, std::uint32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
-}
-
-// The length of the UTF-8 sequence at p (lead byte >= 0x80), or 0 when it is not valid UTF-8
-// (overlong, a surrogate, beyond U+10FFFF, cut short).
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
-    const unsigned char c = *p;
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-        extra = 1;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        extra = 2;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        extra = 3;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (static_cast<std::size_t>(end - p) <= extra) {
-        return 0;
-    }
-    for (std::size_t i = 1; i <= extra; ++i) {
-        if ((p[i] & 0xC0) != 0x80) {
-            return 0;
-        }
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
-    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        return 0;
-    }
-    return extra + 1;
 }
 
 } // namespace
