@@ -5,8 +5,6 @@
 #include "core/ticket_text.h"
 #include "core/uuid.h"
 
-#include <limits>
-
 namespace cf::sync {
 namespace {
 

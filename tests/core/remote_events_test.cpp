@@ -69,7 +69,7 @@ TEST_CASE("a pulled ticket's text becomes its body, or the ticket is rebuilt wit
     const json rebuilt = json::parse(body_of(*f.store, odd.at("id")));
     CHECK_FALSE(rebuilt.contains("from_a_newer_center"));
     CHECK(rebuilt.at("description") == odd.at("description"));
-    for (const json* t : {&plain, &odd}) {
+    for (const json* t : {&plain, static_cast<const json*>(&odd)}) {
         auto got = f.store->get(t->at("number").get<std::string>());
         REQUIRE(got);
         CHECK(got->description == t->at("description"));
