@@ -429,6 +429,11 @@ int main(int argc, char** argv) {
         line("drain backlog", drain, ms, ms <= 10'000 ? "(<= 10 s)" : "(> 10 s!)");
         std::printf("%-34s client %.2f s, center %.2f s\n", "  CPU during drain",
                     own_cpu_s() - own0, center.cpu_s() - cpu0);
+        // The checkpoints run beside the writes: the log must not grow with the backlog.
+        std::error_code ec;
+        const auto wal = fs::file_size(center.dir / "center.db-wal", ec);
+        std::printf("%-34s %.1f MB\n", "  center's WAL after the drain",
+                    ec ? 0.0 : static_cast<double>(wal) / 1e6);
     }
     if (terminals > 0) {
         double center_cpu = 0;

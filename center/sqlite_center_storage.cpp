@@ -156,8 +156,13 @@ CenterResult<void> SqliteCenterStorage::checkpoint_in_background() {
     if (!checkpointer) {
         return fail_core(checkpointer);
     }
-    if (auto r = m_db.exec("PRAGMA wal_autocheckpoint = 0"); !r) {
-        return fail_core(r);
+    // A long drain grows the log while checkpoints run beside it; once the log starts over,
+    // its file is cut back to this size instead of keeping its largest size on disk.
+    for (const char* pragma :
+         {"PRAGMA wal_autocheckpoint = 0", "PRAGMA journal_size_limit = 67108864"}) {
+        if (auto r = m_db.exec(pragma); !r) {
+            return fail_core(r);
+        }
     }
     m_checkpointer = std::move(*checkpointer);
     return {};
