@@ -1,6 +1,7 @@
 // Push: a terminal's ordered batch of events (and skips for its dead letters), stored in one
 // transaction before the answer. Idempotent by event id: what is at or below the device's
 // high-water mark must match what is stored, and is not stored again.
+#include "center/cpu_slots.h"
 #include "center/sqlite_center_storage.h"
 
 #include "core/lifecycle.h"
@@ -47,9 +48,12 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
     // The tickets of create events are checked, sealed and serialised here, outside the
     // storage lock, so concurrent pushes do this work in parallel.
     std::vector<Staged> staged(batch.events.size());
-    for (std::size_t i = 0; i < batch.events.size(); ++i) {
-        if (batch.events[i].kind == core::k_create_kind) {
-            staged[i] = stage_create(who, batch.events[i], i);
+    {
+        CpuSlots::Slot slot(CpuSlots::for_pushes());
+        for (std::size_t i = 0; i < batch.events.size(); ++i) {
+            if (batch.events[i].kind == core::k_create_kind) {
+                staged[i] = stage_create(who, batch.events[i], i);
+            }
         }
     }
     PendingPush mine{&who, &batch, now, std::move(staged), std::nullopt};

@@ -3,6 +3,7 @@
 #include "center/center_server.h"
 
 #include "center/console_routes.h"
+#include "center/cpu_slots.h"
 
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
@@ -347,8 +348,11 @@ struct CenterServer::Impl {
                          if (!body) {
                              return std::unexpected(body.error());
                          }
-                         // Read straight into the batch (SAX): no DOM of the whole body.
-                         auto batch = sync::parse_push_body(*body);
+                         // Read straight into the batch: no DOM of the whole body.
+                         auto batch = [&] {
+                             CpuSlots::Slot slot(CpuSlots::for_pushes());
+                             return sync::parse_push_body(*body);
+                         }();
                          if (!batch) {
                              return std::unexpected(from_protocol(batch.error()));
                          }

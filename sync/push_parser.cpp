@@ -559,15 +559,17 @@ private:
 } // namespace
 
 Parsed<PushRequest> parse_push_body(std::string_view body) {
-    if (!valid_utf8(body)) {
-        return protocol_error("invalid_utf8", "", "the body is not valid UTF-8");
-    }
-    // Nearly every body takes the fast path; the SAX reader below decides about the rest.
+    // Nearly every body takes the fast path; the SAX reader below decides about the rest. A
+    // body the fast path takes is valid UTF-8: it checks every string, and takes nothing but
+    // ASCII outside them.
     if (auto fast = read_push_text(body)) {
         if (auto r = check_push_batch(*fast); !r) {
             return std::unexpected(r.error());
         }
         return std::move(*fast);
+    }
+    if (!valid_utf8(body)) {
+        return protocol_error("invalid_utf8", "", "the body is not valid UTF-8");
     }
     PushRequest m;
     PushSax sax(m);

@@ -18,8 +18,9 @@
 
 namespace cf::sync {
 
-// body must be valid UTF-8 (parse_push_body checks it first). The batch is not checked for
-// order or device (check_push_batch does that for both paths).
+// Any text: a body that is not valid UTF-8 is refused (every string is checked, and nothing
+// but ASCII is taken outside them). The batch is not checked for order or device
+// (check_push_batch does that for both paths).
 std::optional<PushRequest> read_push_text(std::string_view body);
 
 } // namespace cf::sync

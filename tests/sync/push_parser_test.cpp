@@ -328,6 +328,10 @@ TEST_CASE("what the fast path refuses in a create is still named by the SAX read
     CHECK(outcome(batch(json::array({long_name})).dump()) ==
           std::pair<std::string, std::string>{"invalid_value", "events[0].payload.customer.name"});
     CHECK(outcome(ticket_twice).first == "invalid_value");
+    // Invalid UTF-8 in a ticket's text, which only the fast path reads before the SAX reader.
+    std::string bad_text = batch(json::array({full_create_event(1)})).dump();
+    bad_text.replace(bad_text.find("异常"), std::string("异常").size(), "\xff\xfe");
+    CHECK(outcome(bad_text).first == "invalid_utf8");
     // Personal data inside the ticket is not refused by the reader, but it never takes the
     // fast path, whose text would be stored as the body: the center reads it the slow way.
     auto slow = parse_push_body(batch(json::array({personal})).dump());
