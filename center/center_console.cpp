@@ -3,6 +3,7 @@
 // [SECTION] ticket detail
 // [SECTION] steps
 // [SECTION] dashboard
+#include "center/center_schema.h"
 #include "center/sqlite_center_storage.h"
 
 #include "core/lifecycle.h"
@@ -210,7 +211,8 @@ SqliteCenterStorage::console_queue(const Principal& who, const sync::QueueReques
     out.total = page.total;
     out.counts = page.counts;
     for (const std::int64_t rowid : page.rowids) {
-        auto one = m_db.query("SELECT body, name_sealed FROM tickets WHERE rowid = ?1");
+        auto one = m_db.query(std::string("SELECT ") + k_ticket_body +
+                              ", name_sealed FROM tickets WHERE rowid = ?1");
         if (!one) {
             return fail_core(one);
         }

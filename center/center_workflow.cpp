@@ -1,6 +1,7 @@
 // [SECTION] ticket rows and events
 // [SECTION] workflow steps at the center
 // [SECTION] lists, overdue, export, assets
+#include "center/center_schema.h"
 #include "center/sqlite_center_storage.h"
 
 #include "core/lifecycle.h"
@@ -30,9 +31,9 @@ constexpr SealedField k_sealed[] = {
     {"order_no", "order_no_sealed", &core::Customer::order_no},
 };
 
-constexpr const char* k_select =
-    "SELECT body, name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed "
-    "FROM tickets ";
+const std::string k_select = std::string("SELECT ") + k_ticket_body +
+                             ", name_sealed, phone_sealed, email_sealed, customer_no_sealed, "
+                             "order_no_sealed FROM tickets ";
 
 template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>& r) {
     return std::unexpected(from_core(r.error()));
@@ -64,8 +65,7 @@ constexpr const char* k_center_states = "('submitted','accepted','dispatched','h
 CenterResult<std::optional<core::Ticket>> SqliteCenterStorage::load_ticket(std::string_view column,
                                                                            std::string_view key,
                                                                            bool with_customer) {
-    auto q = m_db.query(std::string(k_select) +
-                        (column == "id" ? "WHERE id = ?1" : "WHERE number = ?1"));
+    auto q = m_db.query(k_select + (column == "id" ? "WHERE id = ?1" : "WHERE number = ?1"));
     if (!q) {
         return fail_core(q);
     }
@@ -144,12 +144,13 @@ SqliteCenterStorage::StagedTicket SqliteCenterStorage::stage_ticket(core::Ticket
     }
     sealed_json += '}';
     t.customer = {};
-    // Serialised once (or kept as received): the row's body and the create event's payload
-    // share the text.
-    staged.body = body.empty() ? core::to_json(t, core::PiiMode::omit).dump() : std::string(body);
-    staged.payload.reserve(staged.body.size() + sealed_json.size() + 32);
+    // Serialised once (or kept as received), into the create event's payload only: the row's
+    // body column stays empty until the ticket changes (center_schema.h, k_ticket_body).
+    const std::string rebuilt = body.empty() ? core::to_json(t, core::PiiMode::omit).dump() : "";
+    const std::string_view text = body.empty() ? std::string_view(rebuilt) : body;
+    staged.payload.reserve(text.size() + sealed_json.size() + 32);
     staged.payload += R"({"ticket":)";
-    staged.payload += staged.body;
+    staged.payload += text;
     staged.payload += R"(,"customer_sealed":)";
     staged.payload += sealed_json;
     staged.payload += '}';
@@ -191,7 +192,8 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
             q->bind_null(column);
         }
     }
-    q->bind_borrowed(16, staged.body);
+    // Empty: the create event's payload holds the body (center_schema.h, k_ticket_body).
+    q->bind(16, "");
     bind_fact_columns(*q, t, 17);
     if (auto r = q->run(); !r) {
         return fail_core(r);
@@ -412,7 +414,8 @@ CenterResult<std::vector<core::Ticket>> SqliteCenterStorage::load_tickets(core::
 
 CenterResult<std::vector<core::Ticket>> SqliteCenterStorage::list(const CenterQuery& query) {
     std::lock_guard lock(m_mutex);
-    auto q = m_db.query("SELECT body FROM tickets WHERE (?1 = '' OR state = ?1) AND "
+    auto q = m_db.query(std::string("SELECT ") + k_ticket_body +
+                        " FROM tickets WHERE (?1 = '' OR state = ?1) AND "
                         "(?2 = '' OR branch = ?2) ORDER BY received_at DESC, rowid DESC "
                         "LIMIT ?3 OFFSET ?4");
     if (!q) {
@@ -428,7 +431,8 @@ CenterResult<std::vector<core::Ticket>> SqliteCenterStorage::list(const CenterQu
 CenterResult<OverdueLists> SqliteCenterStorage::overdue(core::Millis now) {
     std::lock_guard lock(m_mutex);
     OverdueLists out;
-    auto h = m_db.query(std::string("SELECT body FROM tickets WHERE state IN ") + k_center_states +
+    auto h = m_db.query(std::string("SELECT ") + k_ticket_body + " FROM tickets WHERE state IN " +
+                        k_center_states +
                         " AND handling_deadline IS NOT NULL AND handling_deadline < ?1 "
                         "ORDER BY handling_deadline");
     if (!h) {
@@ -440,8 +444,8 @@ CenterResult<OverdueLists> SqliteCenterStorage::overdue(core::Millis now) {
         return std::unexpected(handling.error());
     }
     out.handling = std::move(*handling);
-    auto t = m_db.query(std::string("SELECT body FROM tickets WHERE state IN ") + k_center_states +
-                        " AND due_at > 0 AND due_at < ?1 ORDER BY due_at");
+    auto t = m_db.query(std::string("SELECT ") + k_ticket_body + " FROM tickets WHERE state IN " +
+                        k_center_states + " AND due_at > 0 AND due_at < ?1 ORDER BY due_at");
     if (!t) {
         return fail_core(t);
     }
@@ -472,7 +476,8 @@ CenterResult<json> SqliteCenterStorage::export_all() {
     json tickets = json::array();
     std::map<std::string, std::size_t> index_of;
     {
-        auto q = m_db.query("SELECT body FROM tickets ORDER BY received_at, rowid");
+        auto q = m_db.query(std::string("SELECT ") + k_ticket_body +
+                            " FROM tickets ORDER BY received_at, rowid");
         if (!q) {
             return fail_core(q);
         }

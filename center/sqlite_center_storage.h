@@ -127,11 +127,10 @@ private:
           m_epoch(std::move(epoch)) {}
 
     // A create event's ticket made ready outside the storage lock (pure CPU work): checked,
-    // its customer sealed with the center key, its row body and the event's stored payload
-    // serialised.
+    // its customer sealed with the center key, the event's stored payload serialised (it
+    // holds the ticket's body, which the row shares: center_schema.h, k_ticket_body).
     struct StagedTicket {
         core::Ticket ticket; // without customer
-        std::string body;    // the row body: the ticket without personal data
         std::string payload; // the create event's stored payload
         std::optional<core::Bytes> phone_index;
         std::vector<std::optional<core::Bytes>> sealed; // per k_sealed field; nullopt: empty
@@ -171,14 +170,14 @@ private:
     // The ticket with this number as a person typed it (normalised first); 404 not_found when
     // it is not a ticket number or the center has no such ticket. Call with m_mutex held.
     CenterResult<core::Ticket> ticket_by_number(std::string_view number, bool with_customer);
-    // Seals the customer of t with the center key and makes the row body and the create
-    // event's stored payload (the ticket without personal data and the sealed fields as
-    // base64). body, when not empty, is the ticket's text as received, holding only the keys
-    // of to_json's omit form (core::read_ticket_text took it): it is kept instead of
+    // Seals the customer of t with the center key and makes the create event's stored
+    // payload (the ticket without personal data, which is also the row's body, and the
+    // sealed fields as base64). body, when not empty, is the ticket's text as received, holding
+    // only the keys of to_json's omit form (core::read_ticket_text took it): it is kept instead of
     // serialising t again. Needs no lock.
     StagedTicket stage_ticket(core::Ticket t, std::string_view body = {}) const;
-    // Inserts the staged ticket's row. Fails with storage errors (a constraint for an
-    // existing id or number).
+    // Inserts the staged ticket's row, its body left to the create event that follows.
+    // Fails with storage errors (a constraint for an existing id or number).
     CenterResult<void> write_ticket(const StagedTicket& t, core::Hlc hlc);
     CenterResult<void> update_ticket(const core::Ticket& t, core::Hlc hlc);
     CenterResult<core::Hlc> ticket_last_hlc(const std::string& ticket_id);

@@ -6,6 +6,7 @@
 #include "tests/support/temp_dir.h"
 #include "tests/sync/support/terminal.h"
 
+#include "center/center_schema.h"
 #include "core/sqlite_db.h"
 
 #include <doctest/doctest.h>
@@ -15,9 +16,11 @@ using nlohmann::json;
 
 namespace {
 
-// number -> body of the center's tickets, and every event payload, read from its database.
+// number -> the body of the center's tickets (as the center reads it) and their body column,
+// and every event payload, read from its database.
 struct Stored {
     std::map<std::string, std::string> bodies;
+    std::map<std::string, std::string> body_columns;
     std::vector<std::string> payloads;
 };
 
@@ -25,10 +28,12 @@ Stored stored(const std::filesystem::path& center_dir) {
     auto db = cf::core::Database::open(center_dir / "center.db", cf::core::OpenOptions{});
     REQUIRE(db);
     Stored out;
-    auto q = db->query("SELECT number, body FROM tickets");
+    auto q = db->query(std::string("SELECT number, ") + cf::center::k_ticket_body +
+                       ", body FROM tickets");
     REQUIRE(q);
     while (*q->step()) {
         out.bodies[q->text(0)] = q->text(1);
+        out.body_columns[q->text(0)] = q->text(2);
     }
     auto e = db->query("SELECT payload FROM events");
     REQUIRE(e);
@@ -58,7 +63,13 @@ TEST_CASE("a pushed ticket's body is its text as sent, or rebuilt without keys t
     const std::string plain_number = plain["payload"]["ticket"]["number"];
     const std::string odd_number = odd["payload"]["ticket"]["number"];
     REQUIRE(s.bodies.size() == 2);
-    CHECK(s.bodies.at(plain_number) == plain["payload"]["ticket"].dump());
+    // The text as sent is in the create event, and the row reads its body from there.
+    const std::string sent = plain["payload"]["ticket"].dump();
+    CHECK(s.body_columns.at(plain_number).empty());
+    CHECK(json::parse(s.bodies.at(plain_number)) == plain["payload"]["ticket"]);
+    CHECK(std::count_if(s.payloads.begin(), s.payloads.end(), [&](const std::string& p) {
+              return p.starts_with(R"({"ticket":)" + sent + ",");
+          }) == 1);
     const json rebuilt = json::parse(s.bodies.at(odd_number));
     CHECK_FALSE(rebuilt.contains("from_a_newer_terminal"));
     CHECK_FALSE(rebuilt.contains("customer"));
@@ -71,4 +82,23 @@ TEST_CASE("a pushed ticket's body is its text as sent, or rebuilt without keys t
     for (const auto& [number, body] : s.bodies) {
         CHECK(body.find("王五") == std::string::npos);
     }
+}
+
+TEST_CASE("a ticket's body moves from its create event to its row at the first change") {
+    TempDir tmp;
+    CenterProcess center{tmp / "center"};
+    ApiClient api{center};
+    const std::string token = api.enroll(center, "SZ01", "K1");
+    json create = create_event("SZ01", "K1", 1, 1);
+    auto r = api.post("/v1/push", push_body("SZ01/K1", json::array({create})).dump(), token);
+    REQUIRE_MESSAGE(r.status == 200, r.body.dump());
+    const std::string number = create["payload"]["ticket"]["number"];
+    auto noted = run_center(center.dir(), {"act", number, "note", "--actor", "R01", "--role",
+                                           "reviewer", "--json", R"({"text":"已核对"})"});
+    REQUIRE_MESSAGE(noted.exit_code == 0, noted.err);
+    center.stop();
+    const Stored s = stored(center.dir());
+    const json body = json::parse(s.body_columns.at(number));
+    CHECK(body.at("description") == create["payload"]["ticket"]["description"]);
+    CHECK(json::parse(s.bodies.at(number)) == body);
 }
