@@ -14,13 +14,15 @@
 namespace cf::core {
 
 struct RemoteEvent {
-    Event event; // for a create, payload holds "ticket" (no personal data) only
+    Event event; // for a create, payload holds "ticket" (no personal data) only, or nothing
+                 // when ticket_text holds it
     // For a create: the customer's personal data as received (in plain text over TLS); the
     // store seals it with its own key before anything is written.
     std::optional<Customer> customer;
-    // For a create, when the receiver made it: the ticket's JSON text (what payload["ticket"]
-    // holds). The store reads it with read_ticket_text and keeps it as the row's body when
-    // that reader takes it, instead of building the ticket from the DOM and serialising it.
+    // For a create, when the receiver has it: the ticket's JSON text (what payload["ticket"]
+    // holds, if anything). The store reads it with read_ticket_text and keeps it as the row's
+    // body when that reader takes it, instead of building the ticket from the DOM and
+    // serialising it; otherwise it reads payload["ticket"].
     std::string ticket_text;
 };
 

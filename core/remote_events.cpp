@@ -113,23 +113,23 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
     }
     std::string stored_payload;
     if (e.kind == k_create_kind) {
-        auto body = e.payload.find("ticket");
-        if (body == e.payload.end() || !remote.customer) {
-            return fail(ErrorCode::invalid_input,
-                        "event " + e.id + ": a create event needs its ticket and customer");
-        }
         // The ticket's text, when it came with the event and holds only ticket keys, is read
         // without the DOM and kept as the row's body.
         Ticket t;
         JsonScan scan(remote.ticket_text);
         const bool as_text =
             !remote.ticket_text.empty() && read_ticket_text(scan, t) && scan.at_end();
+        auto body = e.payload.find("ticket");
+        if ((!as_text && body == e.payload.end()) || !remote.customer) {
+            return fail(ErrorCode::invalid_input,
+                        "event " + e.id + ": a create event needs its ticket and customer");
+        }
         if (!as_text) {
             auto parsed = ticket_from_json(*body);
             if (!parsed) {
-                return fail(ErrorCode::invalid_input, "event " + e.id +
-                                                          ": the ticket does not parse: " +
-                                                          parsed.error().message);
+                return fail(ErrorCode::invalid_input,
+                            "event " + e.id +
+                                ": the ticket does not parse: " + parsed.error().message);
             }
             t = std::move(*parsed);
         }

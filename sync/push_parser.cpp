@@ -2,7 +2,7 @@
 
 #include "core/lifecycle.h"
 #include "core/uuid.h"
-#include "sync/push_text_reader.h"
+#include "sync/wire_text_reader.h"
 
 #include <cstdint>
 #include <limits>

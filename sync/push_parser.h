@@ -6,7 +6,7 @@
 // and field paths, and is stricter in two ways: a key that appears twice in one object is
 // refused (invalid_value), and a payload nested deeper than k_max_payload_depth is refused
 // (invalid_value), so nothing recursive later meets an unbounded depth. A well-formed body is
-// read by the fast path (push_text_reader.h) first; its creates come in WireEvent::create.
+// read by the fast path (wire_text_reader.h) first; its creates come in WireEvent::create.
 
 #include "sync/messages.h"
 

@@ -42,12 +42,11 @@ json payload_of(const WireEvent& e) {
     }
     json customer = json::object();
     const core::Customer& c = e.create->ticket.customer;
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"name", &c.name},
-        {"phone", &c.phone},
-        {"email", &c.email},
-        {"customer_no", &c.customer_no},
-        {"order_no", &c.order_no}};
+    const std::pair<const char*, const std::string*> fields[] = {{"name", &c.name},
+                                                                 {"phone", &c.phone},
+                                                                 {"email", &c.email},
+                                                                 {"customer_no", &c.customer_no},
+                                                                 {"order_no", &c.order_no}};
     for (const auto& [key, value] : fields) {
         if (!value->empty()) {
             customer[key] = *value;

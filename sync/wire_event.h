@@ -19,7 +19,7 @@ namespace cf::sync {
 // origin_device of the events the center itself makes (review, dispatch, ... feedback).
 inline constexpr std::string_view k_center_device = "CENTER";
 
-// A create event read by the push body's fast path (push_text_reader.h): its ticket read
+// A create event read by the push body's fast path (wire_text_reader.h): its ticket read
 // straight from the text, the customer in it, and the ticket's JSON text as received, which
 // holds only the keys of to_json's omit form and so can be stored as the ticket's body.
 struct ReadCreate {

@@ -61,10 +61,15 @@ TEST_CASE("a pulled ticket's text becomes its body, or the ticket is rebuilt wit
     const json plain = ticket_of(1);
     json odd = ticket_of(2);
     odd["from_a_newer_center"] = true;
-    const RemoteEvent events[] = {pulled_create(1, plain), pulled_create(2, odd)};
-    auto applied = f.store->apply_remote(events, {}, PullCheckpoint{"e1", 2, 0});
+    // As the sync client's fast path hands it over: the text alone, no DOM.
+    const json text_only = ticket_of(3);
+    RemoteEvent fast = pulled_create(3, text_only);
+    fast.event.payload = json::object();
+    const RemoteEvent events[] = {pulled_create(1, plain), pulled_create(2, odd), fast};
+    auto applied = f.store->apply_remote(events, {}, PullCheckpoint{"e1", 3, 0});
     REQUIRE(applied);
-    CHECK(applied->applied == 2);
+    CHECK(applied->applied == 3);
+    CHECK(body_of(*f.store, text_only.at("id")) == text_only.dump());
     CHECK(body_of(*f.store, plain.at("id")) == plain.dump());
     const json rebuilt = json::parse(body_of(*f.store, odd.at("id")));
     CHECK_FALSE(rebuilt.contains("from_a_newer_center"));

@@ -1,4 +1,4 @@
-#include "sync/push_text_reader.h"
+#include "sync/wire_text_reader.h"
 
 #include "core/json_scan.h"
 #include "core/lifecycle.h"
@@ -33,8 +33,8 @@ template <class F> bool members(JsonScan& s, F&& read) {
     return s.take('}');
 }
 
-// Reads a list of objects, at most k_max_batch_events of them.
-template <class F> bool elements(JsonScan& s, F&& read) {
+// A list of at most `most` objects, each read by read().
+template <class F> bool list_of(JsonScan& s, std::size_t most, F&& read) {
     if (!s.take('[')) {
         return false;
     }
@@ -43,7 +43,7 @@ template <class F> bool elements(JsonScan& s, F&& read) {
     }
     std::size_t n = 0;
     do {
-        if (++n > k_max_batch_events || !read()) {
+        if (++n > most || !read()) {
             return false;
         }
     } while (s.take(','));
@@ -198,7 +198,76 @@ bool read_skip(JsonScan& s, Skip& skip) {
     return ok && seen == 0x7;
 }
 
+bool read_cursor(JsonScan& s, PullCursor& cursor) {
+    std::uint32_t seen = 0;
+    const bool ok = members(s, [&](std::string_view key) {
+        if (key == "events") {
+            return first_time(seen, 0) && integer(s, cursor.events, 0);
+        }
+        if (key == "assets") {
+            return first_time(seen, 1) && integer(s, cursor.assets, 0);
+        }
+        return false;
+    });
+    return ok && seen == 0x3;
+}
+
+bool read_asset(JsonScan& s, AssetVersion& asset) {
+    std::uint32_t seen = 0;
+    const bool ok = members(s, [&](std::string_view key) {
+        if (key == "name") {
+            return first_time(seen, 0) && text(s, asset.name, 128);
+        }
+        if (key == "version") {
+            return first_time(seen, 1) && integer(s, asset.version, 1);
+        }
+        if (key == "content") {
+            return first_time(seen, 2) && text(s, asset.content, k_default_max_body_bytes);
+        }
+        return false;
+    });
+    return ok && seen == 0x7 && valid_asset_name(asset.name);
+}
+
 } // namespace
+
+std::optional<PullResponse> read_pull_text(std::string_view body) {
+    JsonScan s(body);
+    PullResponse m;
+    std::uint32_t seen = 0;
+    const bool ok = members(s, [&](std::string_view key) {
+        if (key == "protocol") {
+            std::int64_t v = 0;
+            return first_time(seen, 0) && s.integer(v) && v == k_protocol_version;
+        }
+        if (key == "epoch") {
+            return first_time(seen, 1) && text(s, m.epoch, 64);
+        }
+        if (key == "reset") {
+            return first_time(seen, 2) && s.boolean(m.reset);
+        }
+        if (key == "cursor") {
+            return first_time(seen, 3) && read_cursor(s, m.cursor);
+        }
+        if (key == "more") {
+            return first_time(seen, 4) && s.boolean(m.more);
+        }
+        if (key == "events") {
+            return first_time(seen, 5) && list_of(s, k_max_pull_limit, [&] {
+                       return read_event(s, m.events.emplace_back());
+                   });
+        }
+        if (key == "assets") {
+            return first_time(seen, 6) &&
+                   list_of(s, 1000, [&] { return read_asset(s, m.assets.emplace_back()); });
+        }
+        return false;
+    });
+    if (!ok || !s.at_end() || seen != 0x7F) {
+        return std::nullopt;
+    }
+    return m;
+}
 
 std::optional<PushRequest> read_push_text(std::string_view body) {
     JsonScan s(body);
@@ -213,12 +282,14 @@ std::optional<PushRequest> read_push_text(std::string_view body) {
             return first_time(seen, 1) && text(s, m.device, 16);
         }
         if (key == "events") {
-            return first_time(seen, 2) &&
-                   elements(s, [&] { return read_event(s, m.events.emplace_back()); });
+            return first_time(seen, 2) && list_of(s, k_max_batch_events, [&] {
+                       return read_event(s, m.events.emplace_back());
+                   });
         }
         if (key == "skips") {
-            return first_time(seen, 3) &&
-                   elements(s, [&] { return read_skip(s, m.skips.emplace_back()); });
+            return first_time(seen, 3) && list_of(s, k_max_batch_events, [&] {
+                       return read_skip(s, m.skips.emplace_back());
+                   });
         }
         return false;
     });
