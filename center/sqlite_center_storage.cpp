@@ -156,10 +156,12 @@ CenterResult<void> SqliteCenterStorage::checkpoint_in_background() {
     if (!checkpointer) {
         return fail_core(checkpointer);
     }
-    // A long drain grows the log while checkpoints run beside it; once the log starts over,
-    // its file is cut back to this size instead of keeping its largest size on disk.
+    // SQLite's own checkpoint in the commit stays as a backstop only, for a log past 8,192
+    // pages (256 MB at 32 KB pages), which a drain that outruns the checkpoint thread reaches.
+    // Once the log starts over, its file is cut back to 64 MB instead of keeping its largest
+    // size on disk.
     for (const char* pragma :
-         {"PRAGMA wal_autocheckpoint = 0", "PRAGMA journal_size_limit = 67108864"}) {
+         {"PRAGMA wal_autocheckpoint = 8192", "PRAGMA journal_size_limit = 67108864"}) {
         if (auto r = m_db.exec(pragma); !r) {
             return fail_core(r);
         }

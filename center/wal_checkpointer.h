@@ -3,8 +3,9 @@
 // connection, so that a push's commit never copies the log into the database file (and
 // fsyncs that file) while terminals wait for their answers under the storage lock.
 //
-// The serving connection turns SQLite's automatic checkpoint off (wal_autocheckpoint=0) and
-// nudges this thread after each commit; it runs a PASSIVE checkpoint (which never blocks the
+// The serving connection keeps SQLite's automatic checkpoint only as a backstop for a very
+// long log (SqliteCenterStorage::checkpoint_in_background) and nudges this thread after each
+// commit; it runs a PASSIVE checkpoint (which never blocks the
 // writer) at most every k_interval while commits come, and once a second anyway. At a
 // terminal's full push rate that is about a thousand log pages a checkpoint, SQLite's own
 // default. Durability is unchanged: a commit is durable once its log frames are fsynced, which
