@@ -2,7 +2,6 @@
 #include "core/utf8.h"
 
 #include <charconv>
-#include <cstring>
 
 namespace cf::core {
 namespace {

@@ -3,6 +3,7 @@
 #include "core/lifecycle.h"
 #include "core/ticket_number.h"
 #include "sync/json_fields.h"
+#include "sync/wire_text_reader.h"
 
 #include <algorithm>
 #include <limits>
@@ -412,6 +413,17 @@ Parsed<PullResponse> parse_pull_response(json&& j) {
         m.assets.push_back(std::move(v));
     }
     return m;
+}
+
+Parsed<PullResponse> parse_pull_body(std::string_view body) {
+    if (auto fast = read_pull_text(body)) {
+        return std::move(*fast);
+    }
+    auto parsed = parse_body(body);
+    if (!parsed) {
+        return std::unexpected(parsed.error());
+    }
+    return parse_pull_response(std::move(*parsed));
 }
 
 Parsed<StepRequest> parse_step_request(const json& j) {

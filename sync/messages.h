@@ -147,6 +147,10 @@ Parsed<StepRequest> parse_step_request(const nlohmann::json& j);
 Parsed<AssetPublishRequest> parse_asset_publish_request(const nlohmann::json& j);
 Parsed<ErrorBody> parse_error_body(const nlohmann::json& j);
 
+// A pull answer's body: read by the fast path (wire_text_reader.h) when it is well-formed,
+// else by parse_body and parse_pull_response, which name what is wrong.
+Parsed<PullResponse> parse_pull_body(std::string_view body);
+
 // Asset names a center may publish and a terminal will write: forms/ID.json,
 // categories.json, classifier/rules.json, sla/policy.json, calendars/ID.json, with ID of
 // [a-z0-9_-]; anything else (.., slashes, other folders) is refused.

@@ -7,7 +7,6 @@
 #include "sync/asset_files.h"
 #include "sync/json_fields.h"
 #include "sync/json_text.h"
-#include "sync/wire_text_reader.h"
 
 #include <future>
 #include <map>
@@ -598,13 +597,8 @@ std::expected<void, SyncError> SyncClient::pull_all(SyncReport& report) {
             return std::unexpected(SyncError{SyncError::Kind::unreachable,
                                              "the center refused the pull: " + e.message});
         }
-        // A page of 2,000 tickets is read without a DOM when it is well-formed; otherwise
-        // the strict DOM reader reads it, or names what is wrong with it.
-        std::optional<PullResponse> fast = read_pull_text(reply->body);
-        auto parsed = fast ? Parsed<json>(json()) : parse_body(reply->body);
-        auto page = fast     ? Parsed<PullResponse>(std::move(*fast))
-                    : parsed ? parse_pull_response(std::move(*parsed))
-                             : std::unexpected(parsed.error());
+        // A page of 2,000 tickets is read without a DOM when it is well-formed.
+        auto page = parse_pull_body(reply->body);
         if (!page) {
             return std::unexpected(
                 SyncError{SyncError::Kind::unreachable,

@@ -16,21 +16,42 @@ constexpr std::size_t k_max_customer_bytes = 256;
 
 using core::JsonScan;
 
-// Reads an object's members: read(key) takes each value. Keys must be plain strings.
-template <class F> bool members(JsonScan& s, F&& read) {
+// Reads an object whose keys are among `keys`, each at most once (keys must be plain
+// strings): read(i, seen) takes the value of keys[i], seen being the mask of the keys read
+// before it. True when the object was read whole and it held every key of `required`.
+template <std::size_t N, class F>
+bool fields(JsonScan& s, const std::string_view (&keys)[N], std::uint32_t required, F&& read) {
+    static_assert(N <= 32, "the seen-keys mask has 32 bits");
     if (!s.take('{')) {
         return false;
     }
-    if (s.take('}')) {
-        return true;
-    }
-    do {
-        std::string_view key;
-        if (!s.plain_string(key) || !s.take(':') || !read(key)) {
+    std::uint32_t seen = 0;
+    if (!s.take('}')) {
+        do {
+            std::string_view key;
+            if (!s.plain_string(key) || !s.take(':')) {
+                return false;
+            }
+            std::size_t i = 0;
+            while (i < N && keys[i] != key) {
+                ++i;
+            }
+            const std::uint32_t bit = std::uint32_t{1} << i;
+            if (i == N || (seen & bit) != 0 || !read(i, seen)) {
+                return false;
+            }
+            seen |= bit;
+        } while (s.take(','));
+        if (!s.take('}')) {
             return false;
         }
-    } while (s.take(','));
-    return s.take('}');
+    }
+    return (seen & required) == required;
+}
+
+// Every key of a list of n.
+constexpr std::uint32_t all(std::size_t n) {
+    return (std::uint32_t{1} << n) - 1;
 }
 
 // A list of at most `most` objects, each read by read().
@@ -50,16 +71,6 @@ template <class F> bool list_of(JsonScan& s, std::size_t most, F&& read) {
     return s.take(']');
 }
 
-// Marks bit i of seen; false when it was marked already (a key twice).
-bool first_time(std::uint32_t& seen, int i) {
-    const std::uint32_t bit = std::uint32_t{1} << i;
-    if ((seen & bit) != 0) {
-        return false;
-    }
-    seen |= bit;
-    return true;
-}
-
 // A text field of the message: not empty, at most max_bytes after unescaping.
 bool text(JsonScan& s, std::string& out, std::size_t max_bytes) {
     return s.string(out) && !out.empty() && out.size() <= max_bytes;
@@ -69,110 +80,93 @@ bool integer(JsonScan& s, std::int64_t& out, std::int64_t min) {
     return s.integer(out) && out >= min;
 }
 
-struct CustomerField {
-    std::string_view name;
-    std::string core::Customer::*member;
-};
-constexpr CustomerField k_customer_fields[] = {
-    {"name", &core::Customer::name},         {"phone", &core::Customer::phone},
-    {"email", &core::Customer::email},       {"customer_no", &core::Customer::customer_no},
-    {"order_no", &core::Customer::order_no},
-};
+constexpr std::string_view k_customer_keys[] = {"name", "phone", "email", "customer_no",
+                                                "order_no"};
+constexpr std::string core::Customer::*k_customer_members[] = {
+    &core::Customer::name, &core::Customer::phone, &core::Customer::email,
+    &core::Customer::customer_no, &core::Customer::order_no};
 
 // {"customer_no": "...", ...}: optional texts of at most 256 bytes, as check_create_payload
 // wants them.
 bool read_customer(JsonScan& s, core::Customer& c) {
-    std::uint32_t seen = 0;
-    return members(s, [&](std::string_view key) {
-        for (std::size_t i = 0; i < std::size(k_customer_fields); ++i) {
-            if (key == k_customer_fields[i].name) {
-                std::string& value = c.*(k_customer_fields[i].member);
-                return first_time(seen, static_cast<int>(i)) && s.string(value) &&
-                       value.size() <= k_max_customer_bytes;
-            }
-        }
-        return false;
+    return fields(s, k_customer_keys, 0, [&](std::size_t i, std::uint32_t) {
+        std::string& value = c.*(k_customer_members[i]);
+        return s.string(value) && value.size() <= k_max_customer_bytes;
     });
 }
 
 // {"ticket": {...}, "customer": {...}}, both there, nothing else.
 bool read_create(JsonScan& s, ReadCreate& out) {
-    std::uint32_t seen = 0;
+    static constexpr std::string_view keys[] = {"ticket", "customer"};
     core::Customer customer;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "ticket" && first_time(seen, 0)) {
-            s.peek();
-            const std::size_t start = s.offset();
-            if (!core::read_ticket_text(s, out.ticket)) {
-                return false;
-            }
-            out.ticket_text = s.text().substr(start, s.offset() - start);
-            return true;
+    const bool ok = fields(s, keys, all(2), [&](std::size_t i, std::uint32_t) {
+        if (i == 1) {
+            return read_customer(s, customer);
         }
-        return key == "customer" && first_time(seen, 1) && read_customer(s, customer);
+        s.peek();
+        const std::size_t start = s.offset();
+        if (!core::read_ticket_text(s, out.ticket)) {
+            return false;
+        }
+        out.ticket_text = s.text().substr(start, s.offset() - start);
+        return true;
     });
-    if (!ok || seen != 0x3) {
-        return false;
-    }
+    // The customer is kept apart until now: read_ticket_text starts from an empty ticket.
     out.ticket.customer = std::move(customer);
-    return true;
+    return ok;
 }
 
 bool read_event(JsonScan& s, WireEvent& e) {
-    std::uint32_t seen = 0;
-    std::string role;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "id") {
-            return first_time(seen, 0) && text(s, e.id, 36);
-        }
-        if (key == "ticket_id") {
-            return first_time(seen, 1) && text(s, e.ticket_id, 36);
-        }
-        if (key == "origin_device") {
-            return first_time(seen, 2) && text(s, e.origin_device, 16);
-        }
-        if (key == "device_seq") {
-            return first_time(seen, 3) && integer(s, e.device_seq, 1);
-        }
-        if (key == "hlc") {
-            std::int64_t hlc = 0;
-            if (!first_time(seen, 4) || !integer(s, hlc, 0)) {
+    static constexpr std::string_view keys[] = {"id",         "ticket_id", "origin_device",
+                                                "device_seq", "hlc",       "actor",
+                                                "actor_role", "kind",      "payload"};
+    enum { id, ticket_id, origin, seq, hlc, actor, role, kind, payload };
+    std::string role_text;
+    const bool ok = fields(s, keys, all(9), [&](std::size_t i, std::uint32_t seen) {
+        std::int64_t n = 0;
+        switch (i) {
+        case id:
+            return text(s, e.id, 36);
+        case ticket_id:
+            return text(s, e.ticket_id, 36);
+        case origin:
+            return text(s, e.origin_device, 16);
+        case seq:
+            return integer(s, e.device_seq, 1);
+        case hlc:
+            if (!integer(s, n, 0)) {
                 return false;
             }
-            e.hlc = static_cast<core::Hlc>(hlc);
+            e.hlc = static_cast<core::Hlc>(n);
+            return true;
+        case actor:
+            return text(s, e.actor, 100);
+        case role:
+            return text(s, role_text, 32);
+        case kind:
+            return text(s, e.kind, 32);
+        default:
+            break;
+        }
+        // The kind decides how the payload is read: this path wants it first (as every
+        // writer of ours puts it).
+        if ((seen & (1u << kind)) == 0) {
+            return false;
+        }
+        if (e.kind == core::k_create_kind) {
+            auto create = std::make_shared<ReadCreate>();
+            if (!read_create(s, *create)) {
+                return false;
+            }
+            e.create = std::move(create);
             return true;
         }
-        if (key == "actor") {
-            return first_time(seen, 5) && text(s, e.actor, 100);
-        }
-        if (key == "actor_role") {
-            return first_time(seen, 6) && text(s, role, 32);
-        }
-        if (key == "kind") {
-            return first_time(seen, 7) && text(s, e.kind, 32);
-        }
-        if (key == "payload") {
-            // The kind decides how the payload is read: this path wants it first (as every
-            // writer of ours puts it).
-            if (!first_time(seen, 8) || (seen & (1u << 7)) == 0) {
-                return false;
-            }
-            if (e.kind == core::k_create_kind) {
-                auto create = std::make_shared<ReadCreate>();
-                if (!read_create(s, *create)) {
-                    return false;
-                }
-                e.create = std::move(create);
-                return true;
-            }
-            return s.peek() == '{' && s.value(e.payload, k_fast_payload_depth);
-        }
-        return false;
+        return s.peek() == '{' && s.value(e.payload, k_fast_payload_depth);
     });
-    if (!ok || seen != 0x1FF) {
+    if (!ok) {
         return false;
     }
-    const auto parsed_role = core::parse_role(role);
+    const auto parsed_role = core::parse_role(role_text);
     if (!core::valid_uuid(e.id) || !core::valid_uuid(e.ticket_id) ||
         !valid_device_id(e.origin_device) || !parsed_role) {
         return false;
@@ -182,118 +176,89 @@ bool read_event(JsonScan& s, WireEvent& e) {
 }
 
 bool read_skip(JsonScan& s, Skip& skip) {
-    std::uint32_t seen = 0;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "device_seq") {
-            return first_time(seen, 0) && integer(s, skip.device_seq, 1);
-        }
-        if (key == "event_id") {
-            return first_time(seen, 1) && text(s, skip.event_id, 36);
-        }
-        if (key == "reason") {
-            return first_time(seen, 2) && text(s, skip.reason, 1000);
-        }
-        return false;
+    static constexpr std::string_view keys[] = {"device_seq", "event_id", "reason"};
+    return fields(s, keys, all(3), [&](std::size_t i, std::uint32_t) {
+        return i == 0   ? integer(s, skip.device_seq, 1)
+               : i == 1 ? text(s, skip.event_id, 36)
+                        : text(s, skip.reason, 1000);
     });
-    return ok && seen == 0x7;
 }
 
 bool read_cursor(JsonScan& s, PullCursor& cursor) {
-    std::uint32_t seen = 0;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "events") {
-            return first_time(seen, 0) && integer(s, cursor.events, 0);
-        }
-        if (key == "assets") {
-            return first_time(seen, 1) && integer(s, cursor.assets, 0);
-        }
-        return false;
+    static constexpr std::string_view keys[] = {"events", "assets"};
+    return fields(s, keys, all(2), [&](std::size_t i, std::uint32_t) {
+        return integer(s, i == 0 ? cursor.events : cursor.assets, 0);
     });
-    return ok && seen == 0x3;
 }
 
 bool read_asset(JsonScan& s, AssetVersion& asset) {
-    std::uint32_t seen = 0;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "name") {
-            return first_time(seen, 0) && text(s, asset.name, 128);
-        }
-        if (key == "version") {
-            return first_time(seen, 1) && integer(s, asset.version, 1);
-        }
-        if (key == "content") {
-            return first_time(seen, 2) && text(s, asset.content, k_default_max_body_bytes);
-        }
-        return false;
-    });
-    return ok && seen == 0x7 && valid_asset_name(asset.name);
+    static constexpr std::string_view keys[] = {"name", "version", "content"};
+    return fields(s, keys, all(3),
+                  [&](std::size_t i, std::uint32_t) {
+                      return i == 0   ? text(s, asset.name, 128)
+                             : i == 1 ? integer(s, asset.version, 1)
+                                      : text(s, asset.content, k_default_max_body_bytes);
+                  }) &&
+           valid_asset_name(asset.name);
+}
+
+bool protocol(JsonScan& s) {
+    std::int64_t v = 0;
+    return s.integer(v) && v == k_protocol_version;
 }
 
 } // namespace
 
 std::optional<PullResponse> read_pull_text(std::string_view body) {
+    static constexpr std::string_view keys[] = {"protocol", "epoch",  "reset", "cursor",
+                                                "more",     "events", "assets"};
     JsonScan s(body);
     PullResponse m;
-    std::uint32_t seen = 0;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "protocol") {
-            std::int64_t v = 0;
-            return first_time(seen, 0) && s.integer(v) && v == k_protocol_version;
+    const bool ok = fields(s, keys, all(7), [&](std::size_t i, std::uint32_t) {
+        switch (i) {
+        case 0:
+            return protocol(s);
+        case 1:
+            return text(s, m.epoch, 64);
+        case 2:
+            return s.boolean(m.reset);
+        case 3:
+            return read_cursor(s, m.cursor);
+        case 4:
+            return s.boolean(m.more);
+        case 5:
+            return list_of(s, k_max_pull_limit,
+                           [&] { return read_event(s, m.events.emplace_back()); });
+        default:
+            return list_of(s, 1000, [&] { return read_asset(s, m.assets.emplace_back()); });
         }
-        if (key == "epoch") {
-            return first_time(seen, 1) && text(s, m.epoch, 64);
-        }
-        if (key == "reset") {
-            return first_time(seen, 2) && s.boolean(m.reset);
-        }
-        if (key == "cursor") {
-            return first_time(seen, 3) && read_cursor(s, m.cursor);
-        }
-        if (key == "more") {
-            return first_time(seen, 4) && s.boolean(m.more);
-        }
-        if (key == "events") {
-            return first_time(seen, 5) && list_of(s, k_max_pull_limit, [&] {
-                       return read_event(s, m.events.emplace_back());
-                   });
-        }
-        if (key == "assets") {
-            return first_time(seen, 6) &&
-                   list_of(s, 1000, [&] { return read_asset(s, m.assets.emplace_back()); });
-        }
-        return false;
     });
-    if (!ok || !s.at_end() || seen != 0x7F) {
+    if (!ok || !s.at_end()) {
         return std::nullopt;
     }
     return m;
 }
 
 std::optional<PushRequest> read_push_text(std::string_view body) {
+    static constexpr std::string_view keys[] = {"protocol", "device", "events", "skips"};
     JsonScan s(body);
     PushRequest m;
-    std::uint32_t seen = 0;
-    const bool ok = members(s, [&](std::string_view key) {
-        if (key == "protocol") {
-            std::int64_t v = 0;
-            return first_time(seen, 0) && s.integer(v) && v == k_protocol_version;
+    // skips may be left out.
+    const bool ok = fields(s, keys, all(3), [&](std::size_t i, std::uint32_t) {
+        switch (i) {
+        case 0:
+            return protocol(s);
+        case 1:
+            return text(s, m.device, 16);
+        case 2:
+            return list_of(s, k_max_batch_events,
+                           [&] { return read_event(s, m.events.emplace_back()); });
+        default:
+            return list_of(s, k_max_batch_events,
+                           [&] { return read_skip(s, m.skips.emplace_back()); });
         }
-        if (key == "device") {
-            return first_time(seen, 1) && text(s, m.device, 16);
-        }
-        if (key == "events") {
-            return first_time(seen, 2) && list_of(s, k_max_batch_events, [&] {
-                       return read_event(s, m.events.emplace_back());
-                   });
-        }
-        if (key == "skips") {
-            return first_time(seen, 3) && list_of(s, k_max_batch_events, [&] {
-                       return read_skip(s, m.skips.emplace_back());
-                   });
-        }
-        return false;
     });
-    if (!ok || !s.at_end() || (seen & 0x7) != 0x7 || !valid_device_id(m.device)) {
+    if (!ok || !s.at_end() || !valid_device_id(m.device)) {
         return std::nullopt;
     }
     return m;

@@ -87,3 +87,20 @@ TEST_CASE("a pull page the fast path does not take is left to the DOM reader") {
         CHECK_FALSE(read_pull_text(text));
     }
 }
+
+TEST_CASE("parse_pull_body reads a good page either way and names what is wrong with a bad one") {
+    json unusual = page();
+    unusual["events"][2]["payload"]["amount"] = 1.5;
+    for (const json& p : {page(), unusual}) {
+        auto read = parse_pull_body(p.dump());
+        REQUIRE(read);
+        CHECK(to_json(*read) == to_json(*parse_pull_response(p)));
+    }
+    json bad = page();
+    bad["events"][1]["kind"] = "teleport";
+    auto refused = parse_pull_body(bad.dump());
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == "unknown_kind");
+    CHECK(refused.error().field == "events[1].kind");
+    CHECK(parse_pull_body("{\"protocol\":1,").error().code == "malformed_json");
+}
