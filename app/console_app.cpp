@@ -133,7 +133,7 @@ int run_console(const AppOptions& options) {
     console::ConsoleController controller(std::move(services));
 
     console::ConsoleHooks hooks;
-    hooks.fonts = [&f](kiosk::Locale l) {
+    hooks.fonts = [&f](ui::Locale l) {
         return f.fonts_for(l);
     };
     hooks.shown_text = [&f](std::string_view text) {

@@ -126,23 +126,23 @@ struct Texts {
     const char* feedback;
 };
 
-Texts texts_for(kiosk::Locale l) {
+Texts texts_for(ui::Locale l) {
     switch (l) {
-    case kiosk::Locale::zh_hans:
+    case ui::Locale::zh_hans:
         return {"not-the-password",
                 "缺少账单截图和客户的账户号码，请补充后再提交。",
                 "核对计费系统：同一笔月费在11月3日被扣了两次。",
                 "退还多扣的58元，并书面致歉。",
                 "处理意见没有说明何时退款，请网络部一并核实信号问题。",
                 "经核实，11月3日重复扣费58元，已于今日退回您的账户。"};
-    case kiosk::Locale::zh_hant:
+    case ui::Locale::zh_hant:
         return {"not-the-password",
                 "缺少帳單截圖和客戶的帳戶號碼，請補充後再提交。",
                 "核對計費系統：同一筆月費在11月3日被扣了兩次。",
                 "退還多扣的58元，並書面致歉。",
                 "處理意見沒有說明何時退款，請網絡部一併核實信號問題。",
                 "經核實，11月3日重複扣費58元，已於今日退回您的帳戶。"};
-    case kiosk::Locale::en:
+    case ui::Locale::en:
         break;
     }
     return {"not-the-password",
@@ -156,9 +156,9 @@ Texts texts_for(kiosk::Locale l) {
             "account today."};
 }
 
-void locale_tour(Shots& s, ConsoleTour& t, kiosk::Locale l, const std::string& password) {
+void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& password) {
     console::ConsoleController& c = t.controller;
-    const std::string p = "console-" + std::string(kiosk::code(l)) + "-";
+    const std::string p = "console-" + std::string(ui::code(l)) + "-";
     const Texts x = texts_for(l);
     Walk w(t, s, password);
     c.set_locale(l);
@@ -253,7 +253,7 @@ int run_console_tour(ConsoleTour& t, const std::filesystem::path& out_dir) {
     }
     Shots shots(t, out_dir);
     shots.render(2);
-    for (kiosk::Locale l : kiosk::k_all_locales) {
+    for (ui::Locale l : ui::k_all_locales) {
         locale_tour(shots, t, l, t.center.password());
     }
 
@@ -264,13 +264,13 @@ int run_console_tour(ConsoleTour& t, const std::filesystem::path& out_dir) {
     if (w.as("A01")) {
         w.queue(ConsoleQueue::answer);
         if (w.open_first()) {
-            w.step("feedback", {{"text", texts_for(kiosk::Locale::zh_hans).feedback}});
+            w.step("feedback", {{"text", texts_for(ui::Locale::zh_hans).feedback}});
             t.center.stop();
             c.take_step();
             shots.wait();
-            for (kiosk::Locale l : kiosk::k_all_locales) {
+            for (ui::Locale l : ui::k_all_locales) {
                 c.set_locale(l);
-                shots.shot("console-" + std::string(kiosk::code(l)) + "-19-unreachable-step-kept");
+                shots.shot("console-" + std::string(ui::code(l)) + "-19-unreachable-step-kept");
             }
         }
     }

@@ -30,7 +30,7 @@ int run_counter(CounterRun& run) {
 
     KioskFonts& f = run.fonts;
     counter::CounterHooks hooks;
-    hooks.fonts = [&f](kiosk::Locale l) {
+    hooks.fonts = [&f](ui::Locale l) {
         return f.fonts_for(l);
     };
     hooks.shown_text = [&f](std::string_view text) {

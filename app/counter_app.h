@@ -9,9 +9,9 @@
 #include "core/staff_directory.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
-#include "kiosk/composer.h"
 #include "platform/platform.h"
 #include "sync/sync_worker.h"
+#include "ui/composer.h"
 
 namespace cf::app {
 
@@ -23,7 +23,7 @@ struct CounterRun {
     core::ManualClock* tour_clock; // only with --screenshots
     core::TicketStore& store;
     core::StaffDirectory& staff;
-    kiosk::Composer& composer;
+    ui::Composer& composer;
     const forms::Catalog& catalog;
     sync::SyncWorker& sync;
     bool syncing;

@@ -169,9 +169,9 @@ void fill_entry(counter::CounterController& c) {
     d.choices["remedies"] = {"refund"};
 }
 
-void locale_tour(Shots& s, CounterTour& t, kiosk::Locale l, const TourTickets& tickets) {
+void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tickets) {
     counter::CounterController& c = t.controller;
-    const std::string p = "counter-" + std::string(kiosk::code(l)) + "-";
+    const std::string p = "counter-" + std::string(ui::code(l)) + "-";
     c.set_locale(l);
     c.sign_in("S001", k_frontdesk_pin);
     const std::pair<core::QueueTab, const char*> tabs[] = {
@@ -264,7 +264,7 @@ int run_counter_tour(CounterTour& t, const std::filesystem::path& out_dir) {
     Shots shots(t, out_dir);
     shots.render(2);
     shots.shot("counter-01-sign-in");
-    for (kiosk::Locale l : kiosk::k_all_locales) {
+    for (ui::Locale l : ui::k_all_locales) {
         locale_tour(shots, t, l, tickets);
     }
     std::cout << "counterfoil: wrote the counter screenshots to " << out_dir.string() << "\n";

@@ -12,11 +12,11 @@
 #include "forms/catalog.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/kiosk_frame.h"
-#include "kiosk/rime_composer.h"
 #include "platform/frame_pacer.h"
 #include "platform/glfw_platform.h"
 #include "sync/asset_files.h"
 #include "sync/sync_worker.h"
+#include "ui/rime_composer.h"
 
 #include <imgui.h>
 
@@ -93,7 +93,7 @@ int run_kiosk(const AppOptions& given) {
         return 4;
     }
     core::StaffDirectory staff(store->database(), store->sealer().pin_pepper());
-    kiosk::RimeComposer composer(ime::EngineOptions{options.data / "rime"});
+    ui::RimeComposer composer(ime::EngineOptions{options.data / "rime"});
     if (!composer.available()) {
         std::cerr << "counterfoil: Chinese input is unavailable: " << composer.unavailable_reason()
                   << "\n";
@@ -160,7 +160,7 @@ int run_kiosk(const AppOptions& given) {
     kiosk::KioskController controller(services);
     KioskFonts& f = **fonts;
     kiosk::FrameHooks hooks;
-    hooks.fonts = [&f](kiosk::Locale l) {
+    hooks.fonts = [&f](ui::Locale l) {
         return f.fonts_for(l);
     };
     hooks.shown_text = [&f](std::string_view text) {

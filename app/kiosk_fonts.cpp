@@ -1,7 +1,7 @@
 #include "app/kiosk_fonts.h"
 
 #include "fonts/common_characters.h"
-#include "kiosk/theme.h"
+#include "ui/theme.h"
 
 namespace cf::app {
 
@@ -17,14 +17,14 @@ void append_category(std::string& out, const forms::Category& c, std::string_vie
 
 fonts::FontSizes sizes_for(float scale, bool large) {
     fonts::FontSizes s;
-    s.scale = scale * (large ? kiosk::k_large_text_factor : 1.0f);
+    s.scale = scale * (large ? ui::k_large_text_factor : 1.0f);
     return s;
 }
 
 } // namespace
 
-std::string kiosk_texts(const forms::Catalog& catalog, kiosk::Locale locale) {
-    const std::string_view loc = kiosk::code(locale);
+std::string kiosk_texts(const forms::Catalog& catalog, ui::Locale locale) {
+    const std::string_view loc = ui::code(locale);
     std::string out;
     for (std::string_view t : catalog.ui.texts(loc)) {
         out += t;
@@ -64,8 +64,8 @@ fonts::Result<std::unique_ptr<KioskFonts>> KioskFonts::open(const std::filesyste
     if (!manager) {
         return std::unexpected(manager.error());
     }
-    for (kiosk::Locale l : kiosk::k_all_locales) {
-        (*manager)->add_ui_text(fonts::face_for_locale(kiosk::code(l)), kiosk_texts(catalog, l));
+    for (ui::Locale l : ui::k_all_locales) {
+        (*manager)->add_ui_text(fonts::face_for_locale(ui::code(l)), kiosk_texts(catalog, l));
     }
     (*manager)->set_default_face(fonts::Face::sc);
     (*manager)->start_rebuild();
@@ -131,9 +131,9 @@ void KioskFonts::settle() {
     }
 }
 
-kiosk::UiFonts KioskFonts::fonts_for(kiosk::Locale locale) const {
-    const fonts::Face face = fonts::face_for_locale(kiosk::code(locale));
-    return kiosk::UiFonts{
+ui::UiFonts KioskFonts::fonts_for(ui::Locale locale) const {
+    const fonts::Face face = fonts::face_for_locale(ui::code(locale));
+    return ui::UiFonts{
         m_manager->font(face, fonts::Role::body), m_manager->font(face, fonts::Role::heading),
         m_manager->font(face, fonts::Role::title), m_manager->font(face, fonts::Role::huge)};
 }

@@ -6,8 +6,8 @@
 
 #include "fonts/font_atlas_manager.h"
 #include "forms/catalog.h"
-#include "kiosk/locale.h"
-#include "kiosk/ui.h"
+#include "ui/locale.h"
+#include "ui/ui.h"
 
 #include <filesystem>
 #include <functional>
@@ -43,7 +43,7 @@ public:
     // Blocks until no build is running and swaps in the result (screenshots, benchmarks).
     void settle();
 
-    kiosk::UiFonts fonts_for(kiosk::Locale locale) const;
+    ui::UiFonts fonts_for(ui::Locale locale) const;
     fonts::FontAtlasManager& manager() { return *m_manager; }
 
 private:
@@ -58,6 +58,6 @@ private:
 };
 
 // Every text the kiosk can show in a locale: its screen texts and the asset labels.
-std::string kiosk_texts(const forms::Catalog& catalog, kiosk::Locale locale);
+std::string kiosk_texts(const forms::Catalog& catalog, ui::Locale locale);
 
 } // namespace cf::app

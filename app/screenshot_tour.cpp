@@ -228,7 +228,7 @@ int run_screenshot_tour(TourContext& t, const std::filesystem::path& out_dir) {
 
     tour.render(2);
     tour.shot("kiosk-01-attract");
-    for (Locale l : k_all_locales) {
+    for (Locale l : ui::k_all_locales) {
         const std::string prefix = "kiosk-" + std::string(code(l)) + "-";
         filing_screens(tour, t, l, prefix);
         other_screens(tour, t, l, prefix, answered);

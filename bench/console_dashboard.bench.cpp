@@ -262,7 +262,7 @@ struct Console {
         services.clock = &clock;
         controller.emplace(std::move(services));
         console::ConsoleHooks hooks;
-        hooks.fonts = [&fonts](kiosk::Locale l) {
+        hooks.fonts = [&fonts](ui::Locale l) {
             return fonts.fonts_for(l);
         };
         hooks.shown_text = [&fonts](std::string_view text) {

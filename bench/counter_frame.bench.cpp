@@ -539,7 +539,7 @@ struct Counter {
         services.background_queue_dir = data;
         controller.emplace(services);
         counter::CounterHooks hooks;
-        hooks.fonts = [&fonts](kiosk::Locale l) {
+        hooks.fonts = [&fonts](ui::Locale l) {
             return fonts.fonts_for(l);
         };
         hooks.shown_text = [&fonts](std::string_view text) {

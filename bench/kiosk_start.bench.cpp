@@ -38,11 +38,11 @@
 #include "forms/catalog.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/kiosk_frame.h"
-#include "kiosk/rime_composer.h"
 #include "platform/frame_pacer.h"
 #include "platform/glfw_platform.h"
 #include "sync/asset_files.h"
 #include "sync/sync_worker.h"
+#include "ui/rime_composer.h"
 
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -214,7 +214,7 @@ public:
     void use(std::unique_ptr<app::KioskFonts> fonts) { m_kiosk = std::move(fonts); }
     app::KioskFonts& kiosk() { return *m_kiosk; }
     void start_common(const fs::path&) { m_kiosk->start_common_characters(); }
-    kiosk::UiFonts fonts_for(kiosk::Locale l) const { return m_kiosk->fonts_for(l); }
+    ui::UiFonts fonts_for(ui::Locale l) const { return m_kiosk->fonts_for(l); }
     void add_text(std::string_view text) { manager().add_text(text); }
     // The app's before_frame for fonts.
     void before_frame(bool large_text) {
@@ -273,7 +273,7 @@ int run_ours(const std::string& variant, const fs::path& data, const fs::path& i
     }
     core::StaffDirectory staff(store->database(), store->sealer().pin_pepper());
     report.mark("store");
-    kiosk::RimeComposer composer(ime::EngineOptions{data / "rime"});
+    ui::RimeComposer composer(ime::EngineOptions{data / "rime"});
     if (!composer.available()) {
         die("Chinese input is unavailable: " + composer.unavailable_reason());
     }
@@ -315,7 +315,7 @@ int run_ours(const std::string& variant, const fs::path& data, const fs::path& i
     (void)sync_worker.start();
     kiosk::FrameHooks hooks;
     if (fonts.any()) {
-        hooks.fonts = [&fonts](kiosk::Locale l) {
+        hooks.fonts = [&fonts](ui::Locale l) {
             return fonts.fonts_for(l);
         };
         hooks.shown_text = [&fonts](std::string_view text) {

@@ -27,8 +27,8 @@
 #include "forms/catalog.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/kiosk_frame.h"
-#include "kiosk/rime_composer.h"
 #include "platform/glfw_platform.h"
+#include "ui/rime_composer.h"
 
 #include <imgui.h>
 
@@ -154,7 +154,7 @@ public:
         m_controller.emplace(services);
         app::KioskFonts& f = *m_fonts;
         kiosk::FrameHooks hooks;
-        hooks.fonts = [&f](kiosk::Locale l) {
+        hooks.fonts = [&f](ui::Locale l) {
             return f.fonts_for(l);
         };
         hooks.shown_text = [&f](std::string_view text) {
@@ -206,12 +206,12 @@ public:
     }
 
     kiosk::KioskController& controller() { return *m_controller; }
-    kiosk::RimeComposer& composer() { return m_composer; }
+    ui::RimeComposer& composer() { return m_composer; }
     app::KioskFonts& fonts() { return *m_fonts; }
 
 private:
     core::SystemClock m_clock;
-    kiosk::RimeComposer m_composer;
+    ui::RimeComposer m_composer;
     std::unique_ptr<platform::GlfwPlatform> m_platform;
     std::unique_ptr<app::KioskFonts> m_fonts;
     std::optional<kiosk::KioskController> m_controller;
@@ -306,7 +306,7 @@ int main(int argc, char** argv) {
         k.fonts().settle();
         k.frame(Kind::still, std::nullopt);
         for (const kiosk::Action& a :
-             {kiosk::Action{kiosk::act::Start{kiosk::Locale::zh_hans}},
+             {kiosk::Action{kiosk::act::Start{ui::Locale::zh_hans}},
               kiosk::Action{kiosk::act::ChooseType{core::RequestType::complaint}},
               kiosk::Action{kiosk::act::ChooseCategory{"billing.overcharge"}}}) {
             input(k, Kind::still, a, discard);

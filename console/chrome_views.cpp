@@ -1,7 +1,7 @@
 // The top bar, the notice line and the "center unreachable" banner every console screen shares.
 
 #include "console/views.h"
-#include "counter/counter_text.h"
+#include "ui/staff_text.h"
 
 namespace cf::console {
 
@@ -52,17 +52,17 @@ const char* queue_key(sync::ConsoleQueue q) {
 std::string countdown_text(const Ui& ui, core::Millis deadline, core::Millis now) {
     if (deadline >= now) {
         return ui.fmt("console.countdown.left",
-                      {{"time", counter::duration_text(
+                      {{"time", ui::duration_text(
                                     ui, std::max<core::Millis>(deadline - now, core::k_minute))}});
     }
-    return ui.fmt("console.countdown.over",
-                  {{"time", counter::duration_text(
-                                ui, std::max<core::Millis>(now - deadline, core::k_minute))}});
+    return ui.fmt(
+        "console.countdown.over",
+        {{"time", ui::duration_text(ui, std::max<core::Millis>(now - deadline, core::k_minute))}});
 }
 
 void draw_top_bar(Ui& ui, ConsoleController& c) {
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("console.title").c_str());
     }
     ImGui::SameLine(0, ui.px(40));
@@ -70,7 +70,7 @@ void draw_top_bar(Ui& ui, ConsoleController& c) {
         if (current) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         }
-        if (counter::push_button(ui, id, ui.tr(key), ImVec2(0, ui.px(52)))) {
+        if (ui::push_button(ui, id, ui.tr(key), ImVec2(0, ui.px(52)))) {
             action();
         }
         if (current) {
@@ -86,10 +86,10 @@ void draw_top_bar(Ui& ui, ConsoleController& c) {
     }
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(right - ui.px(820));
-    for (Locale l : kiosk::k_all_locales) {
-        const std::string id = "lang." + std::string(kiosk::code(l));
-        if (counter::push_button(ui, id, ui.tr("language." + std::string(kiosk::code(l))),
-                                 ImVec2(0, ui.px(52)))) {
+    for (Locale l : ui::k_all_locales) {
+        const std::string id = "lang." + std::string(ui::code(l));
+        if (ui::push_button(ui, id, ui.tr("language." + std::string(ui::code(l))),
+                            ImVec2(0, ui.px(52)))) {
             c.set_locale(l);
         }
         ImGui::SameLine();
@@ -100,12 +100,12 @@ void draw_top_bar(Ui& ui, ConsoleController& c) {
                {{"name", s.name},
                 {"role", ui.tr("counter.role." + std::string(core::to_string(s.role)))}});
     if (!s.department.empty()) {
-        who += " · " + c.departments().label(s.department, kiosk::code(ui.locale()));
+        who += " · " + c.departments().label(s.department, ui::code(ui.locale()));
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(who.c_str());
     ImGui::SameLine();
-    if (counter::push_button(ui, "nav.sign_out", ui.tr("console.sign_out"), ImVec2(0, ui.px(52)))) {
+    if (ui::push_button(ui, "nav.sign_out", ui.tr("console.sign_out"), ImVec2(0, ui.px(52)))) {
         c.sign_out();
     }
     ImGui::Separator();
@@ -123,21 +123,20 @@ void draw_unreachable(Ui& ui, ConsoleController& c) {
                                               IM_COL32(254, 226, 226, 255), ui.px(4));
     ImGui::SetCursorScreenPos(ImVec2(min.x + ui.px(10), min.y + ui.px(6)));
     ImGui::BeginGroup();
-    ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().offline);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().offline);
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("console.unreachable.title").c_str());
     }
     ImGui::PopStyleColor();
     ui.hits().record("unreachable", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine(0, ui.px(24));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(
-        ui.fmt("console.unreachable.since",
-               {{"time", counter::local_time_text(r.since, c.utc_offset_minutes())}})
-            .c_str());
+    ImGui::TextUnformatted(ui.fmt("console.unreachable.since",
+                                  {{"time", ui::local_time_text(r.since, c.utc_offset_minutes())}})
+                               .c_str());
     ImGui::SameLine(0, ui.px(24));
-    if (counter::push_button(ui, "unreachable.retry", ui.tr("console.unreachable.retry"))) {
+    if (ui::push_button(ui, "unreachable.retry", ui.tr("console.unreachable.retry"))) {
         c.retry_now();
     }
     ImGui::TextUnformatted(ui.fmt("console.unreachable.error", {{"error", r.last_error}}).c_str());
@@ -154,8 +153,7 @@ void draw_notice(Ui& ui, ConsoleController& c) {
         return;
     }
     const std::string text = notice_text(ui, n);
-    const ImU32 color =
-        n.error ? counter::counter_colors().sla_overdue : counter::counter_colors().sla_on_track;
+    const ImU32 color = n.error ? ui::staff_colors().sla_overdue : ui::staff_colors().sla_on_track;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ui.px(140));
     ImGui::TextUnformatted(text.c_str());
@@ -163,7 +161,7 @@ void draw_notice(Ui& ui, ConsoleController& c) {
     ImGui::PopStyleColor();
     ui.hits().record("notice", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ui.px(120));
-    if (counter::push_button(ui, "notice.dismiss", ui.tr("console.dismiss"))) {
+    if (ui::push_button(ui, "notice.dismiss", ui.tr("console.dismiss"))) {
         c.clear_notice();
     }
 }
@@ -174,13 +172,13 @@ void draw_sign_in(Ui& ui, ConsoleController& c) {
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.2f));
     ImGui::BeginGroup();
     {
-        kiosk::FontScope f(ui.fonts().title);
+        ui::FontScope f(ui.fonts().title);
         ImGui::TextUnformatted(ui.tr("console.title").c_str());
     }
     ImGui::Spacing();
-    for (Locale l : kiosk::k_all_locales) {
-        const std::string id = "lang." + std::string(kiosk::code(l));
-        if (counter::push_button(ui, id, ui.tr("language." + std::string(kiosk::code(l))))) {
+    for (Locale l : ui::k_all_locales) {
+        const std::string id = "lang." + std::string(ui::code(l));
+        if (ui::push_button(ui, id, ui.tr("language." + std::string(ui::code(l))))) {
             c.set_locale(l);
         }
         ImGui::SameLine();
@@ -188,15 +186,14 @@ void draw_sign_in(Ui& ui, ConsoleController& c) {
     ImGui::NewLine();
     ImGui::Spacing();
     ImGui::TextUnformatted(ui.tr("console.sign_in.id").c_str());
-    bool go = counter::text_input(ui, "sign_in.id", c.sign_in_id(), w);
+    bool go = ui::text_input(ui, "sign_in.id", c.sign_in_id(), w);
     ImGui::TextUnformatted(ui.tr("console.sign_in.password").c_str());
-    go = counter::text_input(ui, "sign_in.password", c.sign_in_password(), w, true) || go;
+    go = ui::text_input(ui, "sign_in.password", c.sign_in_password(), w, true) || go;
     ImGui::Spacing();
     ImGui::BeginDisabled(c.signing_in());
-    if (counter::push_button(
-            ui, "sign_in.submit",
-            ui.tr(c.signing_in() ? "console.sign_in.busy" : "console.sign_in.submit"),
-            ImVec2(w, ui.px(64))) ||
+    if (ui::push_button(ui, "sign_in.submit",
+                        ui.tr(c.signing_in() ? "console.sign_in.busy" : "console.sign_in.submit"),
+                        ImVec2(w, ui.px(64))) ||
         go) {
         c.sign_in();
     }

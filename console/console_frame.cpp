@@ -1,7 +1,7 @@
 #include "console/console_frame.h"
 
 #include "console/views.h"
-#include "kiosk/theme.h"
+#include "ui/theme.h"
 
 #include <algorithm>
 
@@ -73,7 +73,7 @@ void ConsoleFrame::report_shown_text() {
             }
         }
     }
-    const counter::TextTargets& targets = counter::text_targets();
+    const ui::TextTargets& targets = ui::text_targets();
     if (const auto it = targets.buffers.find(targets.last_active); it != targets.buffers.end()) {
         m_hooks.shown_text(*it->second);
     }
@@ -85,17 +85,17 @@ void ConsoleFrame::draw() {
         m_controller.touch();
     }
     const Locale locale = m_controller.locale();
-    const kiosk::UiFonts fonts = m_hooks.fonts ? m_hooks.fonts(locale) : kiosk::UiFonts{};
+    const ui::UiFonts fonts = m_hooks.fonts ? m_hooks.fonts(locale) : ui::UiFonts{};
     m_hits.clear();
-    counter::text_targets().buffers.clear();
+    ui::text_targets().buffers.clear();
     const float scale = scale_for(io.DisplaySize.y);
     if (scale != m_style_scale) {
-        counter::apply_counter_style(scale);
+        ui::apply_staff_style(scale);
         m_style_scale = scale;
     }
-    Ui ui(m_controller.catalog().ui, locale, fonts, kiosk::theme_for(false), scale, m_hits);
+    Ui ui(m_controller.catalog().ui, locale, fonts, ui::theme_for(false), scale, m_hits);
 
-    kiosk::FontScope body(fonts.body);
+    ui::FontScope body(fonts.body);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("console", nullptr,

@@ -33,9 +33,9 @@
 //   language           set_locale(Locale::en)
 
 #include "console/console_controller.h"
-#include "counter/counter_ui.h"
-#include "kiosk/hit_registry.h"
-#include "kiosk/ui.h"
+#include "ui/hit_registry.h"
+#include "ui/staff_widgets.h"
+#include "ui/ui.h"
 
 #include <filesystem>
 #include <functional>
@@ -47,7 +47,7 @@ namespace cf::console {
 
 struct ConsoleHooks {
     // Fonts of the locale about to be drawn; empty fonts use ImGui's current one.
-    std::function<kiosk::UiFonts(Locale)> fonts;
+    std::function<ui::UiFonts(Locale)> fonts;
     // Text from the center about to be shown that may hold characters the atlas lacks.
     std::function<void(std::string_view)> shown_text;
     // Where "export CSV" writes the dashboard; empty: the button is not offered.
@@ -66,7 +66,7 @@ public:
     // Seconds until the console changes by itself (sign-out, a retry, the list's refresh).
     std::optional<double> next_deadline_s() const;
 
-    const kiosk::HitRegistry& hits() const { return m_hits; }
+    const ui::HitRegistry& hits() const { return m_hits; }
     static float scale_for(float display_height) { return display_height / 1080.0f; }
 
 private:
@@ -74,7 +74,7 @@ private:
 
     ConsoleController& m_controller;
     ConsoleHooks m_hooks;
-    kiosk::HitRegistry m_hits;
+    ui::HitRegistry m_hits;
     float m_style_scale = 0.0f;
     const void* m_reported_rows = nullptr; // the answer whose text was last reported
     std::size_t m_reported_rows_size = 0;

@@ -4,8 +4,8 @@
 #include "console/console_client.h"
 #include "core/clock.h"
 #include "core/ticket.h"
-#include "counter/counter_state.h"
-#include "kiosk/locale.h"
+#include "ui/locale.h"
+#include "ui/notice.h"
 
 #include <map>
 #include <optional>
@@ -14,8 +14,8 @@
 
 namespace cf::console {
 
-using counter::Notice; // a text key (of any i18n part) with its arguments
-using kiosk::Locale;
+using ui::Locale;
+using ui::Notice;
 
 enum class Screen {
     sign_in,

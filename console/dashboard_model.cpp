@@ -1,7 +1,7 @@
 #include "console/dashboard_model.h"
 
 #include "core/csv_file.h"
-#include "counter/counter_ui.h"
+#include "ui/staff_widgets.h"
 
 #include <cstdio>
 #include <functional>
@@ -10,8 +10,8 @@ namespace cf::console {
 
 namespace {
 
-std::string tr(const forms::Catalog& catalog, kiosk::Locale locale, std::string_view key) {
-    return catalog.ui.get(kiosk::code(locale), key);
+std::string tr(const forms::Catalog& catalog, ui::Locale locale, std::string_view key) {
+    return catalog.ui.get(ui::code(locale), key);
 }
 
 // "11-16" for the week starting "2026-11-16".
@@ -58,7 +58,7 @@ void DashboardModel::clear() {
     m_view_valid = false;
 }
 
-const DashboardView& DashboardModel::view(const forms::Catalog& catalog, kiosk::Locale locale) {
+const DashboardView& DashboardModel::view(const forms::Catalog& catalog, ui::Locale locale) {
     if (m_view_valid && m_view.locale == locale) {
         return m_view;
     }
@@ -69,8 +69,8 @@ const DashboardView& DashboardModel::view(const forms::Catalog& catalog, kiosk::
         return m_view;
     }
     const sync::Dashboard& d = *m_data;
-    const counter::CounterColors& colors = counter::counter_colors();
-    const std::string lc(kiosk::code(locale));
+    const ui::StaffColors& colors = ui::staff_colors();
+    const std::string lc(ui::code(locale));
     const std::string tickets = tr(catalog, locale, "console.dash.tickets");
     const auto same = [](const std::string& k) {
         return k;
@@ -108,7 +108,7 @@ const DashboardView& DashboardModel::view(const forms::Catalog& catalog, kiosk::
     return m_view;
 }
 
-std::string DashboardModel::csv(const forms::Catalog& catalog, kiosk::Locale locale,
+std::string DashboardModel::csv(const forms::Catalog& catalog, ui::Locale locale,
                                 int utc_offset_minutes) const {
     using core::csv_number;
     using core::csv_text_field;
@@ -119,7 +119,7 @@ std::string DashboardModel::csv(const forms::Catalog& catalog, kiosk::Locale loc
         return core::csv_document(rows);
     }
     const sync::Dashboard& d = *m_data;
-    const std::string lc(kiosk::code(locale));
+    const std::string lc(ui::code(locale));
     auto figure = [&](const char* key, const char* label_key, std::string value) {
         rows.push_back({csv_text_field("summary"), csv_text_field(key),
                         csv_text_field(tr(catalog, locale, label_key)), std::move(value)});

@@ -4,10 +4,10 @@
 // and share as text (500 branches are formatted once, not each frame), the rates. Also the
 // figures as a CSV document.
 
-#include "counter/charts.h"
 #include "forms/catalog.h"
-#include "kiosk/locale.h"
 #include "sync/console_messages.h"
+#include "ui/charts.h"
+#include "ui/locale.h"
 
 #include <cstddef>
 #include <optional>
@@ -20,20 +20,20 @@ namespace cf::console {
 struct ChartData {
     std::vector<std::string> labels;
     std::vector<std::string> keys;
-    counter::ChartSeries series;
+    ui::ChartSeries series;
 };
 
 struct DashboardView {
-    kiosk::Locale locale = kiosk::Locale::zh_hans;
+    ui::Locale locale = ui::Locale::zh_hans;
     ChartData weeks;
     ChartData categories;
     ChartData top_branches; // the k_top_branches busiest
     ChartData problems;
     ChartData overdue;
-    std::vector<counter::ChartSeries> satisfaction; // satisfied, mostly, unsatisfied
-    std::vector<std::string> branch_counts;         // every branch, as by_branch
-    std::vector<std::string> branch_shares;         // "12.3%"
-    std::string first_response_rate;                // "93.2%", or "—" without tickets
+    std::vector<ui::ChartSeries> satisfaction; // satisfied, mostly, unsatisfied
+    std::vector<std::string> branch_counts;    // every branch, as by_branch
+    std::vector<std::string> branch_shares;    // "12.3%"
+    std::string first_response_rate;           // "93.2%", or "—" without tickets
     std::string handling_rate;
 };
 
@@ -46,10 +46,9 @@ public:
     bool has() const { return m_data.has_value(); }
     const sync::Dashboard& data() const { return *m_data; }
     // The drawable view for `locale`, rebuilt only when the figures or the locale changed.
-    const DashboardView& view(const forms::Catalog& catalog, kiosk::Locale locale);
+    const DashboardView& view(const forms::Catalog& catalog, ui::Locale locale);
     // Every figure as CSV (core/csv_file.h): section, key, label (in `locale`), value.
-    std::string csv(const forms::Catalog& catalog, kiosk::Locale locale,
-                    int utc_offset_minutes) const;
+    std::string csv(const forms::Catalog& catalog, ui::Locale locale, int utc_offset_minutes) const;
 
 private:
     std::optional<sync::Dashboard> m_data;

@@ -5,8 +5,8 @@
 // from DashboardModel, so a frame formats almost nothing.
 
 #include "console/views.h"
-#include "counter/charts.h"
-#include "counter/counter_text.h"
+#include "ui/charts.h"
+#include "ui/staff_text.h"
 
 #include <optional>
 #include <utility>
@@ -17,8 +17,8 @@ namespace {
 
 using Click = std::optional<std::pair<DrillDown, std::string>>;
 
-counter::ChartStyle chart_style(const Ui& ui) {
-    counter::ChartStyle s;
+ui::ChartStyle chart_style(const Ui& ui) {
+    ui::ChartStyle s;
     s.gap = ui.px(8);
     s.line_width = ui.px(2);
     s.marker_radius = ui.px(4);
@@ -52,7 +52,7 @@ void clickable(Ui& ui, const std::vector<ImVec4>& slots, const ChartData& data,
 }
 
 void heading(Ui& ui, const char* key) {
-    kiosk::FontScope f(ui.fonts().heading);
+    ui::FontScope f(ui.fonts().heading);
     ImGui::TextUnformatted(ui.tr(key).c_str());
 }
 
@@ -60,7 +60,7 @@ void figure(Ui& ui, const char* key, const std::string& value, const std::string
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", ui.tr(key).c_str());
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(value.c_str());
     }
     if (!detail.empty()) {
@@ -91,7 +91,7 @@ void draw_branch_table(Ui& ui, const sync::Dashboard& d, const DashboardView& v,
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string id = "dash.branch_row." + key;
-            if (ImGui::Selectable(counter::imgui_label(key, id).c_str(), false,
+            if (ImGui::Selectable(ui::imgui_label(key, id).c_str(), false,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
                 click = std::make_pair(DrillDown::branch, key);
             }
@@ -115,29 +115,29 @@ void draw_dashboard(Ui& ui, ConsoleController& c,
     for (int weeks : k_dashboard_periods) {
         ImGui::SameLine();
         const std::string id = "dash.period." + std::to_string(weeks);
-        if (ImGui::RadioButton(counter::imgui_label(
-                                   ui.fmt("console.dash.weeks", {{"n", std::to_string(weeks)}}), id)
-                                   .c_str(),
-                               c.period_weeks() == weeks)) {
+        if (ImGui::RadioButton(
+                ui::imgui_label(ui.fmt("console.dash.weeks", {{"n", std::to_string(weeks)}}), id)
+                    .c_str(),
+                c.period_weeks() == weeks)) {
             c.set_period(weeks);
         }
-        counter::track(ui, id);
+        ui::track(ui, id);
     }
     ImGui::SameLine(0, ui.px(32));
     bool apply = draw_filter_fields(ui, c, c.dashboard_filter_draft(), "dash.filter", false, {});
     ImGui::SameLine(0, ui.px(20));
-    apply |= counter::push_button(ui, "dash.apply", ui.tr("console.filter.apply"));
+    apply |= ui::push_button(ui, "dash.apply", ui.tr("console.filter.apply"));
     if (apply) {
         c.apply_dashboard_filter();
     }
     ImGui::SameLine();
-    if (counter::push_button(ui, "dash.refresh", ui.tr("console.dash.refresh"))) {
+    if (ui::push_button(ui, "dash.refresh", ui.tr("console.dash.refresh"))) {
         c.reload_dashboard();
     }
     if (export_path) {
         ImGui::SameLine();
         ImGui::BeginDisabled(!c.dashboard().has());
-        if (counter::push_button(ui, "dash.export", ui.tr("console.dash.export"))) {
+        if (ui::push_button(ui, "dash.export", ui.tr("console.dash.export"))) {
             c.export_csv(export_path());
         }
         ImGui::EndDisabled();
@@ -152,15 +152,15 @@ void draw_dashboard(Ui& ui, ConsoleController& c,
     }
     const sync::Dashboard& d = c.dashboard().data();
     const DashboardView& v = c.dashboard().view(c.catalog(), ui.locale());
-    const counter::ChartStyle style = chart_style(ui);
+    const ui::ChartStyle style = chart_style(ui);
     Click click;
 
     ImGui::BeginChild("dash.scroll", ImVec2(0, 0), false);
     // Headline figures.
     ImGui::Spacing();
     figure(ui, "console.dash.total", std::to_string(d.total),
-           counter::local_time_text(d.from, c.utc_offset_minutes()).substr(0, 10) + " – " +
-               counter::local_time_text(d.to - 1, c.utc_offset_minutes()).substr(0, 10));
+           ui::local_time_text(d.from, c.utc_offset_minutes()).substr(0, 10) + " – " +
+               ui::local_time_text(d.to - 1, c.utc_offset_minutes()).substr(0, 10));
     figure(ui, "console.dash.first_response", v.first_response_rate,
            ui.fmt("console.dash.met_of", {{"met", std::to_string(d.first_response_met)},
                                           {"total", std::to_string(d.first_response_total)}}));
@@ -168,13 +168,13 @@ void draw_dashboard(Ui& ui, ConsoleController& c,
            ui.fmt("console.dash.met_of", {{"met", std::to_string(d.handling_met)},
                                           {"total", std::to_string(d.handling_total)}}));
     figure(ui, "console.dash.avg_handling",
-           d.resolved > 0 ? counter::duration_text(
-                                ui, std::max<core::Millis>(d.avg_handling_ms, core::k_minute))
-                          : std::string("—"),
+           d.resolved > 0
+               ? ui::duration_text(ui, std::max<core::Millis>(d.avg_handling_ms, core::k_minute))
+               : std::string("—"),
            ui.fmt("console.dash.over_resolved", {{"n", std::to_string(d.resolved)}}));
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", ui.tr("console.dash.satisfaction").c_str());
-    counter::share_bar(v.satisfaction, ImVec2(ui.px(560), ui.px(90)), style);
+    ui::share_bar(v.satisfaction, ImVec2(ui.px(560), ui.px(90)), style);
     ImGui::EndGroup();
     ui.hits().record("dash.figures", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::Separator();
@@ -191,18 +191,18 @@ void draw_dashboard(Ui& ui, ConsoleController& c,
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         heading(ui, "console.dash.by_week");
-        counter::bar_chart(v.weeks.labels, std::span(&v.weeks.series, 1), ImVec2(width(), chart_h),
-                           style, &slots);
+        ui::bar_chart(v.weeks.labels, std::span(&v.weeks.series, 1), ImVec2(width(), chart_h),
+                      style, &slots);
         clickable(ui, slots, v.weeks, "week", DrillDown::week, click);
         ImGui::TableNextColumn();
         heading(ui, "console.dash.by_category");
-        counter::horizontal_bar_chart(v.categories.labels, v.categories.series,
-                                      ImVec2(width(), chart_h), style, &slots);
+        ui::horizontal_bar_chart(v.categories.labels, v.categories.series, ImVec2(width(), chart_h),
+                                 style, &slots);
         clickable(ui, slots, v.categories, "category", DrillDown::category, click);
         ImGui::TableNextColumn();
         heading(ui, "console.dash.top_problems");
-        counter::horizontal_bar_chart(v.problems.labels, v.problems.series,
-                                      ImVec2(width(), chart_h), style, &slots);
+        ui::horizontal_bar_chart(v.problems.labels, v.problems.series, ImVec2(width(), chart_h),
+                                 style, &slots);
         clickable(ui, slots, v.problems, "problem", DrillDown::problem, click);
 
         ImGui::TableNextRow();
@@ -213,16 +213,16 @@ void draw_dashboard(Ui& ui, ConsoleController& c,
             "%s", ui.fmt("console.dash.top_of", {{"n", std::to_string(v.top_branches.keys.size())},
                                                  {"total", std::to_string(d.by_branch.size())}})
                       .c_str());
-        counter::horizontal_bar_chart(v.top_branches.labels, v.top_branches.series,
-                                      ImVec2(width(), branch_h), style, &slots);
+        ui::horizontal_bar_chart(v.top_branches.labels, v.top_branches.series,
+                                 ImVec2(width(), branch_h), style, &slots);
         clickable(ui, slots, v.top_branches, "branch", DrillDown::branch, click);
         ImGui::TableNextColumn();
         heading(ui, "console.dash.all_branches");
         draw_branch_table(ui, d, v, branch_h, click);
         ImGui::TableNextColumn();
         heading(ui, "console.dash.most_overdue");
-        counter::horizontal_bar_chart(v.overdue.labels, v.overdue.series, ImVec2(width(), branch_h),
-                                      style, &slots);
+        ui::horizontal_bar_chart(v.overdue.labels, v.overdue.series, ImVec2(width(), branch_h),
+                                 style, &slots);
         clickable(ui, slots, v.overdue, "overdue", DrillDown::overdue_branch, click);
         ImGui::EndTable();
     }

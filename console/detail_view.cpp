@@ -3,9 +3,9 @@
 // the step being taken, which keeps its input until the center confirmed the step.
 
 #include "console/views.h"
-#include "counter/charts.h"
-#include "counter/counter_text.h"
 #include "sync/wire_event.h"
+#include "ui/charts.h"
+#include "ui/staff_text.h"
 
 namespace cf::console {
 
@@ -23,7 +23,7 @@ std::string departments_text(const ConsoleController& c, const std::vector<std::
                              Locale l) {
     std::string out;
     for (const std::string& d : list) {
-        out += (out.empty() ? "" : ", ") + c.departments().label(d, kiosk::code(l));
+        out += (out.empty() ? "" : ", ") + c.departments().label(d, ui::code(l));
     }
     return out;
 }
@@ -31,11 +31,11 @@ std::string departments_text(const ConsoleController& c, const std::vector<std::
 void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
     const core::Ticket& t = d.ticket;
     const Locale l = ui.locale();
-    const std::string lc(kiosk::code(l));
+    const std::string lc(ui::code(l));
     const int off = c.utc_offset_minutes();
     const forms::FormDefinition* form = c.catalog().find_form("counter");
     auto option = [&](std::string_view field, std::string_view value) {
-        return form != nullptr ? counter::option_label(*form, field, value, l) : std::string(value);
+        return form != nullptr ? ui::option_label(*form, field, value, l) : std::string(value);
     };
     if (!ImGui::BeginTable("detail.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
         return;
@@ -46,20 +46,20 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
         field_row(ui.tr(key), value);
     };
     row("console.col.branch", t.branch + " / " + t.terminal);
-    row("console.col.state", ui.tr(counter::state_key(t.state)));
+    row("console.col.state", ui.tr(ui::state_key(t.state)));
     row("counter.col.type", option("request_type", core::to_string(t.request_type)));
     row("console.col.category", c.catalog().category_label(t.category, lc));
     row("console.col.priority", option("priority", core::to_string(t.priority)));
     row("counter.detail.severity", option("severity", core::to_string(t.severity)));
     row("counter.detail.emotion", option("emotion", core::to_string(t.emotion)));
-    row("console.col.received", counter::local_time_text(t.received_at, off));
+    row("console.col.received", ui::local_time_text(t.received_at, off));
     if (t.due_at > 0) {
-        row("console.detail.due", counter::local_time_text(t.due_at, off) + " · " +
-                                      countdown_text(ui, t.due_at, c.now()));
+        row("console.detail.due",
+            ui::local_time_text(t.due_at, off) + " · " + countdown_text(ui, t.due_at, c.now()));
     }
     if (t.handling_deadline) {
         row("console.detail.handling_deadline",
-            counter::local_time_text(*t.handling_deadline, off) + " · " +
+            ui::local_time_text(*t.handling_deadline, off) + " · " +
                 countdown_text(ui, *t.handling_deadline, c.now()));
     }
     row("counter.detail.description", t.description);
@@ -112,14 +112,13 @@ std::string event_summary(Ui& ui, const ConsoleController& c, const sync::Timeli
             } else if (k == "responsibility") {
                 value = ui.tr("console.responsibility." + value);
             } else if (k == "department") {
-                value = c.departments().label(value, kiosk::code(ui.locale()));
+                value = c.departments().label(value, ui::code(ui.locale()));
             }
         } else if (it->is_array()) {
             for (const auto& v : *it) {
                 const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-                value +=
-                    (value.empty() ? "" : ", ") +
-                    (k == "departments" ? c.departments().label(s, kiosk::code(ui.locale())) : s);
+                value += (value.empty() ? "" : ", ") +
+                         (k == "departments" ? c.departments().label(s, ui::code(ui.locale())) : s);
             }
         } else {
             value = it->dump();
@@ -129,7 +128,7 @@ std::string event_summary(Ui& ui, const ConsoleController& c, const sync::Timeli
     }
     if (const auto it = e.payload.find("deadline"); it != e.payload.end() && it->is_number()) {
         out += (out.empty() ? "" : " · ") + ui.tr("console.detail.handling_deadline") + ": " +
-               counter::local_time_text(it->get<core::Millis>(), c.utc_offset_minutes());
+               ui::local_time_text(it->get<core::Millis>(), c.utc_offset_minutes());
     }
     return out;
 }
@@ -155,7 +154,7 @@ void draw_timeline(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
                 d.timeline[d.timeline.size() - 1 - static_cast<std::size_t>(i)];
             const bool center = e.origin_device == sync::k_center_device;
             ImGui::BeginGroup();
-            ImGui::TextUnformatted(counter::local_time_text(e.at, off).c_str());
+            ImGui::TextUnformatted(ui::local_time_text(e.at, off).c_str());
             ImGui::SameLine();
             ImGui::TextUnformatted(kind_text(ui, c, e.kind).c_str());
             ImGui::SameLine();
@@ -167,7 +166,7 @@ void draw_timeline(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
                                        : e.origin_device.c_str());
             const std::string summary = event_summary(ui, c, e);
             ImGui::Indent();
-            ImGui::TextUnformatted(counter::fit_text(summary, width).c_str());
+            ImGui::TextUnformatted(ui::fit_text(summary, width).c_str());
             ImGui::Unindent();
             ImGui::EndGroup();
             ui.hits().record("timeline." + e.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -185,7 +184,7 @@ void draw_timeline(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
 void field_label(Ui& ui, StepDialog& d, const std::string& field, const std::string& key) {
     const auto it = d.field_errors.find(field);
     if (it != d.field_errors.end()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().sla_overdue);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         ImGui::TextUnformatted((ui.tr(key) + " · " + ui.tr(it->second)).c_str());
         ImGui::PopStyleColor();
     } else {
@@ -197,9 +196,9 @@ void dialog_text(Ui& ui, StepDialog& d, const char* field, float w, bool multili
     field_label(ui, d, field, std::string("counter.payload.") + field);
     const std::string id = std::string("dialog.") + field;
     if (multiline) {
-        counter::text_area(ui, id, d.fields[field], ImVec2(w, ui.px(96)));
+        ui::text_area(ui, id, d.fields[field], ImVec2(w, ui.px(96)));
     } else {
-        counter::text_input(ui, id, d.fields[field], w);
+        ui::text_input(ui, id, d.fields[field], w);
     }
 }
 
@@ -213,8 +212,7 @@ void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
             ImGui::SameLine();
         }
         if (ImGui::Checkbox(
-                counter::imgui_label(dep.labels.at(std::string(kiosk::code(ui.locale()))), id)
-                    .c_str(),
+                ui::imgui_label(dep.labels.at(std::string(ui::code(ui.locale()))), id).c_str(),
                 &on)) {
             if (on) {
                 d.departments.insert(dep.code);
@@ -222,25 +220,24 @@ void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
                 d.departments.erase(dep.code);
             }
         }
-        counter::track(ui, id);
+        ui::track(ui, id);
     }
     ImGui::TextUnformatted(ui.tr("console.dialog.deadline").c_str());
     for (int hours : k_deadline_hours) {
         ImGui::SameLine();
         const std::string id = "dialog.deadline." + std::to_string(hours);
         if (ImGui::RadioButton(
-                counter::imgui_label(ui.fmt("console.dialog.hours", {{"n", std::to_string(hours)}}),
-                                     id)
+                ui::imgui_label(ui.fmt("console.dialog.hours", {{"n", std::to_string(hours)}}), id)
                     .c_str(),
                 d.deadline_hours == hours)) {
             d.deadline_hours = hours;
         }
-        counter::track(ui, id);
+        ui::track(ui, id);
     }
     ImGui::TextDisabled(
         "%s", ui.fmt("console.dialog.deadline_at",
-                     {{"time", counter::local_time_text(c.now() + d.deadline_hours * core::k_hour,
-                                                        c.utc_offset_minutes())}})
+                     {{"time", ui::local_time_text(c.now() + d.deadline_hours * core::k_hour,
+                                                   c.utc_offset_minutes())}})
                   .c_str());
 }
 
@@ -249,7 +246,7 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushID(d.generation);
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.step." + d.step).c_str());
     }
     ui.hits().record("dialog." + d.step, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -269,12 +266,11 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
             ImGui::SameLine();
             const std::string id = "dialog.department." + dep;
             if (ImGui::RadioButton(
-                    counter::imgui_label(c.departments().label(dep, kiosk::code(ui.locale())), id)
-                        .c_str(),
+                    ui::imgui_label(c.departments().label(dep, ui::code(ui.locale())), id).c_str(),
                     d.fields["department"] == dep)) {
                 d.fields["department"] = dep;
             }
-            counter::track(ui, id);
+            ui::track(ui, id);
         }
         dialog_text(ui, d, "investigation", w, true);
         field_label(ui, d, "responsibility", "counter.payload.responsibility");
@@ -282,12 +278,11 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
             ImGui::SameLine();
             const std::string id = std::string("dialog.responsibility.") + r;
             if (ImGui::RadioButton(
-                    counter::imgui_label(ui.tr(std::string("console.responsibility.") + r), id)
-                        .c_str(),
+                    ui::imgui_label(ui.tr(std::string("console.responsibility.") + r), id).c_str(),
                     d.fields["responsibility"] == r)) {
                 d.fields["responsibility"] = r;
             }
-            counter::track(ui, id);
+            ui::track(ui, id);
         }
         dialog_text(ui, d, "solution", w, true);
     } else if (d.step == "feedback" || d.step == "note") {
@@ -295,7 +290,7 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
     }
     // The last attempt's failure, and a retry that sends the same request again.
     if (d.error) {
-        ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().sla_overdue);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         const std::string why =
             d.error->kind == ConsoleError::Kind::unreachable
                 ? ui.fmt("console.dialog.unreachable", {{"error", d.error->message}})
@@ -310,13 +305,13 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
     const char* key = c.step_sending() ? "console.dialog.sending"
                       : retry          ? "console.dialog.retry"
                                        : "counter.step.confirm";
-    if (counter::push_button(ui, id, ui.tr(key), ImVec2(ui.px(220), ui.px(52)))) {
+    if (ui::push_button(ui, id, ui.tr(key), ImVec2(ui.px(220), ui.px(52)))) {
         c.take_step();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (counter::push_button(ui, "dialog.cancel", ui.tr("counter.step.cancel"),
-                             ImVec2(ui.px(160), ui.px(52)))) {
+    if (ui::push_button(ui, "dialog.cancel", ui.tr("counter.step.cancel"),
+                        ImVec2(ui.px(160), ui.px(52)))) {
         c.cancel_step();
     }
     ImGui::PopID();
@@ -327,21 +322,21 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
 void draw_detail(Ui& ui, ConsoleController& c) {
     if (!c.detail()) {
         ImGui::TextDisabled("%s", ui.tr("console.loading").c_str());
-        if (counter::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
+        if (ui::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
             c.go(Screen::queue);
         }
         return;
     }
     const sync::TicketDetail& d = *c.detail();
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(d.ticket.number.c_str());
     }
     ImGui::SameLine(0, ui.px(24));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.tr(counter::state_key(d.ticket.state)).c_str());
+    ImGui::TextUnformatted(ui.tr(ui::state_key(d.ticket.state)).c_str());
     ImGui::SameLine(0, ui.px(24));
-    if (counter::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
+    if (ui::push_button(ui, "detail.back", ui.tr("console.detail.back"))) {
         c.go(Screen::queue);
         return;
     }
@@ -358,7 +353,7 @@ void draw_detail(Ui& ui, ConsoleController& c) {
         ImGui::TextDisabled("%s", ui.tr("console.detail.no_steps").c_str());
     }
     for (const std::string& s : steps) {
-        if (counter::push_button(ui, "step." + s, ui.tr("counter.step." + s))) {
+        if (ui::push_button(ui, "step." + s, ui.tr("counter.step." + s))) {
             c.begin_step(s);
         }
         ImGui::SameLine();
@@ -377,7 +372,7 @@ void draw_detail(Ui& ui, ConsoleController& c) {
     ImGui::SameLine();
     ImGui::BeginChild("detail.timeline", ImVec2(0, avail.y), true);
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("console.detail.timeline").c_str());
     }
     if (c.detail()) {

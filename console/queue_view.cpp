@@ -2,7 +2,7 @@
 // category, priority, dates), the page of rows with countdowns, and paging.
 
 #include "console/views.h"
-#include "counter/counter_text.h"
+#include "ui/staff_text.h"
 
 namespace cf::console {
 
@@ -11,14 +11,14 @@ namespace {
 std::string joined(const std::vector<std::string>& items, const ConsoleController& c, Locale l) {
     std::string out;
     for (const std::string& s : items) {
-        out += (out.empty() ? "" : ", ") + c.departments().label(s, kiosk::code(l));
+        out += (out.empty() ? "" : ", ") + c.departments().label(s, ui::code(l));
     }
     return out;
 }
 
 std::string priority_label(const Ui& ui, const ConsoleController& c, core::Priority p) {
     if (const forms::FormDefinition* form = c.catalog().find_form("counter")) {
-        return counter::option_label(*form, "priority", core::to_string(p), ui.locale());
+        return ui::option_label(*form, "priority", core::to_string(p), ui.locale());
     }
     return std::string(core::to_string(p));
 }
@@ -29,12 +29,12 @@ std::string priority_label(const Ui& ui, const ConsoleController& c, core::Prior
 bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::string_view prefix,
                         bool dates, const std::map<std::string, std::string>& errors) {
     const std::string p(prefix);
-    const std::string lc(kiosk::code(ui.locale()));
+    const std::string lc(ui::code(ui.locale()));
     bool enter = false;
     auto label = [&](const char* key, std::string_view field) {
         const bool bad = errors.contains(std::string(field));
         if (bad) {
-            ImGui::PushStyleColor(ImGuiCol_Text, counter::counter_colors().sla_overdue);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         }
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(ui.tr(key).c_str());
@@ -44,7 +44,7 @@ bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::strin
         ImGui::SameLine();
     };
     label("console.filter.branch", "branch");
-    enter |= counter::text_input(ui, p + ".branch", d.branch, ui.px(120));
+    enter |= ui::text_input(ui, p + ".branch", d.branch, ui.px(120));
     ImGui::SameLine(0, ui.px(20));
     label("console.filter.category", "category");
     {
@@ -52,23 +52,23 @@ bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::strin
                                                        : c.catalog().category_label(d.category, lc);
         ImGui::SetNextItemWidth(ui.px(260));
         if (ImGui::BeginCombo(("##" + p + ".category").c_str(), preview.c_str())) {
-            if (ImGui::Selectable(counter::imgui_label(ui.tr("console.filter.all"), "all").c_str(),
+            if (ImGui::Selectable(ui::imgui_label(ui.tr("console.filter.all"), "all").c_str(),
                                   d.category.empty())) {
                 d.category.clear();
             }
-            counter::track(ui, p + ".category.all");
+            ui::track(ui, p + ".category.all");
             for (const auto& group : c.catalog().categories.top_level()) {
                 if (ImGui::Selectable(
-                        counter::imgui_label(c.catalog().category_label(group.code, lc), group.code)
+                        ui::imgui_label(c.catalog().category_label(group.code, lc), group.code)
                             .c_str(),
                         d.category == group.code)) {
                     d.category = group.code;
                 }
-                counter::track(ui, p + ".category." + group.code);
+                ui::track(ui, p + ".category." + group.code);
             }
             ImGui::EndCombo();
         }
-        counter::track(ui, p + ".category");
+        ui::track(ui, p + ".category");
     }
     ImGui::SameLine(0, ui.px(20));
     label("console.filter.priority", "priority");
@@ -77,31 +77,31 @@ bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::strin
             d.priority ? priority_label(ui, c, *d.priority) : ui.tr("console.filter.all");
         ImGui::SetNextItemWidth(ui.px(160));
         if (ImGui::BeginCombo(("##" + p + ".priority").c_str(), preview.c_str())) {
-            if (ImGui::Selectable(counter::imgui_label(ui.tr("console.filter.all"), "all").c_str(),
+            if (ImGui::Selectable(ui::imgui_label(ui.tr("console.filter.all"), "all").c_str(),
                                   !d.priority)) {
                 d.priority.reset();
             }
-            counter::track(ui, p + ".priority.all");
+            ui::track(ui, p + ".priority.all");
             for (core::Priority pr :
                  {core::Priority::urgent, core::Priority::important, core::Priority::normal}) {
                 const std::string name(core::to_string(pr));
-                if (ImGui::Selectable(counter::imgui_label(priority_label(ui, c, pr), name).c_str(),
+                if (ImGui::Selectable(ui::imgui_label(priority_label(ui, c, pr), name).c_str(),
                                       d.priority == pr)) {
                     d.priority = pr;
                 }
-                counter::track(ui, p + ".priority." + name);
+                ui::track(ui, p + ".priority." + name);
             }
             ImGui::EndCombo();
         }
-        counter::track(ui, p + ".priority");
+        ui::track(ui, p + ".priority");
     }
     if (dates) {
         ImGui::SameLine(0, ui.px(20));
         label("console.filter.from", "from");
-        enter |= counter::text_input(ui, p + ".from", d.from, ui.px(150));
+        enter |= ui::text_input(ui, p + ".from", d.from, ui.px(150));
         ImGui::SameLine();
         label("console.filter.to", "to");
-        enter |= counter::text_input(ui, p + ".to", d.to, ui.px(150));
+        enter |= ui::text_input(ui, p + ".to", d.to, ui.px(150));
     }
     return enter;
 }
@@ -116,8 +116,8 @@ void draw_queue(Ui& ui, ConsoleController& c) {
         const std::string label =
             ui.fmt("console.queue.with_count",
                    {{"queue", ui.tr(queue_key(q))}, {"n", std::to_string(c.count(q))}});
-        if (counter::push_button(ui, "queue." + std::string(sync::to_string(q)), label,
-                                 ImVec2(0, ui.px(52)))) {
+        if (ui::push_button(ui, "queue." + std::string(sync::to_string(q)), label,
+                            ImVec2(0, ui.px(52)))) {
             c.set_queue(q);
         }
         if (current) {
@@ -129,9 +129,9 @@ void draw_queue(Ui& ui, ConsoleController& c) {
 
     bool apply = draw_filter_fields(ui, c, c.filter_draft(), "filter", true, c.filter_errors());
     ImGui::SameLine(0, ui.px(20));
-    apply |= counter::push_button(ui, "filter.apply", ui.tr("console.filter.apply"));
+    apply |= ui::push_button(ui, "filter.apply", ui.tr("console.filter.apply"));
     ImGui::SameLine();
-    if (counter::push_button(ui, "filter.clear", ui.tr("console.filter.clear"))) {
+    if (ui::push_button(ui, "filter.clear", ui.tr("console.filter.clear"))) {
         c.clear_filter();
     } else if (apply) {
         c.apply_filter();
@@ -148,13 +148,13 @@ void draw_queue(Ui& ui, ConsoleController& c) {
                                .c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(c.offset() == 0);
-    if (counter::push_button(ui, "page.prev", ui.tr("console.page.prev"))) {
+    if (ui::push_button(ui, "page.prev", ui.tr("console.page.prev"))) {
         c.previous_page();
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(c.offset() + k_page_size >= c.total());
-    if (counter::push_button(ui, "page.next", ui.tr("console.page.next"))) {
+    if (ui::push_button(ui, "page.next", ui.tr("console.page.next"))) {
         c.next_page();
     }
     ImGui::EndDisabled();
@@ -185,8 +185,8 @@ void draw_queue(Ui& ui, ConsoleController& c) {
     ImGui::TableSetupColumn(ui.tr("console.col.departments").c_str(), 0, 1.6f);
     ImGui::TableSetupColumn(ui.tr("console.col.customer").c_str(), 0, 1.0f);
     ImGui::TableHeadersRow();
-    const std::string lc(kiosk::code(ui.locale()));
-    const counter::CounterColors& colors = counter::counter_colors();
+    const std::string lc(ui::code(ui.locale()));
+    const ui::StaffColors& colors = ui::staff_colors();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(c.rows().size()));
     while (clipper.Step()) {
@@ -195,7 +195,7 @@ void draw_queue(Ui& ui, ConsoleController& c) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string row_id = "row." + r.number;
-            if (ImGui::Selectable(counter::imgui_label(r.number, row_id).c_str(), false,
+            if (ImGui::Selectable(ui::imgui_label(r.number, row_id).c_str(), false,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
                 c.open(r.number);
             }
@@ -207,10 +207,10 @@ void draw_queue(Ui& ui, ConsoleController& c) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(priority_label(ui, c, r.priority).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ui.tr(counter::state_key(r.state)).c_str());
+            ImGui::TextUnformatted(ui.tr(ui::state_key(r.state)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(
-                counter::local_time_text(r.received_at, c.utc_offset_minutes()).c_str());
+                ui::local_time_text(r.received_at, c.utc_offset_minutes()).c_str());
             ImGui::TableNextColumn();
             // Departments count down to the handling deadline, other lists to the ticket's.
             const core::Millis deadline = r.handling_deadline ? *r.handling_deadline : r.due_at;

@@ -3,14 +3,14 @@
 // calls it for what staff did. The frame (console_frame.h) puts them under the top bar.
 
 #include "console/console_controller.h"
-#include "counter/counter_ui.h"
+#include "ui/staff_widgets.h"
 
 #include <filesystem>
 #include <functional>
 
 namespace cf::console {
 
-using counter::Ui;
+using ui::Ui;
 
 void draw_top_bar(Ui& ui, ConsoleController& c);
 // "Center unreachable since ..., last error ..., retrying" with a retry button; nothing while

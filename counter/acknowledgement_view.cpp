@@ -2,12 +2,12 @@
 // number, the expected time and how we will follow up), a receipt laid out for printing, and
 // the step that records that the customer was answered.
 
-#include "counter/counter_text.h"
 #include "counter/views.h"
+#include "ui/staff_text.h"
 
 #include "core/masking.h"
-#include "kiosk/qr_code.h"
-#include "kiosk/time_text.h"
+#include "ui/qr_code.h"
+#include "ui/time_text.h"
 
 namespace cf::counter {
 
@@ -39,7 +39,7 @@ void receipt(Ui& ui, CounterController& c, const core::Ticket& t, float width) {
     ImGui::PushStyleColor(ImGuiCol_Text, ink);
     ImGui::BeginGroup();
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.receipt.title").c_str());
     }
     ImGui::TextUnformatted(
@@ -47,33 +47,33 @@ void receipt(Ui& ui, CounterController& c, const core::Ticket& t, float width) {
     ImGui::Spacing();
     ImGui::TextUnformatted(ui.tr("counter.receipt.number").c_str());
     {
-        kiosk::FontScope f(ui.fonts().title);
+        ui::FontScope f(ui.fonts().title);
         ImGui::TextUnformatted(t.number.c_str());
     }
     ImGui::Spacing();
-    const std::string locale(kiosk::code(ui.locale()));
+    const std::string locale(ui::code(ui.locale()));
     ImGui::TextUnformatted(
         ui.fmt("counter.receipt.received",
-               {{"time", local_time_text(t.received_at, c.utc_offset_minutes())}})
+               {{"time", ui::local_time_text(t.received_at, c.utc_offset_minutes())}})
             .c_str());
     ImGui::TextUnformatted(
         ui.fmt("counter.receipt.kind",
-               {{"type", option_label(c.form(), "request_type", core::to_string(t.request_type),
-                                      ui.locale())},
+               {{"type", ui::option_label(c.form(), "request_type", core::to_string(t.request_type),
+                                          ui.locale())},
                 {"category", c.catalog().category_label(t.category, locale)}})
             .c_str());
     ImGui::TextUnformatted(
         ui.fmt("counter.receipt.first_response",
-               {{"time", local_time_text(t.first_response_due, c.utc_offset_minutes())}})
+               {{"time", ui::local_time_text(t.first_response_due, c.utc_offset_minutes())}})
             .c_str());
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2 - ui.px(240));
     ImGui::TextWrapped("%s", ui.tr("counter.receipt.keep").c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::PopStyleColor();
-    if (std::optional<kiosk::QrMatrix> qr = kiosk::make_qr(t.number)) {
+    if (std::optional<ui::QrMatrix> qr = ui::make_qr(t.number)) {
         const float side = ui.px(220);
-        kiosk::draw_qr(dl, *qr, ImVec2(at.x + width - pad - side, at.y + pad), side, ink, paper);
+        ui::draw_qr(dl, *qr, ImVec2(at.x + width - pad - side, at.y + pad), side, ink, paper);
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + height + ui.px(12)));
 }
@@ -87,7 +87,7 @@ void draw_acknowledgement(Ui& ui, CounterController& c) {
     }
     const core::Ticket& t = *c.saved();
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.fmt("counter.ack.saved", {{"number", t.number}}).c_str());
     }
     ImGui::Spacing();
@@ -97,14 +97,14 @@ void draw_acknowledgement(Ui& ui, CounterController& c) {
     ImGui::TextDisabled("%s", ui.tr("counter.ack.read_aloud").c_str());
     ImGui::Spacing();
     {
-        kiosk::FontScope f(ui.fonts().heading);
-        ImGui::TextWrapped("%s", ui.fmt("counter.ack.script",
-                                        {{"number", t.number},
-                                         {"time", kiosk::when_text(c.catalog().ui, ui.locale(),
-                                                                   t.first_response_due, c.now(),
-                                                                   c.utc_offset_minutes())},
-                                         {"channel", follow_up_channel(ui, t)}})
-                                     .c_str());
+        ui::FontScope f(ui.fonts().heading);
+        ImGui::TextWrapped(
+            "%s", ui.fmt("counter.ack.script",
+                         {{"number", t.number},
+                          {"time", ui::when_text(c.catalog().ui, ui.locale(), t.first_response_due,
+                                                 c.now(), c.utc_offset_minutes())},
+                          {"channel", follow_up_channel(ui, t)}})
+                      .c_str());
     }
     ImGui::Spacing();
     if (!c.saved_explanation().empty()) {

@@ -1,7 +1,7 @@
 // The top bar, the notice line and the sync strip that every staff screen shares.
 
-#include "counter/counter_text.h"
 #include "counter/views.h"
+#include "ui/staff_text.h"
 
 namespace cf::counter {
 
@@ -30,7 +30,7 @@ std::string age_text(const Ui& ui, core::Millis at, core::Millis now) {
 
 void draw_top_bar(Ui& ui, CounterController& c) {
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.title").c_str());
     }
     ImGui::SameLine(0, ui.px(40));
@@ -50,9 +50,9 @@ void draw_top_bar(Ui& ui, CounterController& c) {
     // Right side: language, who is signed in, sign out.
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(right - ui.px(760));
-    for (Locale l : kiosk::k_all_locales) {
-        const std::string id = "lang." + std::string(kiosk::code(l));
-        if (push_button(ui, id, ui.tr("language." + std::string(kiosk::code(l))),
+    for (Locale l : ui::k_all_locales) {
+        const std::string id = "lang." + std::string(ui::code(l));
+        if (push_button(ui, id, ui.tr("language." + std::string(ui::code(l))),
                         ImVec2(0, ui.px(52)))) {
             c.set_locale(l);
         }
@@ -90,7 +90,7 @@ void draw_notice(Ui& ui, CounterController& c) {
             text.replace(at, token.size(), ui.tr(key));
         }
     }
-    const ImU32 color = n.error ? counter_colors().sla_overdue : counter_colors().sla_on_track;
+    const ImU32 color = n.error ? ui::staff_colors().sla_overdue : ui::staff_colors().sla_on_track;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ui.px(140));
     ImGui::TextUnformatted(text.c_str());
@@ -104,7 +104,7 @@ void draw_notice(Ui& ui, CounterController& c) {
 
 void draw_sync_strip(Ui& ui, CounterController& c, const std::optional<sync::SyncStatus>& s) {
     ImGui::Separator();
-    const CounterColors& colors = counter_colors();
+    const ui::StaffColors& colors = ui::staff_colors();
     if (!s || !s->enrolled) {
         ImGui::TextUnformatted(ui.tr("counter.sync.not_enrolled").c_str());
         return;
@@ -153,7 +153,7 @@ void draw_sync_strip(Ui& ui, CounterController& c, const std::optional<sync::Syn
 
 void draw_dead_letters(Ui& ui, CounterController& c) {
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.dead.title").c_str());
     }
     ImGui::TextWrapped("%s", ui.tr("counter.dead.explain").c_str());
@@ -172,7 +172,8 @@ void draw_dead_letters(Ui& ui, CounterController& c) {
         for (const core::DeadLetter& d : c.dead_letters()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(local_time_text(d.failed_at, c.utc_offset_minutes()).c_str());
+            ImGui::TextUnformatted(
+                ui::local_time_text(d.failed_at, c.utc_offset_minutes()).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("#%lld", static_cast<long long>(d.device_seq));
             ImGui::TableNextColumn();

@@ -2,7 +2,8 @@
 
 #include "counter/stats_view.h"
 #include "counter/views.h"
-#include "kiosk/theme.h"
+#include "ui/pinyin_panel.h"
+#include "ui/theme.h"
 
 #include <algorithm>
 
@@ -66,7 +67,7 @@ void CounterFrame::report_shown_text() {
         }
     }
     // Typing changes only the field being typed in.
-    const TextTargets& targets = text_targets();
+    const ui::TextTargets& targets = ui::text_targets();
     if (const auto it = targets.buffers.find(targets.last_active); it != targets.buffers.end()) {
         m_hooks.shown_text(*it->second);
     }
@@ -84,17 +85,17 @@ void CounterFrame::draw() {
     }
     const int changes_before = m_controller.tickets_changed();
     const Locale locale = m_controller.locale();
-    const kiosk::UiFonts fonts = m_hooks.fonts ? m_hooks.fonts(locale) : kiosk::UiFonts{};
+    const ui::UiFonts fonts = m_hooks.fonts ? m_hooks.fonts(locale) : ui::UiFonts{};
     m_hits.clear();
-    text_targets().buffers.clear();
+    ui::text_targets().buffers.clear();
     const float scale = scale_for(io.DisplaySize.y);
     if (scale != m_style_scale) {
-        apply_counter_style(scale);
+        ui::apply_staff_style(scale);
         m_style_scale = scale;
     }
-    Ui ui(m_controller.catalog().ui, locale, fonts, kiosk::theme_for(false), scale, m_hits);
+    Ui ui(m_controller.catalog().ui, locale, fonts, ui::theme_for(false), scale, m_hits);
 
-    kiosk::FontScope body(fonts.body);
+    ui::FontScope body(fonts.body);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::Begin("counter", nullptr,

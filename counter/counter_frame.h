@@ -4,11 +4,11 @@
 // pinyin keyboard when it is open. Platform, fonts and threads stay outside.
 
 #include "counter/counter_controller.h"
-#include "counter/counter_ui.h"
-#include "kiosk/composer.h"
-#include "kiosk/hit_registry.h"
-#include "kiosk/ui.h"
 #include "sync/sync_status.h"
+#include "ui/composer.h"
+#include "ui/hit_registry.h"
+#include "ui/staff_widgets.h"
+#include "ui/ui.h"
 
 #include <functional>
 #include <optional>
@@ -19,7 +19,7 @@ namespace cf::counter {
 
 struct CounterHooks {
     // Fonts of the locale about to be drawn; empty fonts use ImGui's current one.
-    std::function<kiosk::UiFonts(Locale)> fonts;
+    std::function<ui::UiFonts(Locale)> fonts;
     // Text about to be shown that may hold characters the atlas lacks (tickets, typed text).
     std::function<void(std::string_view)> shown_text;
     // The sync worker's health for the strip; empty when the terminal is not enrolled.
@@ -31,9 +31,9 @@ struct CounterHooks {
 class CounterFrame {
 public:
     // `composer` may be null (no on-screen pinyin).
-    CounterFrame(CounterController& controller, CounterHooks hooks, kiosk::Composer* composer)
+    CounterFrame(CounterController& controller, CounterHooks hooks, ui::Composer* composer)
         : m_controller(controller), m_hooks(std::move(hooks)), m_composer(composer) {
-        text_targets() = {}; // nothing typed on this frame yet
+        ui::text_targets() = {}; // nothing typed on this frame yet
     }
 
     // Before ImGui::NewFrame: the idle rules for now.
@@ -43,7 +43,7 @@ public:
     // Seconds until the counter changes by itself (sign-out, countdown minute).
     std::optional<double> next_deadline_s() const;
 
-    const kiosk::HitRegistry& hits() const { return m_hits; }
+    const ui::HitRegistry& hits() const { return m_hits; }
     // Pixels per 1080p pixel, from the display height.
     static float scale_for(float display_height) { return display_height / 1080.0f; }
 
@@ -52,8 +52,8 @@ private:
 
     CounterController& m_controller;
     CounterHooks m_hooks;
-    kiosk::Composer* m_composer;
-    kiosk::HitRegistry m_hits;
+    ui::Composer* m_composer;
+    ui::HitRegistry m_hits;
     float m_style_scale = 0.0f;    // the scale the ImGui style was last set up for
     std::string m_reported_detail; // the detail whose text was last reported to the fonts
 };

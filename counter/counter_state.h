@@ -3,15 +3,13 @@
 
 #include "core/clock.h"
 #include "core/staff_directory.h"
-#include "kiosk/locale.h"
-
-#include <string>
-#include <utility>
-#include <vector>
+#include "ui/locale.h"
+#include "ui/notice.h"
 
 namespace cf::counter {
 
-using kiosk::Locale;
+using ui::Locale;
+using ui::Notice;
 
 enum class Screen {
     sign_in,
@@ -22,16 +20,6 @@ enum class Screen {
     search,
     stats,
     dead_letters, // events the center refused, and why
-};
-
-// A message for the staff member: a text key of assets/i18n/counter with its arguments.
-struct Notice {
-    std::string key;
-    std::vector<std::pair<std::string, std::string>> args;
-    bool error = false;
-    // Arguments whose values are themselves text keys, translated when shown.
-    std::vector<std::pair<std::string, std::string>> key_args;
-    bool empty() const { return key.empty(); }
 };
 
 struct CounterTimings {

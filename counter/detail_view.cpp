@@ -2,9 +2,9 @@
 // of every event with who, when and what, and the steps this staff member may take now; the
 // step's form opens below them.
 
-#include "counter/charts.h"
-#include "counter/counter_text.h"
 #include "counter/views.h"
+#include "ui/charts.h"
+#include "ui/staff_text.h"
 
 #include "core/hybrid_clock.h"
 #include "core/masking.h"
@@ -33,7 +33,7 @@ void draw_fields(Ui& ui, CounterController& c, const TicketDetail& d) {
     const core::Ticket& t = d.ticket;
     const forms::FormDefinition& form = c.form();
     const Locale l = ui.locale();
-    const std::string locale(kiosk::code(l));
+    const std::string locale(ui::code(l));
     const int off = c.utc_offset_minutes();
     if (!ImGui::BeginTable("detail.fields", 2, ImGuiTableFlags_SizingStretchProp)) {
         return;
@@ -43,31 +43,33 @@ void draw_fields(Ui& ui, CounterController& c, const TicketDetail& d) {
     auto row = [&](const char* key, const std::string& value) {
         field_row(ui.tr(key).c_str(), value);
     };
-    row("counter.col.state", ui.tr(state_key(t.state)));
-    row("counter.col.type", option_label(form, "request_type", core::to_string(t.request_type), l));
+    row("counter.col.state", ui.tr(ui::state_key(t.state)));
+    row("counter.col.type",
+        ui::option_label(form, "request_type", core::to_string(t.request_type), l));
     row("counter.col.category", c.catalog().category_label(t.category, locale));
-    row("counter.col.priority", option_label(form, "priority", core::to_string(t.priority), l));
-    row("counter.detail.severity", option_label(form, "severity", core::to_string(t.severity), l));
-    row("counter.detail.emotion", option_label(form, "emotion", core::to_string(t.emotion), l));
+    row("counter.col.priority", ui::option_label(form, "priority", core::to_string(t.priority), l));
+    row("counter.detail.severity",
+        ui::option_label(form, "severity", core::to_string(t.severity), l));
+    row("counter.detail.emotion", ui::option_label(form, "emotion", core::to_string(t.emotion), l));
     row("counter.detail.special",
-        option_label(form, "special_type", core::to_string(t.special_type), l));
-    row("counter.detail.channel", option_label(form, "channel", core::to_string(t.channel), l));
-    row("counter.detail.received", local_time_text(t.received_at, off) + " · " + t.receiver);
-    row("counter.detail.first_response_due", local_time_text(t.first_response_due, off));
+        ui::option_label(form, "special_type", core::to_string(t.special_type), l));
+    row("counter.detail.channel", ui::option_label(form, "channel", core::to_string(t.channel), l));
+    row("counter.detail.received", ui::local_time_text(t.received_at, off) + " · " + t.receiver);
+    row("counter.detail.first_response_due", ui::local_time_text(t.first_response_due, off));
     if (t.due_at > 0) {
-        row("counter.detail.due", local_time_text(t.due_at, off));
+        row("counter.detail.due", ui::local_time_text(t.due_at, off));
     }
     row("counter.detail.assignee", t.assignee);
     row("counter.detail.description", t.description);
     row("counter.detail.demand", t.demand);
     std::vector<std::string> remedies;
     for (const std::string& r : t.remedies) {
-        remedies.push_back(option_label(form, "remedies", r, l));
+        remedies.push_back(ui::option_label(form, "remedies", r, l));
     }
     row("counter.detail.remedies", joined(remedies));
     row("counter.detail.expected_time", t.expected_time);
     row("counter.detail.occurred",
-        (t.occurred_at ? local_time_text(*t.occurred_at, off) + " " : std::string()) +
+        (t.occurred_at ? ui::local_time_text(*t.occurred_at, off) + " " : std::string()) +
             t.occurred_place);
     row("counter.detail.evidence", joined(t.evidence));
     if (t.tried_before) {
@@ -159,7 +161,7 @@ void draw_timeline(Ui& ui, CounterController& c, const TicketDetail& d) {
             const std::string what = e.kind == "create" ? ui.tr("counter.event.create")
                                                         : ui.tr("counter.step." + e.kind);
             ImGui::BeginGroup();
-            ImGui::TextUnformatted(local_time_text(core::hlc_physical(e.hlc), off).c_str());
+            ImGui::TextUnformatted(ui::local_time_text(core::hlc_physical(e.hlc), off).c_str());
             ImGui::SameLine();
             ImGui::TextUnformatted(what.c_str());
             ImGui::SameLine();
@@ -168,7 +170,7 @@ void draw_timeline(Ui& ui, CounterController& c, const TicketDetail& d) {
                 ui.tr("counter.role." + std::string(core::to_string(e.actor_role))).c_str());
             const std::string summary = event_summary(ui, e);
             ImGui::Indent();
-            ImGui::TextUnformatted(fit_text(summary, width).c_str());
+            ImGui::TextUnformatted(ui::fit_text(summary, width).c_str());
             ImGui::Unindent();
             ImGui::EndGroup();
             if (!summary.empty() && ImGui::IsItemHovered()) {
@@ -197,7 +199,7 @@ void draw_step_form(Ui& ui, CounterController& c) {
     const float w = ImGui::GetContentRegionAvail().x;
     const std::string step(core::to_string(s.step));
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.step." + step).c_str());
     }
     switch (s.step) {
@@ -215,7 +217,7 @@ void draw_step_form(Ui& ui, CounterController& c) {
                                          c.catalog().policy().compensation_approval_above))}})
                       .c_str());
         if (c.needs_approval()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, counter_colors().sla_warning);
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_warning);
             ImGui::TextWrapped("%s", ui.tr("counter.step.needs_approval").c_str());
             ImGui::PopStyleColor();
             labelled_text(ui, "counter.step.approver_id", "step.approver_id", s.approver_id,
@@ -239,7 +241,7 @@ void draw_step_form(Ui& ui, CounterController& c) {
         for (const char* ch : {"phone", "sms", "visit", "email"}) {
             const std::string id = std::string("step.channel.") + ch;
             if (ImGui::RadioButton(
-                    imgui_label(ui.tr(std::string("counter.contact.") + ch), id).c_str(),
+                    ui::imgui_label(ui.tr(std::string("counter.contact.") + ch), id).c_str(),
                     s.fields["channel"] == ch)) {
                 s.fields["channel"] = ch;
             }
@@ -253,7 +255,8 @@ void draw_step_form(Ui& ui, CounterController& c) {
         for (const char* level : {"satisfied", "mostly_satisfied", "unsatisfied"}) {
             const std::string id = std::string("step.level.") + level;
             if (ImGui::RadioButton(
-                    imgui_label(ui.tr(std::string("counter.satisfaction.") + level), id).c_str(),
+                    ui::imgui_label(ui.tr(std::string("counter.satisfaction.") + level), id)
+                        .c_str(),
                     s.fields["level"] == level)) {
                 s.fields["level"] = level;
             }
@@ -265,7 +268,7 @@ void draw_step_form(Ui& ui, CounterController& c) {
             ImGui::TextWrapped("%s", ui.tr("counter.step.second_round").c_str());
             for (const core::StaffMember& m : c.supervisors()) {
                 const std::string id = "step.assignee." + m.id;
-                if (ImGui::RadioButton(imgui_label(m.name + " (" + m.id + ")", id).c_str(),
+                if (ImGui::RadioButton(ui::imgui_label(m.name + " (" + m.id + ")", id).c_str(),
                                        s.fields["assignee"] == m.id)) {
                     s.fields["assignee"] = m.id;
                 }
@@ -297,12 +300,12 @@ void draw_detail(Ui& ui, CounterController& c) {
     }
     const TicketDetail& d = *c.detail();
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(d.ticket.number.c_str());
     }
     ImGui::SameLine(0, ui.px(24));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.tr(state_key(d.ticket.state)).c_str());
+    ImGui::TextUnformatted(ui.tr(ui::state_key(d.ticket.state)).c_str());
     ImGui::SameLine(0, ui.px(24));
     if (push_button(ui, "detail.back", ui.tr("counter.detail.back"))) {
         c.go(Screen::queue);
@@ -336,7 +339,7 @@ void draw_detail(Ui& ui, CounterController& c) {
     ImGui::SameLine();
     ImGui::BeginChild("detail.timeline", ImVec2(0, avail.y), true);
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.detail.timeline").c_str());
     }
     if (c.detail()) {

@@ -3,8 +3,8 @@
 // multi-line field Ctrl+Enter does). The classifier's suggestions show beside the fields it
 // would fill, with the words that triggered them; choosing a value overrides it.
 
-#include "counter/counter_text.h"
 #include "counter/views.h"
+#include "ui/staff_text.h"
 
 #include "forms/classifier.h"
 
@@ -26,22 +26,22 @@ std::string suggestion_text(Ui& ui, const CounterController& c, const forms::Cla
     const forms::FormDefinition& form = c.form();
     if (field_id == "request_type" && s.request_type) {
         code = std::string(core::to_string(*s.request_type));
-        value = option_label(form, field_id, code, ui.locale());
+        value = ui::option_label(form, field_id, code, ui.locale());
     } else if (field_id == "category" && s.category) {
         code = *s.category;
-        value = c.catalog().category_label(code, kiosk::code(ui.locale()));
+        value = c.catalog().category_label(code, ui::code(ui.locale()));
     } else if (field_id == "severity" && s.severity) {
         code = std::string(core::to_string(*s.severity));
-        value = option_label(form, field_id, code, ui.locale());
+        value = ui::option_label(form, field_id, code, ui.locale());
     } else if (field_id == "priority" && s.priority) {
         code = std::string(core::to_string(*s.priority));
-        value = option_label(form, field_id, code, ui.locale());
+        value = ui::option_label(form, field_id, code, ui.locale());
     } else if (field_id == "emotion" && s.emotion) {
         code = std::string(core::to_string(*s.emotion));
-        value = option_label(form, field_id, code, ui.locale());
+        value = ui::option_label(form, field_id, code, ui.locale());
     } else if (field_id == "special_type" && s.special_type) {
         code = std::string(core::to_string(*s.special_type));
-        value = option_label(form, field_id, code, ui.locale());
+        value = ui::option_label(form, field_id, code, ui.locale());
     }
     if (value.empty()) {
         return {};
@@ -64,24 +64,24 @@ std::string suggestion_text(Ui& ui, const CounterController& c, const forms::Cla
 
 void category_combo(Ui& ui, CounterController& c, const forms::FieldDefinition& f, float width) {
     EntryDraft& d = c.draft();
-    const std::string locale(kiosk::code(ui.locale()));
+    const std::string locale(ui::code(ui.locale()));
     const auto it = d.choice.find(f.id);
     const std::string preview = it == d.choice.end()
                                     ? ui.tr("counter.entry.automatic")
                                     : c.catalog().category_label(it->second, locale);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(("##entry." + f.id).c_str(), preview.c_str())) {
-        if (ImGui::Selectable(imgui_label(ui.tr("counter.entry.automatic"), "auto").c_str(),
+        if (ImGui::Selectable(ui::imgui_label(ui.tr("counter.entry.automatic"), "auto").c_str(),
                               it == d.choice.end())) {
             d.choice.erase(f.id);
         }
         for (const forms::Category& group : c.catalog().categories.top_level()) {
-            if (ImGui::Selectable(imgui_label(group.label.in(locale), group.code).c_str())) {
+            if (ImGui::Selectable(ui::imgui_label(group.label.in(locale), group.code).c_str())) {
                 d.choice[f.id] = group.code;
             }
             for (const forms::Category& child : group.children) {
                 if (ImGui::Selectable(
-                        imgui_label("    " + child.label.in(locale), child.code).c_str())) {
+                        ui::imgui_label("    " + child.label.in(locale), child.code).c_str())) {
                     d.choice[f.id] = child.code;
                 }
             }
@@ -93,13 +93,13 @@ void category_combo(Ui& ui, CounterController& c, const forms::FieldDefinition& 
 
 void choice_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f, float width) {
     EntryDraft& d = c.draft();
-    const std::string locale(kiosk::code(ui.locale()));
+    const std::string locale(ui::code(ui.locale()));
     const bool automatic = classifier_fills(f.id);
     const auto it = d.choice.find(f.id);
     if (f.widget == "list") {
         if (automatic) {
             if (ImGui::RadioButton(
-                    imgui_label(ui.tr("counter.entry.automatic"), f.id + ".auto").c_str(),
+                    ui::imgui_label(ui.tr("counter.entry.automatic"), f.id + ".auto").c_str(),
                     it == d.choice.end())) {
                 d.choice.erase(f.id);
             }
@@ -109,8 +109,8 @@ void choice_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
         }
         for (const forms::ChoiceOption& o : f.options) {
             const bool on = it != d.choice.end() && it->second == o.value;
-            if (ImGui::RadioButton(imgui_label(o.label.in(locale), f.id + "." + o.value).c_str(),
-                                   on)) {
+            if (ImGui::RadioButton(
+                    ui::imgui_label(o.label.in(locale), f.id + "." + o.value).c_str(), on)) {
                 d.choice[f.id] = o.value;
             }
             ui.hits().record("entry." + f.id + "." + o.value, ImGui::GetItemRectMin(),
@@ -123,18 +123,18 @@ void choice_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
     const std::string preview =
         it == d.choice.end()
             ? ui.tr(automatic ? "counter.entry.automatic" : "counter.entry.not_given")
-            : option_label(c.form(), f.id, it->second, ui.locale());
+            : ui::option_label(c.form(), f.id, it->second, ui.locale());
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo(("##entry." + f.id).c_str(), preview.c_str())) {
-        if (ImGui::Selectable(imgui_label(ui.tr(automatic ? "counter.entry.automatic"
-                                                          : "counter.entry.not_given"),
-                                          "unset")
+        if (ImGui::Selectable(ui::imgui_label(ui.tr(automatic ? "counter.entry.automatic"
+                                                              : "counter.entry.not_given"),
+                                              "unset")
                                   .c_str(),
                               it == d.choice.end())) {
             d.choice.erase(f.id);
         }
         for (const forms::ChoiceOption& o : f.options) {
-            if (ImGui::Selectable(imgui_label(o.label.in(locale), o.value).c_str(),
+            if (ImGui::Selectable(ui::imgui_label(o.label.in(locale), o.value).c_str(),
                                   it != d.choice.end() && it->second == o.value)) {
                 d.choice[f.id] = o.value;
             }
@@ -147,7 +147,7 @@ void choice_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
 void draw_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
                 const forms::Classification& cl, float width) {
     EntryDraft& d = c.draft();
-    const std::string locale(kiosk::code(ui.locale()));
+    const std::string locale(ui::code(ui.locale()));
     std::string label = f.label.in(locale);
     if (f.required) {
         label += " *";
@@ -170,7 +170,8 @@ void draw_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
             if (n++ % 4 != 0) {
                 ImGui::SameLine();
             }
-            if (ImGui::Checkbox(imgui_label(o.label.in(locale), id + "." + o.value).c_str(), &on)) {
+            if (ImGui::Checkbox(ui::imgui_label(o.label.in(locale), id + "." + o.value).c_str(),
+                                &on)) {
                 if (on) {
                     chosen.insert(o.value);
                 } else {
@@ -183,7 +184,7 @@ void draw_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
     }
     case forms::FieldType::yesno: {
         bool on = d.yes.contains(f.id) && d.yes[f.id];
-        if (ImGui::Checkbox(imgui_label(ui.tr("counter.entry.yes"), id).c_str(), &on)) {
+        if (ImGui::Checkbox(ui::imgui_label(ui.tr("counter.entry.yes"), id).c_str(), &on)) {
             d.yes[f.id] = on;
         }
         ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -207,12 +208,12 @@ void draw_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
         }
     }
     if (f.id == "special_type" && d.choice.contains(f.id) && d.choice[f.id] == "media_exposure") {
-        ImGui::PushStyleColor(ImGuiCol_Text, counter_colors().sla_overdue);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         ImGui::TextUnformatted(ui.tr("counter.entry.forced_urgent").c_str());
         ImGui::PopStyleColor();
     }
     if (auto e = d.errors.find(f.id); e != d.errors.end()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, counter_colors().sla_overdue);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         ImGui::TextWrapped("%s", e->second.c_str());
         ImGui::PopStyleColor();
     }
@@ -225,14 +226,14 @@ void draw_entry(Ui& ui, CounterController& c) {
     const forms::FormDefinition& form = c.form();
     EntryDraft& d = c.draft();
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.entry.title").c_str());
     }
     ImGui::SameLine(0, ui.px(32));
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%s", ui.tr("counter.entry.keys").c_str());
     if (auto e = d.errors.find(""); e != d.errors.end()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, counter_colors().sla_overdue);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         ImGui::TextWrapped("%s", e->second.c_str());
         ImGui::PopStyleColor();
     }
@@ -258,7 +259,7 @@ void draw_entry(Ui& ui, CounterController& c) {
     const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
     bool save =
-        enter && (io.KeyCtrl || !text_targets().multiline_active || !ImGui::IsAnyItemActive());
+        enter && (io.KeyCtrl || !ui::text_targets().multiline_active || !ImGui::IsAnyItemActive());
     if (push_button(ui, "entry.save", ui.tr("counter.entry.save"), ImVec2(ui.px(260), ui.px(56)))) {
         save = true;
     }

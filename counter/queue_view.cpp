@@ -1,8 +1,8 @@
 // The queue: a tab per kind of work with its count, filters and sorting, and a clipped table
 // that reads only the rows on screen.
 
-#include "counter/counter_text.h"
 #include "counter/views.h"
+#include "ui/staff_text.h"
 
 namespace cf::counter {
 
@@ -35,18 +35,19 @@ bool option_filter(Ui& ui, const forms::FormDefinition& form, std::string_view f
     if (field == nullptr) {
         return false;
     }
-    const std::string preview = value ? option_label(form, field_id, name(*value), ui.locale())
+    const std::string preview = value ? ui::option_label(form, field_id, name(*value), ui.locale())
                                       : ui.tr("counter.filter.all");
     bool changed = false;
     ImGui::SetNextItemWidth(ui.px(220));
-    if (ImGui::BeginCombo(imgui_label("", id).c_str(), preview.c_str())) {
-        if (ImGui::Selectable(imgui_label(ui.tr("counter.filter.all"), "all").c_str(), !value)) {
+    if (ImGui::BeginCombo(ui::imgui_label("", id).c_str(), preview.c_str())) {
+        if (ImGui::Selectable(ui::imgui_label(ui.tr("counter.filter.all"), "all").c_str(),
+                              !value)) {
             value.reset();
             changed = true;
         }
         for (const forms::ChoiceOption& o : field->options) {
             if (ImGui::Selectable(
-                    imgui_label(o.label.in(kiosk::code(ui.locale())), o.value).c_str(),
+                    ui::imgui_label(o.label.in(ui::code(ui.locale())), o.value).c_str(),
                     value && name(*value) == o.value)) {
                 value = parse(o.value);
                 changed = true;
@@ -93,20 +94,22 @@ void draw_ticket_table(Ui& ui, CounterController& c, std::string_view id, std::s
                 continue;
             }
             const std::string row_id = std::string(id) + "." + r->number;
-            if (ImGui::Selectable(imgui_label(r->number, row_id).c_str(), false,
+            if (ImGui::Selectable(ui::imgui_label(r->number, row_id).c_str(), false,
                                   ImGuiSelectableFlags_SpanAllColumns)) {
                 c.open(r->number);
             }
             ui.hits().record(row_id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(
-                option_label(form, "request_type", core::to_string(r->type), ui.locale()).c_str());
+                ui::option_label(form, "request_type", core::to_string(r->type), ui.locale())
+                    .c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(
-                c.catalog().category_label(r->category, kiosk::code(ui.locale())).c_str());
+                c.catalog().category_label(r->category, ui::code(ui.locale())).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(
-                option_label(form, "priority", core::to_string(r->priority), ui.locale()).c_str());
+                ui::option_label(form, "priority", core::to_string(r->priority), ui.locale())
+                    .c_str());
             ImGui::TableNextColumn();
             if (auto sla = sla_view(ui, *r, now, ratio)) {
                 ImGui::PushStyleColor(ImGuiCol_Text, sla->color);
@@ -116,7 +119,7 @@ void draw_ticket_table(Ui& ui, CounterController& c, std::string_view id, std::s
                 ImGui::TextDisabled("—");
             }
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ui.tr(state_key(r->state)).c_str());
+            ImGui::TextUnformatted(ui.tr(ui::state_key(r->state)).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r->customer_masked.c_str());
             ImGui::TableNextColumn();
@@ -169,18 +172,18 @@ void draw_queue(Ui& ui, CounterController& c) {
         const std::string preview =
             filter.category.empty()
                 ? ui.tr("counter.filter.all")
-                : c.catalog().category_label(filter.category, kiosk::code(ui.locale()));
+                : c.catalog().category_label(filter.category, ui::code(ui.locale()));
         ImGui::SetNextItemWidth(ui.px(300));
         if (ImGui::BeginCombo("##filter.category", preview.c_str())) {
-            if (ImGui::Selectable(imgui_label(ui.tr("counter.filter.all"), "all").c_str(),
+            if (ImGui::Selectable(ui::imgui_label(ui.tr("counter.filter.all"), "all").c_str(),
                                   filter.category.empty())) {
                 filter.category.clear();
                 changed = true;
             }
             for (const auto& group : c.catalog().categories.top_level()) {
-                if (ImGui::Selectable(imgui_label(c.catalog().category_label(
-                                                      group.code, kiosk::code(ui.locale())),
-                                                  group.code)
+                if (ImGui::Selectable(ui::imgui_label(c.catalog().category_label(
+                                                          group.code, ui::code(ui.locale())),
+                                                      group.code)
                                           .c_str(),
                                       filter.category == group.code)) {
                     filter.category = group.code;
@@ -202,7 +205,7 @@ void draw_queue(Ui& ui, CounterController& c) {
     };
     for (const auto& [sort, key] : k_sorts) {
         const std::string id = std::string("sort.") + (key + 13);
-        if (ImGui::RadioButton(imgui_label(ui.tr(key), id).c_str(), filter.sort == sort)) {
+        if (ImGui::RadioButton(ui::imgui_label(ui.tr(key), id).c_str(), filter.sort == sort)) {
             filter.sort = sort;
             changed = true;
         }

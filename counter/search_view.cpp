@@ -6,7 +6,7 @@ namespace cf::counter {
 
 void draw_search(Ui& ui, CounterController& c) {
     {
-        kiosk::FontScope f(ui.fonts().heading);
+        ui::FontScope f(ui.fonts().heading);
         ImGui::TextUnformatted(ui.tr("counter.search.title").c_str());
     }
     ImGui::TextDisabled("%s", ui.tr("counter.search.hint").c_str());

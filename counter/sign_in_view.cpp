@@ -10,13 +10,13 @@ void draw_sign_in(Ui& ui, CounterController& c) {
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.2f));
     ImGui::BeginGroup();
     {
-        kiosk::FontScope f(ui.fonts().title);
+        ui::FontScope f(ui.fonts().title);
         ImGui::TextUnformatted(ui.tr("counter.title").c_str());
     }
     ImGui::Spacing();
-    for (Locale l : kiosk::k_all_locales) {
-        const std::string id = "lang." + std::string(kiosk::code(l));
-        if (push_button(ui, id, ui.tr("language." + std::string(kiosk::code(l))))) {
+    for (Locale l : ui::k_all_locales) {
+        const std::string id = "lang." + std::string(ui::code(l));
+        if (push_button(ui, id, ui.tr("language." + std::string(ui::code(l))))) {
             c.set_locale(l);
         }
         ImGui::SameLine();

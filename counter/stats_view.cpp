@@ -7,7 +7,7 @@
 
 #include "counter/stats_view.h"
 
-#include "counter/charts.h"
+#include "ui/charts.h"
 
 #include <algorithm>
 #include <array>
@@ -40,7 +40,7 @@ std::string iso_date(core::CivilDate d) {
 }
 
 void text_line(const std::string& text, ImU32 color, ImFont* font = nullptr) {
-    kiosk::FontScope scope(font);
+    ui::FontScope scope(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopStyleColor();
@@ -52,9 +52,9 @@ void wrapped_line(const std::string& text, ImU32 color) {
     ImGui::PopStyleColor();
 }
 
-ChartStyle chart_style(const Ui& ui) {
-    const kiosk::Theme& theme = ui.theme();
-    ChartStyle style;
+ui::ChartStyle chart_style(const Ui& ui) {
+    const ui::Theme& theme = ui.theme();
+    ui::ChartStyle style;
     style.text = theme.text;
     style.muted = theme.muted;
     // The border colour at half strength: grid lines guide the eye without competing with bars,
@@ -74,7 +74,7 @@ ChartStyle chart_style(const Ui& ui) {
 void draw_period_row(Ui& ui, StatsModel& model) {
     constexpr std::array<core::PeriodKind, 3> k_periods = {
         core::PeriodKind::today, core::PeriodKind::this_week, core::PeriodKind::this_month};
-    const kiosk::Theme& theme = ui.theme();
+    const ui::Theme& theme = ui.theme();
     for (core::PeriodKind kind : k_periods) {
         const std::string key = "stats.period." + std::string(core::to_string(kind));
         const bool selected = model.period() == kind;
@@ -141,7 +141,7 @@ std::vector<Figure> headline_figures(const Ui& ui, const core::Stats& s) {
 
 void draw_figures(Ui& ui, const core::Stats& stats) {
     const std::vector<Figure> figures = headline_figures(ui, stats);
-    const kiosk::Theme& theme = ui.theme();
+    const ui::Theme& theme = ui.theme();
     const float gap = ui.px(16);
     const float pad = ui.px(12);
     const float width = ImGui::GetContentRegionAvail().x;
@@ -150,11 +150,11 @@ void draw_figures(Ui& ui, const core::Stats& stats) {
     float body_h = 0.0f;
     float title_h = 0.0f;
     {
-        kiosk::FontScope body(ui.fonts().body);
+        ui::FontScope body(ui.fonts().body);
         body_h = ImGui::GetTextLineHeight();
     }
     {
-        kiosk::FontScope title(ui.fonts().title);
+        ui::FontScope title(ui.fonts().title);
         title_h = ImGui::GetTextLineHeight();
     }
     const float card_h = pad * 2.0f + body_h * 2.0f + title_h + ui.px(8);
@@ -169,16 +169,16 @@ void draw_figures(Ui& ui, const core::Stats& stats) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad));
         ImGui::BeginGroup();
         {
-            kiosk::FontScope body(ui.fonts().body);
-            text_line(fit_text(figures[i].label, inner), theme.muted);
+            ui::FontScope body(ui.fonts().body);
+            text_line(ui::fit_text(figures[i].label, inner), theme.muted);
         }
         {
-            kiosk::FontScope title(ui.fonts().title);
-            text_line(fit_text(figures[i].value, inner), theme.text);
+            ui::FontScope title(ui.fonts().title);
+            text_line(ui::fit_text(figures[i].value, inner), theme.text);
         }
         if (!figures[i].detail.empty()) {
-            kiosk::FontScope body(ui.fonts().body);
-            text_line(fit_text(figures[i].detail, inner), theme.muted);
+            ui::FontScope body(ui.fonts().body);
+            text_line(ui::fit_text(figures[i].detail, inner), theme.muted);
         }
         ImGui::EndGroup();
         ImGui::SetCursorScreenPos(origin);
@@ -195,11 +195,11 @@ void chart_title(Ui& ui, std::string_view key) {
     text_line(ui.tr(key), ui.theme().text, ui.fonts().heading);
 }
 
-void draw_type_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartStyle& style) {
+void draw_type_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ui::ChartStyle& style) {
     std::vector<std::string> labels;
     // The theme's primary colour: blue, or yellow in high contrast, where dark chart blues
     // would vanish on black.
-    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
+    ui::ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
     for (std::string_view type : k_stats_types) {
         labels.push_back(ui.tr("stats.type." + std::string(type)));
         tickets.values.push_back(static_cast<double>(count_of(model.stats().by_type, type)));
@@ -207,23 +207,24 @@ void draw_type_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartSt
     bar_chart(labels, std::span(&tickets, 1), size, style);
 }
 
-void draw_category_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartStyle& style) {
+void draw_category_chart(Ui& ui, const StatsModel& model, ImVec2 size,
+                         const ui::ChartStyle& style) {
     std::vector<std::string> labels;
-    ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
+    ui::ChartSeries tickets{ui.tr("stats.series.tickets"), {}, ui.theme().primary};
     for (const auto& row : model.stats().top_categories) {
-        labels.push_back(model.catalog().category_label(row.key, kiosk::code(ui.locale())));
+        labels.push_back(model.catalog().category_label(row.key, ui::code(ui.locale())));
         tickets.values.push_back(static_cast<double>(row.count));
     }
     horizontal_bar_chart(labels, tickets, size, style);
 }
 
 void draw_satisfaction_chart(Ui& ui, const StatsModel& model, ImVec2 size,
-                             const ChartStyle& style) {
+                             const ui::ChartStyle& style) {
     // Dark blue, mid blue and orange: apart in hue and in lightness, so they stay apart in
     // grey too; the legend names each and gives its count and share.
-    const std::array<ImU32, 3> colors = {counter_colors().chart[3], counter_colors().chart[1],
-                                         counter_colors().chart[4]};
-    std::vector<ChartSeries> parts;
+    const std::array<ImU32, 3> colors = {ui::staff_colors().chart[3], ui::staff_colors().chart[1],
+                                         ui::staff_colors().chart[4]};
+    std::vector<ui::ChartSeries> parts;
     std::int64_t rated = 0;
     for (std::size_t i = 0; i < k_stats_satisfaction.size(); ++i) {
         const std::string_view level = k_stats_satisfaction[i];
@@ -245,20 +246,20 @@ void draw_satisfaction_chart(Ui& ui, const StatsModel& model, ImVec2 size,
     share_bar(parts, size, style);
 }
 
-void draw_daily_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ChartStyle& style) {
+void draw_daily_chart(Ui& ui, const StatsModel& model, ImVec2 size, const ui::ChartStyle& style) {
     std::vector<std::string> labels;
-    ChartSeries received{ui.tr("stats.series.received"), {}, counter_colors().chart[2]};
-    ChartSeries closed{ui.tr("stats.series.closed"), {}, counter_colors().chart[4]};
+    ui::ChartSeries received{ui.tr("stats.series.received"), {}, ui::staff_colors().chart[2]};
+    ui::ChartSeries closed{ui.tr("stats.series.closed"), {}, ui::staff_colors().chart[4]};
     for (const auto& day : model.daily()) {
         labels.push_back(two_digits(day.day.month, day.day.day));
         received.values.push_back(static_cast<double>(day.received));
         closed.values.push_back(static_cast<double>(day.closed));
     }
-    const std::array<ChartSeries, 2> series = {received, closed};
+    const std::array<ui::ChartSeries, 2> series = {received, closed};
     line_chart(labels, series, size, style);
 }
 
-using ChartFn = void (*)(Ui&, const StatsModel&, ImVec2, const ChartStyle&);
+using ChartFn = void (*)(Ui&, const StatsModel&, ImVec2, const ui::ChartStyle&);
 
 // Two charts side by side, each under its title, `height` tall together.
 void chart_row(Ui& ui, const StatsModel& model, float height, std::string_view left_title,
@@ -267,12 +268,12 @@ void chart_row(Ui& ui, const StatsModel& model, float height, std::string_view l
     const float width = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     float title_h = 0.0f;
     {
-        kiosk::FontScope heading(ui.fonts().heading);
+        ui::FontScope heading(ui.fonts().heading);
         title_h = ImGui::GetTextLineHeightWithSpacing();
     }
     const ImVec2 chart_size(width, std::max(ui.px(120), height - title_h));
-    kiosk::FontScope body(ui.fonts().body);
-    const ChartStyle style = chart_style(ui);
+    ui::FontScope body(ui.fonts().body);
+    const ui::ChartStyle style = chart_style(ui);
     ImGui::BeginGroup();
     chart_title(ui, left_title);
     left(ui, model, chart_size, style);
@@ -291,8 +292,8 @@ float export_row_height(const Ui& ui) {
 }
 
 void draw_export_row(Ui& ui, StatsModel& model) {
-    kiosk::FontScope body(ui.fonts().body);
-    const kiosk::Theme& theme = ui.theme();
+    ui::FontScope body(ui.fonts().body);
+    const ui::Theme& theme = ui.theme();
     const std::string& label = ui.tr("stats.export.label");
     const std::string& button = ui.tr("stats.export.button");
     ImGui::AlignTextToFramePadding();
@@ -304,7 +305,7 @@ void draw_export_row(Ui& ui, StatsModel& model) {
     text_input(ui, "stats.export.path", model.export_path(), field_w);
     ImGui::SameLine();
     if (push_button(ui, "stats.export", button, ImVec2(button_w, 0))) {
-        model.export_now(kiosk::code(ui.locale()));
+        model.export_now(ui::code(ui.locale()));
     }
     if (const auto& result = model.export_result()) {
         if (result->ok) {
@@ -320,8 +321,8 @@ void draw_export_row(Ui& ui, StatsModel& model) {
 // [SECTION] the screen
 
 void draw_stats(Ui& ui, StatsModel& model, core::Millis now, int utc_offset_minutes) {
-    const kiosk::Theme& theme = ui.theme();
-    kiosk::FontScope body(ui.fonts().body);
+    const ui::Theme& theme = ui.theme();
+    ui::FontScope body(ui.fonts().body);
     // The buttons come first so a click switches the figures in the same frame.
     draw_period_row(ui, model);
     // A failure is kept in the model and shown below; the figures loaded before stay.

@@ -8,10 +8,12 @@
 // "stats.export.path", "stats.export".
 
 #include "core/clock.h"
-#include "counter/counter_ui.h"
 #include "counter/stats_model.h"
+#include "ui/staff_widgets.h"
 
 namespace cf::counter {
+
+using ui::Ui;
 
 // Refreshes the model when needed (StatsModel::refresh), then draws it. A period button
 // switches the period at once; the export button writes the CSV to the path field and the

@@ -4,14 +4,16 @@
 // the sync strip.
 
 #include "counter/counter_controller.h"
-#include "counter/counter_ui.h"
-#include "kiosk/composer.h"
 #include "sync/sync_status.h"
+#include "ui/composer.h"
+#include "ui/staff_widgets.h"
 
 #include <functional>
 #include <optional>
 
 namespace cf::counter {
+
+using ui::Ui;
 
 void draw_top_bar(Ui& ui, CounterController& c);
 // Online or offline, queued events, the oldest one's age, last success, last error and the
@@ -30,8 +32,5 @@ void draw_dead_letters(Ui& ui, CounterController& c);
 // A clipped table of queue rows: `row(i)` for i < count; a click opens the ticket.
 void draw_ticket_table(Ui& ui, CounterController& c, std::string_view id, std::size_t count,
                        const std::function<const core::QueueRow*(std::size_t)>& row);
-
-// The on-screen pinyin keyboard: it types into the text field last typed in.
-void draw_pinyin_panel(Ui& ui, kiosk::Composer& composer);
 
 } // namespace cf::counter

@@ -1,6 +1,6 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 namespace cf::kiosk {
 
@@ -22,13 +22,13 @@ void draw_attract(Ui& ui, const KioskView& v) {
     const float gap = ui.px(40);
     const float row = 3 * w + 2 * gap;
     ImGui::SetCursorPosX(origin.x + (avail.x - row) * 0.5f);
-    for (Locale l : k_all_locales) {
+    for (Locale l : ui::k_all_locales) {
         if (l != Locale::zh_hans) {
             ImGui::SameLine(0, gap);
         }
         const std::string id = "language." + std::string(code(l));
         if (button(ui, id, v.catalog.ui.get(code(l), id), ImVec2(w, ui.px(110)),
-                   ButtonKind::primary, ui.fonts().heading)) {
+                   ui::ButtonKind::primary, ui.fonts().heading)) {
             ui.emit(act::Start{l});
         }
     }
@@ -36,14 +36,14 @@ void draw_attract(Ui& ui, const KioskView& v) {
     // Staff reach their menu from a quiet corner button.
     ImGui::SetCursorPos(ImVec2(origin.x + avail.x - ui.px(220), origin.y + avail.y - ui.px(80)));
     if (button(ui, "staff.open", ui.tr("staff.button"), ImVec2(ui.px(220), ui.px(80)),
-               ButtonKind::quiet)) {
+               ui::ButtonKind::quiet)) {
         ui.emit(act::OpenStaff{});
     }
 
     // The rest of the screen is the start button. It comes last: ImGui gives a touch to the
     // first widget under it, so the buttons above win over this background.
     ImGui::SetCursorPos(origin);
-    if (ImGui::InvisibleButton("attract.touch", avail) && !touch_is_drag()) {
+    if (ImGui::InvisibleButton("attract.touch", avail) && !ui::touch_is_drag()) {
         ui.emit(act::Start{v.state.locale});
     }
     ui.hits().record("attract.touch", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

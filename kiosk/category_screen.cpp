@@ -1,6 +1,6 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <string>
 
@@ -22,7 +22,7 @@ void draw_category(Ui& ui, const KioskView& v) {
     const float h = ui.px(132);
     const float area_h = ImGui::GetContentRegionAvail().y - ui.px(130);
 
-    if (begin_scroll_area("category.tiles", ImVec2(width, area_h))) {
+    if (ui::begin_scroll_area("category.tiles", ImVec2(width, area_h))) {
         int i = 0;
         const auto place = [&] {
             if (i % columns != 0) {
@@ -56,7 +56,7 @@ void draw_category(Ui& ui, const KioskView& v) {
             }
         }
     }
-    end_scroll_area();
+    ui::end_scroll_area();
     ImGui::Dummy(ImVec2(0, ui.px(16)));
     action_row(ui, width, ui.tr("category.skip"), act::SkipCategory{}, "category.skip");
     ImGui::EndGroup();

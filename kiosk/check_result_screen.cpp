@@ -1,7 +1,7 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/time_text.h"
-#include "kiosk/widgets.h"
+#include "ui/time_text.h"
+#include "ui/widgets.h"
 
 #include <string>
 
@@ -21,8 +21,8 @@ void draw_check_result(Ui& ui, const KioskView& v) {
     paragraph(ui, r.number, ui.fonts().heading);
     ImGui::Dummy(ImVec2(0, ui.px(16)));
     paragraph(ui, ui.tr("check.received_on"), nullptr, ui.theme().muted);
-    paragraph(ui,
-              when_text(v.catalog.ui, v.state.locale, r.received_at, v.now, v.utc_offset_minutes));
+    paragraph(ui, ui::when_text(v.catalog.ui, v.state.locale, r.received_at, v.now,
+                                v.utc_offset_minutes));
     ImGui::Dummy(ImVec2(0, ui.px(16)));
     paragraph(ui, ui.tr("check.status"), nullptr, ui.theme().muted);
     paragraph(ui, ui.tr("status." + std::string(core::to_string(r.state))), ui.fonts().heading,
@@ -30,11 +30,11 @@ void draw_check_result(Ui& ui, const KioskView& v) {
     if (!r.feedback.empty()) {
         ImGui::Dummy(ImVec2(0, ui.px(16)));
         paragraph(ui, ui.tr("check.feedback"), nullptr, ui.theme().muted);
-        if (begin_scroll_area("check.feedback_text",
-                              ImVec2(width, ImGui::GetContentRegionAvail().y - ui.px(140)))) {
+        if (ui::begin_scroll_area("check.feedback_text",
+                                  ImVec2(width, ImGui::GetContentRegionAvail().y - ui.px(140)))) {
             paragraph(ui, r.feedback, nullptr, 0, width - ui.px(24));
         }
-        end_scroll_area();
+        ui::end_scroll_area();
     }
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - ui.px(110));
     const ImVec2 row = ImGui::GetCursorPos();
@@ -43,7 +43,7 @@ void draw_check_result(Ui& ui, const KioskView& v) {
     }
     ImGui::SetCursorPos(ImVec2(row.x + width - ui.px(380), row.y));
     if (button(ui, "check.done", ui.tr("check.done"), ImVec2(ui.px(380), ui.px(96)),
-               ButtonKind::primary)) {
+               ui::ButtonKind::primary)) {
         ui.emit(act::Done{});
     }
     ImGui::EndGroup();

@@ -1,6 +1,6 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <array>
 #include <string>

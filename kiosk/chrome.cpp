@@ -1,6 +1,6 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <string>
@@ -44,12 +44,12 @@ void top_bar(Ui& ui, const KioskView& v, bool back) {
     const float toggle_w = ui.px(230);
     ImGui::SetCursorPos(ImVec2(start.x + avail - 2 * toggle_w - gap, start.y));
     if (button(ui, "toggle.contrast", ui.tr("toolbar.contrast"), ImVec2(toggle_w, h),
-               v.state.high_contrast ? ButtonKind::selected : ButtonKind::normal)) {
+               v.state.high_contrast ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
         ui.emit(act::ToggleContrast{});
     }
     ImGui::SameLine(0, gap);
     if (button(ui, "toggle.large_text", ui.tr("toolbar.large_text"), ImVec2(toggle_w, h),
-               v.state.large_text ? ButtonKind::selected : ButtonKind::normal)) {
+               v.state.large_text ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
         ui.emit(act::ToggleLargeText{});
     }
     ImGui::SetCursorPos(ImVec2(start.x, start.y + h + ui.px(24)));
@@ -70,12 +70,12 @@ void action_row(Ui& ui, float width, std::string_view primary_label, Action prim
     const float w = ui.px(380);
     const ImVec2 start = ImGui::GetCursorPos();
     if (button(ui, "nav.cancel", ui.tr("toolbar.cancel"), ImVec2(ui.px(240), h),
-               ButtonKind::quiet)) {
+               ui::ButtonKind::quiet)) {
         ui.emit(act::Cancel{});
     }
     if (!primary_label.empty()) {
         ImGui::SetCursorPos(ImVec2(start.x + width - w, start.y));
-        if (button(ui, primary_id, primary_label, ImVec2(w, h), ButtonKind::primary)) {
+        if (button(ui, primary_id, primary_label, ImVec2(w, h), ui::ButtonKind::primary)) {
             ui.emit(std::move(primary));
         }
     }

@@ -3,7 +3,7 @@
 #include "kiosk/keyboard_view.h"
 #include "kiosk/screens.h"
 #include "kiosk/text_field.h"
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <string>
 
@@ -103,7 +103,7 @@ void draw_remedies(Ui& ui, const KioskView& v) {
             ++i;
             const bool on = v.state.draft.remedies.contains(o.value);
             if (button(ui, "remedy." + o.value, o.label.in(loc), ImVec2(w, ui.px(80)),
-                       on ? ButtonKind::selected : ButtonKind::normal)) {
+                       on ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
                 ui.emit(act::ToggleRemedy{o.value});
             }
         }

@@ -2,8 +2,8 @@
 // Shared layout of the screens that type into fields: content above, the keyboard docked at
 // the bottom of the screen.
 
+#include "kiosk/kiosk_ui.h"
 #include "kiosk/kiosk_view.h"
-#include "kiosk/ui.h"
 
 namespace cf::kiosk {
 

@@ -1,6 +1,6 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <string>
@@ -29,7 +29,7 @@ void draw_idle_warning(Ui& ui, const KioskView& v) {
     ImGui::Dummy(ImVec2(0, ui.px(40)));
     ImGui::SetCursorPosX((size.x - ui.px(480)) * 0.5f);
     if (button(ui, "idle.continue", ui.tr("idle.continue"), ImVec2(ui.px(480), ui.px(104)),
-               ButtonKind::primary)) {
+               ui::ButtonKind::primary)) {
         ui.emit(act::StillHere{});
     }
     ImGui::End();

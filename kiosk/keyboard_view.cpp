@@ -1,6 +1,6 @@
 #include "kiosk/keyboard_view.h"
 
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <array>
 #include <string>
@@ -83,7 +83,7 @@ void candidate_bar(Ui& ui, const KioskState& state, const FieldRules& rules,
         }
         ImGui::SameLine(0, gap);
         if (button(ui, "cand." + std::to_string(i), label, ImVec2(w, h),
-                   i == 0 ? ButtonKind::selected : ButtonKind::normal)) {
+                   i == 0 ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
             ui.emit(act::SelectCandidate{static_cast<int>(i)});
         }
         used += w + gap;
@@ -139,7 +139,7 @@ void keypad(Ui& ui, const FieldRules& rules) {
         }
         if (r >= 2) {
             if (r == 2 && button(ui, "key.enter", ui.tr("toolbar.next"), ImVec2(key_w, 2 * h + gap),
-                                 ButtonKind::primary)) {
+                                 ui::ButtonKind::primary)) {
                 ui.emit(act::Enter{});
             }
             if (r == 3) {
@@ -195,7 +195,8 @@ void draw_keyboard(Ui& ui, const KioskState& state, const FieldRules& rules,
     const float h = ui.px(k_key_h);
     if (rules.chinese) {
         if (button(ui, "key.mode", chinese ? ui.tr("kbd.mode_zh") : ui.tr("kbd.mode_en"),
-                   ImVec2(key_w * 1.2f, h), chinese ? ButtonKind::selected : ButtonKind::normal)) {
+                   ImVec2(key_w * 1.2f, h),
+                   chinese ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
             ui.emit(act::ToggleChinese{});
         }
         ImGui::SameLine(0, gap);
@@ -209,7 +210,7 @@ void draw_keyboard(Ui& ui, const KioskState& state, const FieldRules& rules,
     ImGui::SameLine(0, gap);
     if (!rules.upper && !chinese && state.keyboard.layout == KeyLayout::letters) {
         if (button(ui, "key.shift", ui.tr("kbd.shift"), ImVec2(key_w * 1.3f, h),
-                   state.keyboard.shift ? ButtonKind::selected : ButtonKind::normal)) {
+                   state.keyboard.shift ? ui::ButtonKind::selected : ui::ButtonKind::normal)) {
             ui.emit(act::ToggleShift{});
         }
         ImGui::SameLine(0, gap);
@@ -226,7 +227,7 @@ void draw_keyboard(Ui& ui, const KioskState& state, const FieldRules& rules,
     ImGui::SameLine(0, gap);
     const bool newline = rules.multiline && composition.preedit.empty();
     if (button(ui, "key.enter", newline ? ui.tr("kbd.enter") : ui.tr("toolbar.next"),
-               ImVec2(side, h), newline ? ButtonKind::normal : ButtonKind::primary)) {
+               ImVec2(side, h), newline ? ui::ButtonKind::normal : ui::ButtonKind::primary)) {
         ui.emit(act::Enter{});
     }
     ImGui::PopID();

@@ -4,7 +4,7 @@
 // controller edits the field's own buffer.
 
 #include "kiosk/kiosk_controller.h"
-#include "kiosk/ui.h"
+#include "kiosk/kiosk_ui.h"
 
 namespace cf::kiosk {
 

@@ -4,7 +4,7 @@
 
 #include "core/ticket.h"
 #include "kiosk/kiosk_state.h"
-#include "kiosk/locale.h"
+#include "ui/locale.h"
 
 #include <string>
 #include <variant>

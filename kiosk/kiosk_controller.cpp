@@ -48,7 +48,7 @@ FieldRules KioskController::rules(Field field) const {
 
 CompositionView KioskController::composition() const {
     CompositionView v;
-    const Composer* c = m_services.composer;
+    const ui::Composer* c = m_services.composer;
     if (c == nullptr) {
         v.unavailable_reason = "no input method configured";
         return v;
@@ -164,7 +164,7 @@ void KioskController::go(Screen screen) {
 }
 
 void KioskController::focus(Field field) {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c != nullptr && c->available() && c->composing()) {
         c->commit_letters(); // typed letters are the customer's words too; never drop them
         flush_commit();
@@ -180,7 +180,7 @@ void KioskController::focus(Field field) {
 }
 
 void KioskController::flush_commit() {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c == nullptr || !c->available()) {
         return;
     }
@@ -196,7 +196,7 @@ void KioskController::type_text(std::string_view text) {
         return;
     }
     const FieldRules r = rules(m_state.focus);
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     const bool pinyin = m_state.keyboard.chinese && r.chinese && c != nullptr && c->available();
     if (pinyin && is_letter(text)) {
         c->press_letter(static_cast<char>(text[0] | 0x20));
@@ -495,7 +495,7 @@ template <> void KioskController::on(const act::TypeText& a) {
     type_text(a.text);
 }
 template <> void KioskController::on(const act::Backspace&) {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c != nullptr && c->available() && c->composing() && c->backspace()) {
         return;
     }
@@ -504,7 +504,7 @@ template <> void KioskController::on(const act::Backspace&) {
     }
 }
 template <> void KioskController::on(const act::Space&) {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c != nullptr && c->available() && c->composing()) {
         c->commit_first();
         flush_commit();
@@ -513,7 +513,7 @@ template <> void KioskController::on(const act::Space&) {
     type_text(" ");
 }
 template <> void KioskController::on(const act::Enter&) {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c != nullptr && c->available() && c->composing()) {
         c->commit_letters();
         flush_commit();
@@ -553,7 +553,7 @@ template <> void KioskController::on(const act::ClearField&) {
     }
 }
 template <> void KioskController::on(const act::ToggleChinese&) {
-    Composer* c = m_services.composer;
+    ui::Composer* c = m_services.composer;
     if (c != nullptr && c->available() && c->composing()) {
         c->commit_letters();
         flush_commit();
@@ -571,13 +571,13 @@ template <> void KioskController::on(const act::ToggleShift&) {
     m_state.keyboard.shift = !m_state.keyboard.shift;
 }
 template <> void KioskController::on(const act::SelectCandidate& a) {
-    if (Composer* c = m_services.composer; c != nullptr && c->available()) {
+    if (ui::Composer* c = m_services.composer; c != nullptr && c->available()) {
         c->select(a.index);
         flush_commit();
     }
 }
 template <> void KioskController::on(const act::CandidatePage& a) {
-    if (Composer* c = m_services.composer; c != nullptr && c->available()) {
+    if (ui::Composer* c = m_services.composer; c != nullptr && c->available()) {
         c->page(a.delta);
     }
 }

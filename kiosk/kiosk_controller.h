@@ -8,10 +8,10 @@
 #include "core/staff_directory.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
-#include "kiosk/composer.h"
 #include "kiosk/kiosk_action.h"
 #include "kiosk/kiosk_state.h"
 #include "kiosk/text_field.h"
+#include "ui/composer.h"
 
 #include <optional>
 #include <string>
@@ -30,7 +30,7 @@ struct KioskServices {
     core::TicketStore* store = nullptr;
     const forms::Catalog* catalog = nullptr;
     const core::Clock* clock = nullptr;
-    Composer* composer = nullptr;
+    ui::Composer* composer = nullptr;
     core::StaffDirectory* staff = nullptr;
     KioskTimings timings;
 };

@@ -4,10 +4,10 @@
 // outside; the caller passes the fonts for the locale and hears about text to add to the
 // glyph set.
 
-#include "kiosk/hit_registry.h"
 #include "kiosk/kiosk_controller.h"
-#include "kiosk/ui.h"
+#include "kiosk/kiosk_ui.h"
 #include "sync/sync_status.h"
+#include "ui/hit_registry.h"
 
 #include <functional>
 #include <optional>

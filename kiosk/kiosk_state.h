@@ -4,7 +4,7 @@
 
 #include "core/clock.h"
 #include "core/ticket.h"
-#include "kiosk/locale.h"
+#include "ui/locale.h"
 
 #include <optional>
 #include <set>
@@ -12,6 +12,8 @@
 #include <vector>
 
 namespace cf::kiosk {
+
+using ui::Locale;
 
 enum class Screen {
     attract,     // touch to start, choose a language

@@ -24,7 +24,7 @@ KioskView make_view(const KioskController& controller, core::Millis now, int utc
 
 std::vector<Action> draw_kiosk(const KioskView& v, UiFonts fonts, float scale, HitRegistry& hits) {
     hits.clear();
-    Ui ui(v.catalog.ui, v.state.locale, fonts, theme_for(v.state.high_contrast), scale, hits);
+    Ui ui(v.catalog.ui, v.state.locale, fonts, ui::theme_for(v.state.high_contrast), scale, hits);
     const Theme& t = ui.theme();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -3,10 +3,10 @@
 // warning on top. Reads the controller; returns what the customer did as actions.
 
 #include "forms/catalog.h"
-#include "kiosk/hit_registry.h"
 #include "kiosk/kiosk_controller.h"
-#include "kiosk/ui.h"
+#include "kiosk/kiosk_ui.h"
 #include "sync/sync_status.h"
+#include "ui/hit_registry.h"
 
 #include <optional>
 #include <string>

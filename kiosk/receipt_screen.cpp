@@ -1,8 +1,8 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/qr_code.h"
-#include "kiosk/time_text.h"
-#include "kiosk/widgets.h"
+#include "ui/qr_code.h"
+#include "ui/time_text.h"
+#include "ui/widgets.h"
 
 namespace cf::kiosk {
 
@@ -29,8 +29,8 @@ void draw_receipt(Ui& ui, const KioskView& v) {
     ImGui::Dummy(ImVec2(0, ui.px(24)));
     paragraph(ui,
               ui.fmt("receipt.first_response",
-                     {{"time", when_text(v.catalog.ui, v.state.locale, r.first_response_due, v.now,
-                                         v.utc_offset_minutes)}}),
+                     {{"time", ui::when_text(v.catalog.ui, v.state.locale, r.first_response_due,
+                                             v.now, v.utc_offset_minutes)}}),
               ui.fonts().heading, 0, text_w);
     ImGui::Dummy(ImVec2(0, ui.px(24)));
     paragraph(ui, ui.tr("receipt.keep"), nullptr, ui.theme().text, text_w);
@@ -39,9 +39,9 @@ void draw_receipt(Ui& ui, const KioskView& v) {
     ImGui::SetCursorPos(ImVec2(top.x + width - qr_side, top.y));
     ImGui::BeginGroup();
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (std::optional<QrMatrix> qr = make_qr(r.number)) {
-        draw_qr(ImGui::GetWindowDrawList(), *qr, at, qr_side, IM_COL32(0, 0, 0, 255),
-                IM_COL32(255, 255, 255, 255));
+    if (std::optional<ui::QrMatrix> qr = ui::make_qr(r.number)) {
+        ui::draw_qr(ImGui::GetWindowDrawList(), *qr, at, qr_side, IM_COL32(0, 0, 0, 255),
+                    IM_COL32(255, 255, 255, 255));
     }
     ui.hits().record("receipt.qr", at, ImVec2(at.x + qr_side, at.y + qr_side));
     ImGui::Dummy(ImVec2(qr_side, qr_side + ui.px(8)));
@@ -52,7 +52,7 @@ void draw_receipt(Ui& ui, const KioskView& v) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                          (ImGui::GetContentRegionAvail().x - ui.px(420)) * 0.5f);
     if (button(ui, "receipt.done", ui.tr("receipt.done"), ImVec2(ui.px(420), ui.px(96)),
-               ButtonKind::primary)) {
+               ui::ButtonKind::primary)) {
         ui.emit(act::Done{});
     }
     ImGui::EndGroup();
@@ -70,7 +70,7 @@ void draw_failure(Ui& ui, const KioskView& v) {
     ImGui::Dummy(ImVec2(0, ui.px(80)));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - ui.px(420)) * 0.5f);
     if (button(ui, "failure.done", ui.tr("failure.done"), ImVec2(ui.px(420), ui.px(96)),
-               ButtonKind::primary)) {
+               ui::ButtonKind::primary)) {
         ui.emit(act::Done{});
     }
     ImGui::EndGroup();

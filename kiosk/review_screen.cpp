@@ -1,7 +1,7 @@
 #include "kiosk/screens.h"
 
 #include "forms/text_util.h"
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <string>
 
@@ -40,7 +40,7 @@ void draw_review(Ui& ui, const KioskView& v) {
     const Draft& d = v.state.draft;
     const std::string_view loc = code(v.state.locale);
     const float area_h = ImGui::GetContentRegionAvail().y - ui.px(420);
-    if (begin_scroll_area("review.summary", ImVec2(width, area_h))) {
+    if (ui::begin_scroll_area("review.summary", ImVec2(width, area_h))) {
         const float w = width - ui.px(24);
         row(ui, "review.edit.type", ui.tr("review.type"),
             ui.tr("type." + std::string(core::to_string(d.type))), Screen::choose_type, w);
@@ -67,7 +67,7 @@ void draw_review(Ui& ui, const KioskView& v) {
             row(ui, "review.edit.demand", ui.tr("review.demand"), d.demand, Screen::remedies, w);
         }
     }
-    end_scroll_area();
+    ui::end_scroll_area();
 
     // The privacy notice, then consent: submitting needs the tick.
     ImGui::Dummy(ImVec2(0, ui.px(12)));

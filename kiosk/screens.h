@@ -2,8 +2,8 @@
 // One function per kiosk screen (one file each, *_screen.cpp), and the chrome they share.
 // Each draws from the view and emits actions through the Ui; none changes state.
 
+#include "kiosk/kiosk_ui.h"
 #include "kiosk/kiosk_view.h"
-#include "kiosk/ui.h"
 
 #include <string_view>
 

@@ -1,7 +1,7 @@
 #include "kiosk/screens.h"
 
-#include "kiosk/time_text.h"
-#include "kiosk/widgets.h"
+#include "ui/time_text.h"
+#include "ui/widgets.h"
 
 #include <string>
 
@@ -36,8 +36,8 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
         const sync::SyncStatus& s = *v.sync;
         const std::string last = s.last_success == 0
                                      ? ui.tr("staff.sync_never")
-                                     : when_text(v.catalog.ui, v.state.locale, s.last_success,
-                                                 v.now, v.utc_offset_minutes);
+                                     : ui::when_text(v.catalog.ui, v.state.locale, s.last_success,
+                                                     v.now, v.utc_offset_minutes);
         paragraph(ui,
                   ui.fmt("staff.sync_status",
                          {{"state", ui.tr(s.online ? "staff.sync_online" : "staff.sync_offline")},
@@ -57,7 +57,7 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
     paragraph(ui, ui.fmt("staff.failures", {{"n", std::to_string(v.state.failures.size())}}),
               ui.fonts().heading);
     const float area_h = ImGui::GetContentRegionAvail().y - ui.px(140);
-    if (begin_scroll_area("staff.failure_list", ImVec2(width, area_h))) {
+    if (ui::begin_scroll_area("staff.failure_list", ImVec2(width, area_h))) {
         if (v.state.failures.empty()) {
             paragraph(ui, ui.tr("staff.no_failures"), nullptr, ui.theme().muted);
         }
@@ -66,17 +66,17 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
             ImGui::PushID(static_cast<int>(i));
             const float text_w = width - ui.px(560);
             const ImVec2 start = ImGui::GetCursorPos();
-            paragraph(
-                ui,
-                ui.fmt("staff.failure_at", {{"time", when_text(v.catalog.ui, v.state.locale, f.at,
-                                                               v.now, v.utc_offset_minutes)}}),
-                nullptr, ui.theme().muted, text_w);
+            paragraph(ui,
+                      ui.fmt("staff.failure_at",
+                             {{"time", ui::when_text(v.catalog.ui, v.state.locale, f.at, v.now,
+                                                     v.utc_offset_minutes)}}),
+                      nullptr, ui.theme().muted, text_w);
             paragraph(ui, ui.fmt("staff.failure_error", {{"error", f.error}}), nullptr,
                       ui.theme().error, text_w);
             const float end_y = ImGui::GetCursorPosY();
             ImGui::SetCursorPos(ImVec2(start.x + width - ui.px(540), start.y));
             if (button(ui, "staff.retry." + std::to_string(i), ui.tr("staff.retry"),
-                       ImVec2(ui.px(260), ui.px(80)), ButtonKind::primary)) {
+                       ImVec2(ui.px(260), ui.px(80)), ui::ButtonKind::primary)) {
                 ui.emit(act::StaffRetry{static_cast<int>(i)});
             }
             ImGui::SameLine(0, ui.px(20));
@@ -88,11 +88,11 @@ void draw_staff_menu(Ui& ui, const KioskView& v) {
             ImGui::PopID();
         }
     }
-    end_scroll_area();
+    ui::end_scroll_area();
     ImGui::Dummy(ImVec2(0, ui.px(16)));
     const ImVec2 row = ImGui::GetCursorPos();
     if (button(ui, "staff.back", ui.tr("staff.back_to_kiosk"), ImVec2(ui.px(460), ui.px(96)),
-               ButtonKind::primary)) {
+               ui::ButtonKind::primary)) {
         ui.emit(act::StaffBack{});
     }
     ImGui::SetCursorPos(ImVec2(row.x + width - ui.px(400), row.y));

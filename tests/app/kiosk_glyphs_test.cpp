@@ -35,10 +35,10 @@ TEST_SUITE("kiosk glyphs") {
         auto fonts = app::KioskFonts::open({}, *catalog, test::assets_dir(), 1.0f, {});
         REQUIRE_MESSAGE(fonts.has_value(), (fonts ? "" : fonts.error().message));
         REQUIRE((*fonts)->finish_first_atlas());
-        for (kiosk::Locale l : kiosk::k_all_locales) {
-            CAPTURE(kiosk::code(l));
+        for (ui::Locale l : ui::k_all_locales) {
+            CAPTURE(ui::code(l));
             const std::string texts = app::kiosk_texts(*catalog, l);
-            const fonts::Face face = fonts::face_for_locale(kiosk::code(l));
+            const fonts::Face face = fonts::face_for_locale(ui::code(l));
             for (fonts::Role role : fonts::k_all_roles) {
                 if (role == fonts::Role::huge) {
                     continue; // ticket numbers only: ASCII

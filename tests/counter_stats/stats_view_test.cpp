@@ -3,8 +3,8 @@
 
 #include "counter/stats_view.h"
 
-#include "kiosk/theme.h"
 #include "tests/counter_stats/stats_fixture.h"
+#include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
@@ -17,7 +17,6 @@ using cf::core::PeriodKind;
 using cf::test::StatsFixture;
 namespace core = cf::core;
 namespace counter = cf::counter;
-namespace kiosk = cf::kiosk;
 
 namespace {
 
@@ -38,12 +37,13 @@ public:
     HeadlessStats(const HeadlessStats&) = delete;
     HeadlessStats& operator=(const HeadlessStats&) = delete;
 
-    kiosk::Locale locale = kiosk::Locale::en;
-    kiosk::HitRegistry hits;
+    cf::ui::Locale locale = cf::ui::Locale::en;
+    cf::ui::HitRegistry hits;
 
     void frame() {
         hits.clear();
-        kiosk::Ui ui(m_f.catalog.ui, locale, kiosk::UiFonts{}, kiosk::theme_for(false), 1.0f, hits);
+        cf::ui::Ui ui(m_f.catalog.ui, locale, cf::ui::UiFonts{}, cf::ui::theme_for(false), 1.0f,
+                      hits);
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
@@ -139,7 +139,7 @@ TEST_CASE("the screen draws its charts in every language with tickets in the per
     const core::Ticket t = f.file();
     f.resolve(t, "satisfied");
     HeadlessStats screen(f);
-    for (kiosk::Locale locale : kiosk::k_all_locales) {
+    for (cf::ui::Locale locale : cf::ui::k_all_locales) {
         screen.locale = locale;
         screen.frame();
         screen.click("stats.period.this_month");

@@ -50,7 +50,7 @@ TEST_SUITE("kiosk idle") {
         CHECK_FALSE(h.state().idle_warning);
         CHECK(h.state().draft.description.empty());
         CHECK(h.state().draft.phone.empty());
-        CHECK(h.state().locale == kiosk::Locale::zh_hans);
+        CHECK(h.state().locale == ui::Locale::zh_hans);
         CHECK(h.state().generation == generation + 1);
         CHECK(h.store->count({}) == 0); // a draft is stored only when it is submitted
     }

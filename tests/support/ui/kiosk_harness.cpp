@@ -10,11 +10,11 @@
 
 namespace cf::test {
 
-kiosk::RimeComposer& shared_composer() {
+ui::RimeComposer& shared_composer() {
     // One for the process (librime allows one engine per process), shut down at exit before
     // its directory goes.
     static TempDir dir;
-    static kiosk::RimeComposer composer(ime::EngineOptions{dir.path() / "rime"});
+    static ui::RimeComposer composer(ime::EngineOptions{dir.path() / "rime"});
     return composer;
 }
 

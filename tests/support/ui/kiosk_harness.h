@@ -12,9 +12,9 @@
 #include "forms/catalog.h"
 #include "kiosk/kiosk_controller.h"
 #include "kiosk/kiosk_frame.h"
-#include "kiosk/rime_composer.h"
 #include "platform/null_platform.h"
 #include "tests/support/store_fixture.h"
+#include "ui/rime_composer.h"
 
 #include <memory>
 #include <optional>
@@ -27,7 +27,7 @@ namespace cf::test {
 
 // One librime engine for the whole test process (librime is process-global), deployed into a
 // temporary directory on first use.
-kiosk::RimeComposer& shared_composer();
+ui::RimeComposer& shared_composer();
 
 struct HarnessOptions {
     bool pinyin = true; // use the shared librime composer

@@ -1,14 +1,14 @@
-#include "counter/counter_text.h"
+#include "ui/staff_text.h"
 
 #include <cstdio>
 
-namespace cf::counter {
+namespace cf::ui {
 
 std::string option_label(const forms::FormDefinition& form, std::string_view field_id,
                          std::string_view value, Locale locale) {
     if (const forms::FieldDefinition* f = form.find_field(field_id)) {
         if (const forms::ChoiceOption* o = f->find_option(value)) {
-            return o->label.in(kiosk::code(locale));
+            return o->label.in(code(locale));
         }
     }
     return std::string(value);
@@ -41,7 +41,7 @@ std::optional<SlaView> sla_view(const Ui& ui, const core::QueueRow& row, core::M
     }
     SlaView v;
     v.state = forms::sla_state(row.sla_start, *row.sla_due, now, warning_ratio);
-    const CounterColors& c = counter_colors();
+    const StaffColors& c = staff_colors();
     switch (v.state) {
     case forms::SlaState::on_track:
         v.label = ui.tr("counter.sla.on_track");
@@ -75,4 +75,4 @@ std::string local_time_text(core::Millis t, int utc_offset_minutes) {
     return out;
 }
 
-} // namespace cf::counter
+} // namespace cf::ui

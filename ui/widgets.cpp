@@ -1,4 +1,4 @@
-#include "kiosk/widgets.h"
+#include "ui/widgets.h"
 
 #include <imgui_internal.h>
 
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 namespace {
 
@@ -281,4 +281,4 @@ void end_scroll_area() {
     ImGui::EndChild();
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,17 +1,18 @@
 #pragma once
-// The kiosk's Composer on librime (ime/): one pinyin session whose script follows the
-// customer's language. When the engine could not start, the composer stays unavailable with
-// the engine's message and the keyboard types English letters and digits only.
+// The Composer on librime (ime/) for the kiosk's keyboard and the staff pinyin panel: one
+// pinyin session whose script follows the screen's language. When the engine could not start,
+// the composer stays unavailable with the engine's message and the keyboard types English
+// letters and digits only.
 
 #include "ime/input_engine.h"
 #include "ime/pinyin_session.h"
-#include "kiosk/composer.h"
+#include "ui/composer.h"
 
 #include <memory>
 #include <optional>
 #include <string>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 class RimeComposer final : public Composer {
 public:
@@ -43,4 +44,4 @@ private:
     std::string m_reason;
 };
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,12 +1,12 @@
 #pragma once
-// What every kiosk drawing function gets for one frame: the texts, fonts and theme for the
-// current locale and accessibility settings, and the list the frame's actions go into.
+// What every drawing function of every mode gets for one frame: the texts, fonts and theme for
+// the current locale and accessibility settings, the scale and the hit registry. The kiosk adds
+// the list its frame's actions go into (kiosk/kiosk_ui.h).
 
 #include "forms/ui_strings.h"
-#include "kiosk/hit_registry.h"
-#include "kiosk/kiosk_action.h"
-#include "kiosk/locale.h"
-#include "kiosk/theme.h"
+#include "ui/hit_registry.h"
+#include "ui/locale.h"
+#include "ui/theme.h"
 
 #include <imgui.h>
 
@@ -14,9 +14,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <vector>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 // Fonts for the current locale (the SC face for zh-Hans and English, the TC face for
 // zh-Hant). Null members fall back to ImGui's current font, as in headless tests.
@@ -46,9 +45,6 @@ public:
     float px(float at_1080p) const { return at_1080p * m_scale; }
     HitRegistry& hits() { return m_hits; }
 
-    void emit(Action a) { m_actions.push_back(std::move(a)); }
-    std::vector<Action> take_actions() { return std::move(m_actions); }
-
 private:
     const forms::UiStrings& m_strings;
     Locale m_locale;
@@ -56,7 +52,6 @@ private:
     Theme m_theme;
     float m_scale;
     HitRegistry& m_hits;
-    std::vector<Action> m_actions;
 };
 
 // PushFont for the scope; a null font leaves the current one.
@@ -79,4 +74,4 @@ private:
     bool m_pushed;
 };
 
-} // namespace cf::kiosk
+} // namespace cf::ui

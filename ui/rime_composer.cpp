@@ -1,6 +1,6 @@
-#include "kiosk/rime_composer.h"
+#include "ui/rime_composer.h"
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 RimeComposer::RimeComposer(const ime::EngineOptions& options) {
     auto engine = ime::InputEngine::open(options);
@@ -105,4 +105,4 @@ std::string RimeComposer::take_commit() {
     return m_session ? m_session->take_commit() : std::string();
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,18 +1,18 @@
 #pragma once
-// Words and numbers as staff read them on the counter screens: option labels from the counter
-// form, state names, SLA countdowns ("剩 2 小时 15 分" / "超时 35 分") and times.
+// Words and numbers as staff read them on the counter and console screens: option labels from the
+// counter form, state names, SLA countdowns ("剩 2 小时 15 分" / "超时 35 分") and times.
 
 #include "core/clock.h"
 #include "core/ticket.h"
 #include "core/ticket_queue.h"
-#include "counter/counter_ui.h"
 #include "forms/form_definition.h"
 #include "forms/sla_state.h"
+#include "ui/staff_widgets.h"
 
 #include <optional>
 #include <string>
 
-namespace cf::counter {
+namespace cf::ui {
 
 // The label of `value` for choice field `field_id` of the form, or the value itself.
 std::string option_label(const forms::FormDefinition& form, std::string_view field_id,
@@ -36,4 +36,4 @@ std::string duration_text(const Ui& ui, core::Millis d);
 // "2026-11-23 09:30" in the branch's local time.
 std::string local_time_text(core::Millis t, int utc_offset_minutes);
 
-} // namespace cf::counter
+} // namespace cf::ui

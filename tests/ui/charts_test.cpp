@@ -1,11 +1,11 @@
-#include "counter/charts.h"
+#include "ui/charts.h"
 
 #include <doctest/doctest.h>
 
 #include <vector>
 
-using cf::counter::chart_number;
-using cf::counter::nice_ticks;
+using cf::ui::chart_number;
+using cf::ui::nice_ticks;
 
 TEST_CASE("nice_ticks steps by 1, 2 or 5 times a power of ten and ends at or above the max") {
     CHECK(nice_ticks(87, 5) == std::vector<double>{0, 20, 40, 60, 80, 100});

@@ -1,10 +1,11 @@
 #pragma once
-// The three languages a customer can choose on the attract screen.
+// The three languages of every screen: a customer chooses one on the attract screen, staff on
+// their sign-in screen or top bar.
 
 #include <array>
 #include <string_view>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 enum class Locale { zh_hans, zh_hant, en };
 
@@ -24,4 +25,4 @@ constexpr std::string_view code(Locale l) {
     return "zh-Hans";
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,6 +1,6 @@
-#include "counter/counter_ui.h"
+#include "ui/staff_widgets.h"
 
-namespace cf::counter {
+namespace cf::ui {
 
 namespace {
 
@@ -34,8 +34,8 @@ void register_target(std::string_view id, std::string& text, bool multiline) {
 
 } // namespace
 
-const CounterColors& counter_colors() {
-    static const CounterColors colors{
+const StaffColors& staff_colors() {
+    static const StaffColors colors{
         .sla_on_track = IM_COL32(28, 120, 60, 255),
         .sla_warning = IM_COL32(176, 112, 0, 255),
         .sla_overdue = IM_COL32(190, 30, 30, 255),
@@ -49,7 +49,7 @@ const CounterColors& counter_colors() {
     return colors;
 }
 
-void apply_counter_style(float scale) {
+void apply_staff_style(float scale) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(14, 12);
@@ -115,4 +115,4 @@ void text_area(Ui& ui, std::string_view id, std::string& text, ImVec2 size) {
     register_target(id, text, true);
 }
 
-} // namespace cf::counter
+} // namespace cf::ui

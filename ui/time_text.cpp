@@ -1,8 +1,8 @@
-#include "kiosk/time_text.h"
+#include "ui/time_text.h"
 
 #include <cstdio>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 namespace {
 
@@ -37,4 +37,4 @@ std::string when_text(const forms::UiStrings& strings, Locale locale, core::Mill
     return strings.format(loc, "time.date_time", {{"date", date}, {"time", hm}});
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,9 +1,9 @@
 #pragma once
-// What every counter drawing function gets for one frame: kiosk::Ui (texts, fonts, theme, hit
-// registry, scale) plus the counter's own colours, and helpers that give standard ImGui widgets
-// stable ids in the hit registry, so the UI harness can click them like a person would.
+// The staff screens' toolkit (counter and console): their colours and style on top of the
+// theme, and helpers that give standard ImGui widgets stable ids in the hit registry, so the UI
+// harness can click them like a person would.
 
-#include "kiosk/ui.h"
+#include "ui/ui.h"
 
 #include <imgui.h>
 
@@ -11,14 +11,11 @@
 #include <string>
 #include <string_view>
 
-namespace cf::counter {
+namespace cf::ui {
 
-using kiosk::Locale;
-using kiosk::Ui;
-
-// Colours for the staff screens on top of the kiosk theme. SLA states always come with a text
+// Colours for the staff screens on top of the theme. SLA states always come with a text
 // label too (never colour alone).
-struct CounterColors {
+struct StaffColors {
     ImU32 sla_on_track;
     ImU32 sla_warning;
     ImU32 sla_overdue;
@@ -27,11 +24,11 @@ struct CounterColors {
     ImU32 strip;
     ImU32 chart[6]; // series colours, distinguishable in grey too (light to dark)
 };
-const CounterColors& counter_colors();
+const StaffColors& staff_colors();
 
 // The staff screens' ImGui style: light, as an office screen, with roomier frames than
 // ImGui's default so that mouse and touch both hit.
-void apply_counter_style(float scale);
+void apply_staff_style(float scale);
 
 // Records the last ImGui item under `id` (for the harness) and returns whether it was clicked.
 bool track(Ui& ui, std::string_view id);
@@ -48,9 +45,9 @@ void text_area(Ui& ui, std::string_view id, std::string& text, ImVec2 size);
 // "id##id" label for ImGui widgets whose visible text changes with the locale.
 std::string imgui_label(std::string_view visible, std::string_view id);
 
-} // namespace cf::counter
+} // namespace cf::ui
 
-namespace cf::counter {
+namespace cf::ui {
 
 // The text fields drawn this frame, by id, and the one last typed in: the on-screen pinyin
 // keyboard writes into it. The frame clears the buffers before drawing; pointers are only used
@@ -62,4 +59,4 @@ struct TextTargets {
 };
 TextTargets& text_targets();
 
-} // namespace cf::counter
+} // namespace cf::ui

@@ -5,13 +5,13 @@
 // [SECTION] share bar
 // [SECTION] line chart
 
-#include "counter/charts.h"
+#include "ui/charts.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-namespace cf::counter {
+namespace cf::ui {
 
 // [SECTION] numbers and text
 
@@ -452,4 +452,4 @@ void line_chart(std::span<const std::string> labels, std::span<const ChartSeries
     }
 }
 
-} // namespace cf::counter
+} // namespace cf::ui

@@ -4,13 +4,13 @@
 
 #include "core/clock.h"
 #include "forms/ui_strings.h"
-#include "kiosk/locale.h"
+#include "ui/locale.h"
 
 #include <string>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 std::string when_text(const forms::UiStrings& strings, Locale locale, core::Millis at,
                       core::Millis now, int utc_offset_minutes);
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -1,10 +1,10 @@
-#include "kiosk/qr_code.h"
+#include "ui/qr_code.h"
 
 #include <qrencode.h>
 
 #include <string>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 std::optional<QrMatrix> make_qr(std::string_view text) {
     const std::string s(text);
@@ -38,4 +38,4 @@ void draw_qr(ImDrawList* dl, const QrMatrix& qr, ImVec2 at, float side, ImU32 da
     }
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

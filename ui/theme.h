@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 inline constexpr float k_large_text_factor = 1.3f;
 
@@ -32,4 +32,4 @@ struct Theme {
 
 Theme theme_for(bool high_contrast);
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 struct QrMatrix {
     int size = 0;                   // modules per side
@@ -22,4 +22,4 @@ std::optional<QrMatrix> make_qr(std::string_view text);
 // Draws the code with a 4-module quiet zone in a square of side `side` at `at`.
 void draw_qr(ImDrawList* dl, const QrMatrix& qr, ImVec2 at, float side, ImU32 dark, ImU32 light);
 
-} // namespace cf::kiosk
+} // namespace cf::ui

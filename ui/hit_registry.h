@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 class HitRegistry {
 public:
@@ -29,4 +29,4 @@ private:
     std::map<std::string, ImVec4> m_rects;
 };
 
-} // namespace cf::kiosk
+} // namespace cf::ui

@@ -2,11 +2,13 @@
 // in librime, a candidate (or space for the first) is written into the text field last typed
 // in, at its end.
 
-#include "counter/views.h"
+#include "ui/pinyin_panel.h"
+
+#include "ui/staff_widgets.h"
 
 #include <array>
 
-namespace cf::counter {
+namespace cf::ui {
 
 namespace {
 
@@ -22,7 +24,7 @@ void erase_last_character(std::string& text) {
 
 } // namespace
 
-void draw_pinyin_panel(Ui& ui, kiosk::Composer& composer) {
+void draw_pinyin_panel(Ui& ui, Composer& composer) {
     TextTargets& targets = text_targets();
     const auto target = targets.buffers.find(targets.last_active);
     std::string* buffer = target == targets.buffers.end() ? nullptr : target->second;
@@ -99,4 +101,4 @@ void draw_pinyin_panel(Ui& ui, kiosk::Composer& composer) {
     }
 }
 
-} // namespace cf::counter
+} // namespace cf::ui

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 class Composer {
 public:
@@ -39,4 +39,4 @@ public:
     virtual std::string take_commit() = 0;
 };
 
-} // namespace cf::kiosk
+} // namespace cf::ui

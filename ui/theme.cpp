@@ -1,6 +1,6 @@
-#include "kiosk/theme.h"
+#include "ui/theme.h"
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 Theme theme_for(bool high_contrast) {
     if (high_contrast) {
@@ -47,4 +47,4 @@ Theme theme_for(bool high_contrast) {
     };
 }
 
-} // namespace cf::kiosk
+} // namespace cf::ui

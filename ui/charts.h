@@ -1,9 +1,9 @@
 #pragma once
-// Charts for the branch statistics, drawn with ImDrawList into a rectangle reserved at the
-// ImGui cursor: vertical bars, horizontal bars, a stacked share bar and a line chart. They are
-// meant to be read at a glance, so each one has an axis with a few round tick values, a value
-// label on every bar (or point, while they fit), and a legend naming each series; series are
-// told apart by legend, labels and marker shape, never by colour alone.
+// Charts for the branch statistics and the regional dashboard, drawn with ImDrawList into a
+// rectangle reserved at the ImGui cursor: vertical bars, horizontal bars, a stacked share bar
+// and a line chart. They are meant to be read at a glance, so each one has an axis with a few
+// round tick values, a value label on every bar (or point, while they fit), and a legend naming
+// each series; series are told apart by legend, labels and marker shape, never by colour alone.
 //
 // Charts only draw: the figures and every visible text come from the caller, already
 // translated.
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace cf::counter {
+namespace cf::ui {
 
 struct ChartSeries {
     std::string name;           // shown in the legend
@@ -73,4 +73,4 @@ void share_bar(std::span<const ChartSeries> parts, ImVec2 size, const ChartStyle
 void line_chart(std::span<const std::string> labels, std::span<const ChartSeries> series,
                 ImVec2 size, const ChartStyle& style);
 
-} // namespace cf::counter
+} // namespace cf::ui

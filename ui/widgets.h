@@ -4,13 +4,13 @@
 // widget takes a stable id, records where it was drawn (HitRegistry) and returns true on the
 // frame it was tapped. A tap that turned into a drag (scrolling) is not a tap.
 
-#include "kiosk/ui.h"
+#include "ui/ui.h"
 
 #include <imgui.h>
 
 #include <string_view>
 
-namespace cf::kiosk {
+namespace cf::ui {
 
 enum class ButtonKind { normal, primary, selected, quiet };
 
@@ -41,4 +41,4 @@ void end_scroll_area();
 // Whether the current press has moved far enough to count as a drag, not a tap.
 bool touch_is_drag();
 
-} // namespace cf::kiosk
+} // namespace cf::ui
