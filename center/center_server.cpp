@@ -112,6 +112,17 @@ std::string bearer_token(const httplib::Request& req) {
     return h.starts_with(prefix) ? h.substr(prefix.size()) : std::string();
 }
 
+// A console request as the console routes read it; the body comes later, for a POST.
+ConsoleCall console_call(const httplib::Request& req) {
+    return ConsoleCall{.token = bearer_token(req),
+                       .number = req.matches.size() > 1 ? req.matches[1].str() : "",
+                       .params = req.params,
+                       .body = json(),
+                       .source = req.remote_addr,
+                       .who = {},
+                       .log_fields = json::object()};
+}
+
 json ticket_json(const core::Ticket& t) {
     return core::to_json(t, core::PiiMode::masked);
 }
@@ -285,10 +296,7 @@ struct CenterServer::Impl {
     // A console route (console_routes.h): the call read from the request, the answer logged.
     template <class F> auto console_get(F handler) {
         return guarded_get([this, handler](const httplib::Request& req, RequestInfo& info) {
-            ConsoleCall call{bearer_token(req), req.matches.size() > 1 ? req.matches[1].str() : "",
-                             req.params,        json(),
-                             req.remote_addr,   {},
-                             json::object()};
+            ConsoleCall call = console_call(req);
             auto answer = handler(ConsoleContext{storage, clock.now(), options.session_ttl}, call);
             info.device = call.who;
             info.log_fields = std::move(call.log_fields);
@@ -299,10 +307,7 @@ struct CenterServer::Impl {
         return guarded([this, handler](const httplib::Request& req, httplib::Response& res,
                                        const httplib::ContentReader& reader,
                                        RequestInfo& info) -> Answer {
-            ConsoleCall call{bearer_token(req), req.matches.size() > 1 ? req.matches[1].str() : "",
-                             req.params,        json(),
-                             req.remote_addr,   {},
-                             json::object()};
+            ConsoleCall call = console_call(req);
             // An empty body reads as {}: sign-out needs none, the others then name what is
             // missing.
             auto text = read_body(req, reader, res);
