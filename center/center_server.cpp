@@ -9,6 +9,7 @@
 #include "sync/json_fields.h"
 #include "sync/messages.h"
 #include "sync/push_parser.h"
+#include "sync/request_body.h"
 
 #include <httplib.h>
 
@@ -51,14 +52,30 @@ double milliseconds(Clock::duration d) {
     return std::chrono::duration<double, std::milli>(d).count();
 }
 
-json error_json(const std::string& epoch, const CenterError& e) {
+// Every error answer fits in this, whatever the client sent: a message or field that repeats
+// a client's text is cut (issue 13: a 4 MiB key once came back in an 8 MiB answer).
+constexpr std::size_t k_max_error_bytes = 4096;
+
+// text cut to at most max bytes, between UTF-8 characters, marked with "…" when cut.
+std::string cut_text(std::string_view text, std::size_t max) {
+    if (text.size() <= max) {
+        return std::string(text);
+    }
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(text.substr(0, end)) + "…";
+}
+
+json error_json(const std::string& epoch, const CenterError& e, std::size_t message_bytes) {
     sync::ErrorBody body;
     body.epoch = epoch;
     body.error = e.code;
-    body.field = e.field;
-    body.message = e.message;
+    body.field = cut_text(e.field, message_bytes / 4);
+    body.message = cut_text(e.message, message_bytes);
     body.index = e.index;
-    body.event_id = e.event_id;
+    body.event_id = e.event_id ? std::optional(cut_text(*e.event_id, 64)) : std::nullopt;
     body.expected_seq = e.expected_seq;
     json j = sync::to_json(body);
     if (e.locked_until) {
@@ -67,10 +84,43 @@ json error_json(const std::string& epoch, const CenterError& e) {
     return j;
 }
 
+// The error answer's text, within k_max_error_bytes: the message is cut shorter until it fits
+// (escapes can make a text up to six times longer in JSON).
+std::string error_text(const std::string& epoch, const CenterError& e) {
+    std::size_t budget = 2048;
+    while (true) {
+        std::string text =
+            error_json(epoch, e, budget).dump(-1, ' ', false, json::error_handler_t::replace);
+        if (text.size() <= k_max_error_bytes || budget < 64) {
+            return text;
+        }
+        budget /= 2;
+    }
+}
+
+// Seconds until a throttled sign-in may be tried again (Retry-After), at least one.
+std::string retry_after(const CenterError& e, core::Millis now) {
+    if (e.locked_until) {
+        return std::to_string(std::max<core::Millis>(1, (*e.locked_until - now + 999) / 1000));
+    }
+    return "1";
+}
+
 std::string bearer_token(const httplib::Request& req) {
     const std::string h = req.get_header_value("Authorization");
     constexpr std::string_view prefix = "Bearer ";
     return h.starts_with(prefix) ? h.substr(prefix.size()) : std::string();
+}
+
+// A console request as the console routes read it; the body comes later, for a POST.
+ConsoleCall console_call(const httplib::Request& req) {
+    return ConsoleCall{.token = bearer_token(req),
+                       .number = req.matches.size() > 1 ? req.matches[1].str() : "",
+                       .params = req.params,
+                       .body = json(),
+                       .source = req.remote_addr,
+                       .who = {},
+                       .log_fields = json::object()};
 }
 
 json ticket_json(const core::Ticket& t) {
@@ -108,9 +158,10 @@ struct CenterServer::Impl {
             res.set_content(std::move(*answer), "application/json");
         } else {
             res.status = answer.error().status;
-            res.set_content(error_json(storage.epoch(), answer.error())
-                                .dump(-1, ' ', false, json::error_handler_t::replace),
-                            "application/json");
+            res.set_content(error_text(storage.epoch(), answer.error()), "application/json");
+            if (res.status == 423 || res.status == 429 || res.status == 503) {
+                res.set_header("Retry-After", retry_after(answer.error(), clock.now()));
+            }
         }
         json fields = {
             {"method", req.method},
@@ -155,7 +206,7 @@ struct CenterServer::Impl {
         if (!body) {
             return std::unexpected(body.error());
         }
-        auto parsed = sync::parse_body(*body);
+        auto parsed = sync::parse_request_body(*body);
         if (!parsed) {
             return std::unexpected(from_protocol(parsed.error()));
         }
@@ -245,12 +296,7 @@ struct CenterServer::Impl {
     // A console route (console_routes.h): the call read from the request, the answer logged.
     template <class F> auto console_get(F handler) {
         return guarded_get([this, handler](const httplib::Request& req, RequestInfo& info) {
-            ConsoleCall call{bearer_token(req),
-                             req.matches.size() > 1 ? req.matches[1].str() : "",
-                             req.params,
-                             json(),
-                             {},
-                             json::object()};
+            ConsoleCall call = console_call(req);
             auto answer = handler(ConsoleContext{storage, clock.now(), options.session_ttl}, call);
             info.device = call.who;
             info.log_fields = std::move(call.log_fields);
@@ -261,20 +307,15 @@ struct CenterServer::Impl {
         return guarded([this, handler](const httplib::Request& req, httplib::Response& res,
                                        const httplib::ContentReader& reader,
                                        RequestInfo& info) -> Answer {
-            ConsoleCall call{bearer_token(req),
-                             req.matches.size() > 1 ? req.matches[1].str() : "",
-                             req.params,
-                             json(),
-                             {},
-                             json::object()};
+            ConsoleCall call = console_call(req);
             // An empty body reads as {}: sign-out needs none, the others then name what is
             // missing.
             auto text = read_body(req, reader, res);
             if (!text) {
                 return std::unexpected(text.error());
             }
-            auto body =
-                text->empty() ? sync::Parsed<json>(json::object()) : sync::parse_body(*text);
+            auto body = text->empty() ? sync::Parsed<json>(json::object())
+                                      : sync::parse_request_body(*text);
             if (!body) {
                 return std::unexpected(from_protocol(body.error()));
             }
@@ -539,7 +580,7 @@ struct CenterServer::Impl {
                 e.code = "bad_request";
                 e.message = "the request could not be read";
             }
-            res.set_content(error_json(storage.epoch(), e).dump(), "application/json");
+            res.set_content(error_text(storage.epoch(), e), "application/json");
             log.write("warn", "request",
                       {{"method", req.method},
                        {"path", req.path},
@@ -550,9 +591,8 @@ struct CenterServer::Impl {
                                              std::exception_ptr) {
             res.status = 500;
             res.set_content(
-                error_json(storage.epoch(),
-                           CenterError{500, "internal", "the center failed", {}, {}, {}, {}, {}})
-                    .dump(),
+                error_text(storage.epoch(),
+                           CenterError{500, "internal", "the center failed", {}, {}, {}, {}, {}}),
                 "application/json");
         });
     }

@@ -1,6 +1,7 @@
 // [SECTION] passwords
 // [SECTION] accounts
 // [SECTION] sign-in and sessions
+#include "center/cpu_slots.h"
 #include "center/secret.h"
 #include "center/sqlite_center_storage.h"
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 namespace cf::center {
 namespace {
@@ -17,6 +19,8 @@ namespace {
 // The same cost as the terminals' PINs: about 64 MB and a tenth of a second per check.
 constexpr unsigned long long k_ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr std::size_t k_mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+// How long a sign-in waits for a password check slot before it is told to come back.
+constexpr std::chrono::milliseconds k_password_slot_wait{2000};
 // Session tokens carry their own prefix, so the center knows which table to look in.
 constexpr std::string_view k_session_prefix = "cfs1_";
 
@@ -195,22 +199,48 @@ CenterResult<std::vector<StaffAccount>> SqliteCenterStorage::list_staff() {
 // ====================================================== [SECTION] sign-in and sessions
 
 CenterResult<sync::SignInResponse> SqliteCenterStorage::sign_in(const sync::SignInRequest& request,
-                                                                core::Millis ttl,
-                                                                core::Millis now) {
-    auto bad = [] {
-        return center_error(401, "bad_credentials", "the staff id or the password is wrong",
-                            "password");
-    };
+                                                                core::Millis ttl, core::Millis now,
+                                                                std::string_view source) {
+    // Checked and taken before any password is: a throttled attempt costs no Argon2, and the
+    // answer for an id that must wait is the same whether the id exists or not.
+    if (auto refused = m_throttle.admit(request.staff, source, now)) {
+        if (refused->why == SignInThrottle::Refusal::Why::address) {
+            auto e = center_error(429, "too_many_attempts",
+                                  "too many wrong sign-ins from this address; try again after "
+                                  "the time in locked_until");
+            e.error().locked_until = refused->until;
+            return e;
+        }
+        auto e = center_error(423, "locked",
+                              "too many wrong sign-ins for this id, or another one is being "
+                              "checked; try again after the time in locked_until",
+                              "staff");
+        e.error().locked_until = refused->until;
+        return e;
+    }
+    // From here the id is taken until finish() counts the attempt or abandon() frees it.
+    bool counted = false;
+    struct Release {
+        SignInThrottle& throttle;
+        const std::string& id;
+        std::string_view source;
+        bool& counted;
+        ~Release() {
+            if (!counted) {
+                throttle.abandon(id, source);
+            }
+        }
+    } release{m_throttle, request.staff, source, counted};
+
     struct Row {
         std::string hash;
         StaffAccount account;
-        int failures = 0;
     };
     std::optional<Row> found;
     if (valid_staff_id(request.staff)) {
         std::lock_guard lock(m_mutex);
-        auto q = m_db.query("SELECT hash, name, role, department, disabled_at, failures, "
-                            "locked_until FROM staff WHERE id = ?1");
+        auto q =
+            m_db.query("SELECT hash, name, role, department, disabled_at FROM staff WHERE id = ?1");
         if (!q) {
             return fail_core(q);
         }
@@ -227,70 +257,45 @@ CenterResult<sync::SignInResponse> SqliteCenterStorage::sign_in(const sync::Sign
             r.account.role = core::parse_role(q->text(2)).value_or(core::Role::reviewer);
             r.account.department = q->text(3);
             r.account.disabled_at = q->optional_int64(4);
-            r.failures = static_cast<int>(q->int64(5));
-            r.account.locked_until = q->int64(6);
             found = std::move(r);
         }
     }
-    if (found && found->account.locked_until > now) {
-        auto e = center_error(423, "locked",
-                              "too many wrong passwords: the id " + request.staff +
-                                  " is locked for a few minutes",
-                              "staff");
-        e.error().locked_until = found->account.locked_until;
-        return e;
+    // Argon2id takes 64 MiB and a tenth of a second: outside the storage lock, and only as
+    // many at once as the machine bears; others wait a little, then are told to come back.
+    CpuSlots::TrySlot slot(CpuSlots::for_passwords(), k_password_slot_wait);
+    if (!slot.held()) {
+        return center_error(503, "busy",
+                            "the center is checking other sign-ins; try again in a second");
     }
-    // Argon2id takes a tenth of a second: outside the lock, so other requests go on. An
-    // unknown id is checked against a hash of its own, so it takes as long as a known one.
-    bool right = false;
-    if (found) {
-        right = password_shape_ok(request.password) &&
-                verify_password(m_sealer.pin_pepper(), found->hash, request.password);
-    } else {
-        verify_password(m_sealer.pin_pepper(), dummy_hash(), request.password);
-        return bad();
-    }
-    std::lock_guard lock(m_mutex);
+    // The same work for every refusal: one full check, against the account's hash or one no
+    // password matches, whatever the shape of the password.
+    const bool matches = check_password(found ? found->hash : dummy_hash(), request.password);
+    const bool right = found && matches && password_shape_ok(request.password);
     if (!right) {
-        auto q = m_db.query(
-            "UPDATE staff SET failures = CASE WHEN failures + 1 >= ?2 THEN 0 ELSE failures + 1 "
-            "END, locked_until = CASE WHEN failures + 1 >= ?2 THEN ?3 ELSE locked_until END "
-            "WHERE id = ?1 RETURNING locked_until");
-        if (!q) {
-            return fail_core(q);
-        }
-        q->bind(1, request.staff).bind(2, k_staff_max_failures).bind(3, now + k_staff_lockout);
-        auto row = q->step();
-        if (!row) {
-            return fail_core(row);
-        }
-        const core::Millis locked_until = *row ? q->int64(0) : 0;
-        if (locked_until > now) {
-            auto e = center_error(423, "locked",
-                                  "too many wrong passwords: the id " + request.staff +
-                                      " is locked for a few minutes",
-                                  "staff");
-            e.error().locked_until = locked_until;
-            return e;
-        }
-        return bad();
+        m_throttle.finish(request.staff, source, false, now);
+        counted = true;
+        return center_error(401, "bad_credentials", "the staff id or the password is wrong",
+                            "password");
     }
     if (found->account.disabled_at) {
+        m_throttle.finish(request.staff, source, true, now);
+        counted = true;
         return center_error(403, "account_disabled",
                             "the account " + request.staff + " is disabled; ask a manager",
                             "staff");
     }
-    auto tx = core::Transaction::begin(m_db);
-    if (!tx) {
-        return fail_core(tx);
+    // Still holding the id: no wrong attempt can be counted between the check and the session.
+    auto session = open_session(found->account, ttl, now);
+    if (session) {
+        m_throttle.finish(request.staff, source, true, now);
+        counted = true;
     }
-    auto reset = m_db.query("UPDATE staff SET failures = 0 WHERE id = ?1");
-    if (!reset) {
-        return fail_core(reset);
-    }
-    if (auto r = reset->bind(1, request.staff).run(); !r) {
-        return fail_core(r);
-    }
+    return session;
+}
+
+CenterResult<sync::SignInResponse>
+SqliteCenterStorage::open_session(const StaffAccount& account, core::Millis ttl, core::Millis now) {
+    std::lock_guard lock(m_mutex);
     const std::string token = new_session_token();
     auto ins = m_db.query("INSERT INTO staff_sessions(token_hash, staff_id, created_at, "
                           "expires_at) VALUES (?1, ?2, ?3, ?4)");
@@ -298,22 +303,33 @@ CenterResult<sync::SignInResponse> SqliteCenterStorage::sign_in(const sync::Sign
         return fail_core(ins);
     }
     ins->bind_blob(1, secret_hash(m_sealer.pin_pepper(), token))
-        .bind(2, request.staff)
+        .bind(2, account.id)
         .bind(3, now)
         .bind(4, now + ttl);
     if (auto r = ins->run(); !r) {
         return fail_core(r);
     }
-    if (auto r = tx->commit(); !r) {
-        return fail_core(r);
-    }
     sync::SignInResponse out;
     out.epoch = m_epoch;
     out.token = token;
-    out.staff = {found->account.id, found->account.name, found->account.role,
-                 found->account.department};
+    out.staff = {account.id, account.name, account.role, account.department};
     out.expires_at = now + ttl;
     return out;
+}
+
+bool SqliteCenterStorage::check_password(const std::string& hash, std::string_view password) {
+    const int running = ++m_checks_running;
+    int most = m_checks_most.load();
+    while (running > most && !m_checks_most.compare_exchange_weak(most, running)) {
+    }
+    const bool ok = verify_password(m_sealer.pin_pepper(), hash, password);
+    --m_checks_running;
+    ++m_checks_done;
+    return ok;
+}
+
+SqliteCenterStorage::PasswordChecks SqliteCenterStorage::password_checks() const {
+    return PasswordChecks{m_checks_done.load(), m_checks_most.load()};
 }
 
 CenterResult<void> SqliteCenterStorage::sign_out(std::string_view token, core::Millis now) {

@@ -42,9 +42,8 @@ struct StaffAccount {
     core::Millis locked_until = 0;
 };
 
-// Limits of staff accounts: 5 wrong passwords lock an id for 5 minutes; a session lasts 12 h.
-inline constexpr int k_staff_max_failures = 5;
-inline constexpr core::Millis k_staff_lockout = 5 * core::k_minute;
+// Limits of staff accounts: a session lasts 12 h. Wrong passwords slow sign-in down
+// (sign_in_throttle.h).
 inline constexpr core::Millis k_session_ttl = 12 * core::k_hour;
 inline constexpr std::size_t k_min_password = 6;
 inline constexpr std::size_t k_max_password = 128;
@@ -136,10 +135,14 @@ public:
     // Disables the account and revokes its sessions at once. Fails with 404 not_found.
     virtual CenterResult<void> disable_staff(std::string_view id, core::Millis now) = 0;
     virtual CenterResult<std::vector<StaffAccount>> list_staff() = 0;
-    // Opens a session valid for ttl. Fails with 401 bad_credentials (unknown id or wrong
-    // password alike), 403 account_disabled, 423 locked (CenterError::locked_until).
+    // Opens a session valid for ttl; source is the client's address ("" counts none). Fails
+    // with 401 bad_credentials (unknown id, wrong password, a password of the wrong length, a
+    // disabled account's wrong password alike), 403 account_disabled (its right password),
+    // 423 locked (the id must wait: CenterError::locked_until), 429 too_many_attempts (the
+    // address must wait), 503 busy (every password check slot is taken).
     virtual CenterResult<sync::SignInResponse> sign_in(const sync::SignInRequest& request,
-                                                       core::Millis ttl, core::Millis now) = 0;
+                                                       core::Millis ttl, core::Millis now,
+                                                       std::string_view source = {}) = 0;
     // Revokes the session of this token. Fails with storage errors only.
     virtual CenterResult<void> sign_out(std::string_view token, core::Millis now) = 0;
 

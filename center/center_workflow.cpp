@@ -3,6 +3,7 @@
 // [SECTION] lists, overdue, export, assets
 #include "center/center_schema.h"
 #include "center/sqlite_center_storage.h"
+#include "center/step_payload.h"
 
 #include "core/lifecycle.h"
 #include "core/phone.h"
@@ -321,6 +322,9 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
     if (core::step_side(*step) != core::Owner::center && *step != core::Step::note) {
         return center_error(422, "branch_step_at_center",
                             "step '" + request.step + "' is taken at the branch", "step");
+    }
+    if (auto r = check_step_payload(*step, request.payload); !r) {
+        return std::unexpected(r.error());
     }
     std::lock_guard lock(m_mutex);
     auto tx = core::Transaction::begin(m_db);

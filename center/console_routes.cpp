@@ -1,5 +1,7 @@
 #include "center/console_routes.h"
 
+#include "sync/json_fields.h"
+
 namespace cf::center {
 namespace {
 
@@ -26,7 +28,7 @@ ConsoleAnswer console_sign_in(const ConsoleContext& c, ConsoleCall& call) {
         return std::unexpected(from_protocol(request.error()));
     }
     call.who = request->staff;
-    auto session = c.storage.sign_in(*request, c.session_ttl, c.now);
+    auto session = c.storage.sign_in(*request, c.session_ttl, c.now, call.source);
     if (!session) {
         return std::unexpected(session.error());
     }
@@ -68,9 +70,8 @@ ConsoleAnswer console_ticket(const ConsoleContext& c, ConsoleCall& call) {
         return std::unexpected(who.error());
     }
     if (!call.params.empty()) {
-        return center_error(400, "unknown_field",
-                            "'" + call.params.begin()->first + "' is not a parameter here",
-                            call.params.begin()->first);
+        const std::string name = sync::cut_name(call.params.begin()->first);
+        return center_error(400, "unknown_field", "'" + name + "' is not a parameter here", name);
     }
     auto answer = c.storage.console_ticket(*who, call.number);
     if (!answer) {

@@ -17,6 +17,7 @@ struct ConsoleCall {
     std::string number;       // the ticket number of the path, if any
     sync::QueryParams params; // the decoded query parameters
     nlohmann::json body;      // the parsed body of a POST
+    std::string source;       // the client's address, for sign-in's throttle
     std::string who;          // out: the staff id, for the log
     nlohmann::json log_fields = nlohmann::json::object(); // out: more for the log
 };

@@ -15,7 +15,9 @@ class JsonLog {
 public:
     explicit JsonLog(std::ostream& out) : m_out(&out) {}
 
-    // Writes {"ts": ..., "level": level, "event": event, ...fields} and flushes. Thread-safe.
+    // Writes {"ts": ..., "level": level, "event": event, ...fields} and flushes; a line over
+    // 4 KiB has its long values cut to 256 bytes, then fields left out, and "cut": true.
+    // Thread-safe.
     void write(std::string_view level, std::string_view event,
                const nlohmann::json& fields = nlohmann::json::object());
 

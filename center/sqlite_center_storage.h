@@ -10,6 +10,7 @@
 // makes each of them durable is paid once per group.
 
 #include "center/center_storage.h"
+#include "center/sign_in_throttle.h"
 #include "center/ticket_facts.h"
 #include "center/wal_checkpointer.h"
 #include "core/hybrid_clock.h"
@@ -17,6 +18,7 @@
 #include "core/pii_sealer.h"
 #include "core/sqlite_db.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -80,7 +82,16 @@ public:
     CenterResult<void> disable_staff(std::string_view id, core::Millis now) override;
     CenterResult<std::vector<StaffAccount>> list_staff() override;
     CenterResult<sync::SignInResponse> sign_in(const sync::SignInRequest& request, core::Millis ttl,
-                                               core::Millis now) override;
+                                               core::Millis now,
+                                               std::string_view source = {}) override;
+
+    // Password checks (Argon2id) done by sign_in since open, and the most that ran at once:
+    // what the tests count to see that every refusal does the same work.
+    struct PasswordChecks {
+        int done = 0;
+        int most_at_once = 0;
+    };
+    PasswordChecks password_checks() const;
     CenterResult<void> sign_out(std::string_view token, core::Millis now) override;
     CenterResult<sync::QueueResponse> console_queue(const Principal& who,
                                                     const sync::QueueRequest& request,
@@ -202,6 +213,11 @@ private:
     static bool password_shape_ok(std::string_view password);
     // An Argon2id string no password matches, made once: an unknown id is checked against it.
     const std::string& dummy_hash();
+    // One Argon2id check, counted in m_checks.
+    bool check_password(const std::string& hash, std::string_view password);
+    // Opens the session of a checked sign-in (m_mutex taken here).
+    CenterResult<sync::SignInResponse> open_session(const StaffAccount& account, core::Millis ttl,
+                                                    core::Millis now);
     // center_pull.cpp
     CenterResult<sync::WireEvent> to_wire(const core::Event& e);
     // Appends the payload of a stored event as it travels (a create's customer opened).
@@ -216,6 +232,10 @@ private:
     std::vector<std::string> m_dirty;
     std::once_flag m_dummy_once;
     std::string m_dummy_hash;
+    SignInThrottle m_throttle;
+    std::atomic<int> m_checks_done{0};
+    std::atomic<int> m_checks_running{0};
+    std::atomic<int> m_checks_most{0};
     // Group commit: concurrent pushes queue here; one thread at a time (the leader) stores
     // the whole queue in one transaction, so 200 terminals pushing at once pay for a few
     // fsyncs, not 200. Each push still gets its answer only after the commit.

@@ -160,8 +160,8 @@ public:
     template <class T> Parsed<T> finish(T value) {
         for (const auto& [key, _] : m_params) {
             if (ok() && std::find(m_known.begin(), m_known.end(), key) == m_known.end()) {
-                fail("unknown_field", "", "'" + key + "' is not a parameter here");
-                m_error->field = key;
+                fail("unknown_field", "", "'" + cut_name(key) + "' is not a parameter here");
+                m_error->field = cut_name(key);
             }
         }
         if (!ok()) {

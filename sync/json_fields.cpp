@@ -39,8 +39,21 @@ JsonFields::JsonFields(const json& object, std::string path)
     }
 }
 
+std::string cut_name(std::string_view key) {
+    if (key.size() <= k_max_name_bytes) {
+        return std::string(key);
+    }
+    std::size_t end = k_max_name_bytes;
+    // Back to the start of the character the cut falls in (a lead byte is not 10xxxxxx).
+    while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(key.substr(0, end)) + "…";
+}
+
 std::string JsonFields::path_of(std::string_view key) const {
-    return m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
+    const std::string name = cut_name(key);
+    return m_path.empty() ? name : m_path + "." + name;
 }
 
 void JsonFields::fail(std::string code, const char* key, std::string message) {

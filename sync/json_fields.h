@@ -59,6 +59,12 @@ private:
     std::optional<ProtocolError> m_error;
 };
 
+// The most of a key a client sent that an error or a log line repeats: a longer one is cut
+// at a character boundary and marked with "…", so a 4 MiB key cannot make a 4 MiB answer.
+inline constexpr std::size_t k_max_name_bytes = 64;
+// The key as errors name it: at most k_max_name_bytes of it, cut between UTF-8 characters.
+std::string cut_name(std::string_view key);
+
 // Starts reading a value that must be an object; records not_an_object otherwise.
 Parsed<void> require_object(const nlohmann::json& value, const std::string& path);
 

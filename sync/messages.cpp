@@ -3,6 +3,7 @@
 #include "core/lifecycle.h"
 #include "core/ticket_number.h"
 #include "sync/json_fields.h"
+#include "sync/request_body.h"
 #include "sync/wire_text_reader.h"
 
 #include <algorithm>
@@ -459,8 +460,11 @@ Parsed<AssetPublishRequest> parse_asset_publish_request(const json& j) {
                    "' is not a publishable asset (forms/ID.json, categories.json, "
                    "classifier/rules.json, sla/policy.json, calendars/ID.json)");
     }
-    if (f.ok() && json::parse(m.content, nullptr, false).is_discarded()) {
-        f.fail("malformed_json", "content", "is not well-formed JSON");
+    // Read within the request body's limits: the content is checked again, as an asset, later.
+    if (f.ok()) {
+        if (auto content = parse_request_body(m.content); !content) {
+            f.fail(content.error().code, "content", content.error().message);
+        }
     }
     return done(f, std::move(m));
 }

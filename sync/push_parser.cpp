@@ -2,6 +2,7 @@
 
 #include "core/lifecycle.h"
 #include "core/uuid.h"
+#include "sync/json_fields.h"
 #include "sync/wire_text_reader.h"
 
 #include <cstdint>
@@ -222,7 +223,7 @@ public:
             json& object = *m_stack.back();
             if (object.contains(k)) {
                 return fail_at("invalid_value", payload_path(),
-                               payload_path() + ": the key '" + k + "' appears twice");
+                               payload_path() + ": the key '" + cut_name(k) + "' appears twice");
             }
             m_slot = &object[std::move(k)];
             return true;
@@ -486,7 +487,8 @@ private:
 
     std::string path_of(std::string_view key) const {
         const std::string base = object_path();
-        return base.empty() ? std::string(key) : base + "." + std::string(key);
+        const std::string name = cut_name(key);
+        return base.empty() ? name : base + "." + name;
     }
 
     std::string payload_path() const { return path_of("payload"); }

@@ -19,6 +19,8 @@ ApiReply to_reply(const httplib::Result& r) {
         return out;
     }
     out.status = r->status;
+    out.bytes = r->body.size();
+    out.retry_after = r->get_header_value("Retry-After");
     out.body = json::parse(r->body, nullptr, false);
     if (out.body.is_discarded()) {
         out.body = json();

@@ -14,7 +14,9 @@ namespace cf::test {
 
 struct ApiReply {
     int status = 0;
-    nlohmann::json body; // null when the body was not JSON
+    nlohmann::json body;     // null when the body was not JSON
+    std::size_t bytes = 0;   // the size of the answer's body
+    std::string retry_after; // the Retry-After header, if any
 };
 
 class ApiClient {
