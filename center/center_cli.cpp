@@ -37,8 +37,9 @@ constexpr const char* k_usage = R"(usage: counterfoil-center --data DIR COMMAND 
 
 commands:
   init
-  enroll-code --branch CODE [--ttl-seconds N] [--token-ttl-seconds N]
-  console-token [--name NAME]
+  enroll-code --branch CODE [--terminal ID [--replace]] [--ttl-seconds N]
+              [--token-ttl-seconds N]
+  console-token --role ROLE [--department D] [--name NAME] [--ttl-days N]
   revoke --device BRANCH/TERMINAL
   act NUMBER STEP --actor STAFF --role ROLE [--department D] [--json PAYLOAD]
   list [--status STATE] [--branch CODE] [--limit N] [--json]
@@ -49,7 +50,7 @@ commands:
   backup --to FILE
   restore --from FILE
   serve --listen HOST:PORT [--cert FILE --key FILE] [--threads N] [--max-body BYTES]
-        [--session-ttl-seconds N]
+        [--session-ttl-seconds N] [--max-clock-skew-hours N] [--assets DIR]
   staff add --id ID --name NAME --role ROLE [--department D] --password-stdin
   staff disable --id ID
   staff list [--json]
@@ -71,14 +72,15 @@ struct Args {
 };
 
 const std::set<std::string> k_valued = {
-    "--data",       "--branch",  "--ttl-seconds", "--token-ttl-seconds",
-    "--name",       "--device",  "--actor",       "--role",
-    "--department", "--status",  "--limit",       "--file",
-    "--to",         "--from",    "--listen",      "--cert",
-    "--key",        "--threads", "--max-body",    "--session-ttl-seconds",
-    "--id",         "--tickets", "--branches",    "--seed",
-    "--assets"};
-const std::set<std::string> k_flags = {"--help", "--password-stdin", "--staff-password-stdin"};
+    "--data",       "--branch",   "--ttl-seconds", "--token-ttl-seconds",
+    "--name",       "--device",   "--actor",       "--role",
+    "--department", "--status",   "--limit",       "--file",
+    "--to",         "--from",     "--listen",      "--cert",
+    "--key",        "--threads",  "--max-body",    "--session-ttl-seconds",
+    "--id",         "--tickets",  "--branches",    "--seed",
+    "--assets",     "--terminal", "--ttl-days",    "--max-clock-skew-hours"};
+const std::set<std::string> k_flags = {"--help", "--password-stdin", "--staff-password-stdin",
+                                       "--replace"};
 
 std::optional<std::string> parse(const std::vector<std::string>& raw, Args& out) {
     const bool act = !raw.empty() && std::find(raw.begin(), raw.end(), "act") != raw.end();
@@ -147,8 +149,16 @@ std::optional<long long> number_option(Context& c, const std::string& name, long
     return v;
 }
 
-CenterResult<std::unique_ptr<SqliteCenterStorage>> open_storage(Context& c) {
-    return SqliteCenterStorage::open(c.data);
+CenterResult<std::unique_ptr<SqliteCenterStorage>>
+open_storage(Context& c, core::Millis max_clock_skew = k_default_max_clock_skew) {
+    return SqliteCenterStorage::open(c.data, max_clock_skew);
+}
+
+// --assets DIR, else $COUNTERFOIL_ASSETS, else the installed assets.
+fs::path assets_option(Context& c) {
+    const char* env = std::getenv("COUNTERFOIL_ASSETS");
+    return c.args.option("--assets")
+        .value_or(env != nullptr ? std::string(env) : std::string(COUNTERFOIL_ASSETS_DIR));
 }
 
 void print_ticket_line(std::ostream& out, const core::Ticket& t) {
@@ -187,31 +197,67 @@ int cmd_enroll_code(Context& c) {
     if (!ttl || !token_ttl) {
         return usage(c.err, "--ttl-seconds and --token-ttl-seconds need a positive number");
     }
+    EnrollCode what;
+    what.branch = *branch;
+    what.terminal = c.args.option("--terminal").value_or("");
+    what.replace = c.args.flags.contains("--replace");
+    if (what.replace && what.terminal.empty()) {
+        return usage(c.err, "--replace needs --terminal ID: the enrolled terminal it replaces");
+    }
     auto s = open_storage(c);
     if (!s) {
         return report(c, s.error());
     }
-    auto code = (*s)->create_enroll_code(*branch, *ttl * 1000, *token_ttl * 1000, c.clock.now());
+    auto code = (*s)->create_enroll_code(what, *ttl * 1000, *token_ttl * 1000, c.clock.now());
     if (!code) {
         return report(c, code.error());
     }
-    c.out << "one-time enrolment code for branch " << code->branch << ", valid until "
-          << core::format_iso8601(code->expires_at) << ":\n"
+    c.out << "one-time enrolment code for "
+          << (code->terminal.empty() ? "a new terminal of branch " + code->branch
+                                     : "terminal " + code->branch + "/" + code->terminal)
+          << (code->replace ? " (replacing the enrolled machine: its token stops working)" : "")
+          << ", valid until " << core::format_iso8601(code->expires_at) << ":\n"
           << code->code << "\n";
     return k_exit_ok;
 }
 
 int cmd_console_token(Context& c) {
+    auto role_text = c.args.option("--role");
+    if (!role_text) {
+        return usage(c.err, "console-token needs --role ROLE (reviewer, dispatcher, handler "
+                            "--department D, auditor or manager): the token acts in that role");
+    }
+    ConsoleTokenSpec spec;
+    auto role = core::parse_role(*role_text);
+    if (!role || !core::is_center_role(*role)) {
+        c.err << "counterfoil-center: --role: '" << *role_text
+              << "' is not a center role (reviewer, dispatcher, handler, auditor, manager)\n";
+        return k_exit_invalid;
+    }
+    spec.role = *role;
+    spec.department = c.args.option("--department").value_or("");
+    if (spec.role == core::Role::handler && spec.department.empty()) {
+        return usage(c.err, "a handler's console token needs --department D");
+    }
+    spec.name = c.args.option("--name").value_or(spec.name);
+    auto days = number_option(c, "--ttl-days", k_default_console_token_ttl / core::k_day, 1, 365);
+    if (!days) {
+        return usage(c.err, "--ttl-days needs 1 to 365");
+    }
+    spec.ttl = *days * core::k_day;
     auto s = open_storage(c);
     if (!s) {
         return report(c, s.error());
     }
-    auto token =
-        (*s)->create_console_token(c.args.option("--name").value_or("console"), c.clock.now());
+    const core::Millis now = c.clock.now();
+    auto token = (*s)->create_console_token(spec, now);
     if (!token) {
         return report(c, token.error());
     }
-    c.out << "console token (shown once; keep it secret):\n" << *token << "\n";
+    c.out << "console token acting as " << spec.name << " (" << core::to_string(spec.role)
+          << (spec.department.empty() ? "" : ", " + spec.department) << "), valid until "
+          << core::format_iso8601(now + spec.ttl) << " (shown once; keep it secret):\n"
+          << *token << "\n";
     return k_exit_ok;
 }
 
@@ -475,6 +521,11 @@ int cmd_serve(Context& c) {
         return usage(c.err, "--session-ttl-seconds needs 1 to 2592000");
     }
     options.session_ttl = *session_ttl * 1000;
+    auto skew_hours = number_option(c, "--max-clock-skew-hours",
+                                    k_default_max_clock_skew / core::k_hour, 1, 24 * 366);
+    if (!skew_hours) {
+        return usage(c.err, "--max-clock-skew-hours needs 1 to 8784");
+    }
 
     // SIGTERM and SIGINT are taken by one thread with sigwait, so no handler runs inside a
     // request and stopping is an ordinary call.
@@ -484,9 +535,12 @@ int cmd_serve(Context& c) {
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    auto storage = open_storage(c);
+    auto storage = open_storage(c, *skew_hours * core::k_hour);
     if (!storage) {
         return report(c, storage.error());
+    }
+    if (auto r = (*storage)->load_create_rules(assets_option(c)); !r) {
+        return report(c, r.error());
     }
     if (auto r = (*storage)->checkpoint_in_background(); !r) {
         return report(c, r.error());
@@ -699,14 +753,11 @@ int cmd_sample_data(Context& c) {
     if (!s) {
         return report(c, s.error());
     }
-    const char* env_assets = std::getenv("COUNTERFOIL_ASSETS");
     SqliteCenterStorage::SampleOptions options;
     options.tickets = *tickets;
     options.branches = static_cast<int>(*branches);
     options.seed = static_cast<std::uint64_t>(*seed);
-    options.assets = c.args.option("--assets")
-                         .value_or(env_assets != nullptr ? std::string(env_assets)
-                                                         : std::string(COUNTERFOIL_ASSETS_DIR));
+    options.assets = assets_option(c);
     options.now = c.clock.now();
     const auto started = std::chrono::steady_clock::now();
     auto made = (*s)->sample_data(options);

@@ -5,6 +5,8 @@
 
 #include "sync/json_text.h"
 
+#include <algorithm>
+
 namespace cf::center {
 namespace {
 
@@ -151,6 +153,12 @@ CenterResult<std::string> SqliteCenterStorage::pull(const Principal& who,
     q->bind(1, who.branch).bind(2, from.events).bind(3, who.device).bind(4, request.limit + 1);
     sync::PullCursor cursor = from;
     bool more = false;
+    // An event stored before pushes were checked (issue 13), dated by a terminal whose clock
+    // was far ahead, or one an older center's clock wrapped negative, travels dated within
+    // [0, wall time + skew]: the first would drag every terminal's clock up there (and their
+    // own pushes would then be refused as clock_ahead), the second no terminal can read.
+    const auto hlc_ceiling = static_cast<std::int64_t>(
+        core::make_hlc(core::SystemClock().now() + m_max_clock_skew, 0xffff));
     // The answer is written as text: the stored payloads are JSON already, and parsing them
     // only to serialise them again was most of the center's work in a pull.
     std::string events = "[";
@@ -182,7 +190,7 @@ CenterResult<std::string> SqliteCenterStorage::pull(const Principal& who,
         sync::append_json_key(events, "device_seq");
         sync::append_json_int(events, q->int64(4));
         sync::append_json_key(events, "hlc");
-        sync::append_json_int(events, q->int64(5));
+        sync::append_json_int(events, std::clamp<std::int64_t>(q->int64(5), 0, hlc_ceiling));
         sync::append_json_key(events, "actor");
         sync::append_json_string(events, q->text(6));
         sync::append_json_key(events, "actor_role");

@@ -7,8 +7,10 @@
 #include "core/lifecycle.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
+#include "forms/text_util.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace cf::center {
 namespace {
@@ -33,7 +35,190 @@ template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>&
     return std::unexpected(from_core(r.error()));
 }
 
+// "7 days", "36 hours": the skew as an operator set it.
+std::string skew_text(core::Millis skew) {
+    if (skew % core::k_day == 0) {
+        return std::to_string(skew / core::k_day) + " days";
+    }
+    return std::to_string(skew / core::k_hour) + " hours";
+}
+
+// An event dated further ahead of the center's clock than the skew allows. The terminal keeps
+// the refusal as a dead letter, and this message is what its staff read there.
+std::unexpected<CenterError> clock_ahead(const sync::WireEvent& e, std::size_t index,
+                                         core::Millis now, core::Millis skew) {
+    const core::Millis at = core::hlc_physical(e.hlc);
+    return event_error(
+        422, "clock_ahead", index, e.id,
+        "this terminal's clock is wrong: the event is dated " + core::format_iso8601(at) + ", " +
+            std::to_string((at - now) / core::k_day) +
+            " days ahead of the regional center's clock (" + core::format_iso8601(now) +
+            "), and the center takes events at most " + skew_text(skew) +
+            " ahead. Set this terminal's date and time right; this event stays "
+            "on the terminal and will not reach the center",
+        "hlc");
+}
+
+using FieldCheck = std::expected<void, core::FieldProblem>;
+
+FieldCheck text_within(const char* field, const std::string& text, std::size_t limit) {
+    // Bytes bound characters from above, so most texts need no count at all.
+    if (text.size() <= limit) {
+        return {};
+    }
+    const std::size_t length = forms::utf8_length(text);
+    if (length <= limit) {
+        return {};
+    }
+    return std::unexpected(core::FieldProblem{field, std::to_string(length) +
+                                                         " characters; the forms allow at most " +
+                                                         std::to_string(limit)});
+}
+
+FieldCheck list_within(const char* field, const std::vector<std::string>& items,
+                       std::size_t max_items, std::size_t limit) {
+    if (items.size() > max_items) {
+        return std::unexpected(core::FieldProblem{field, std::to_string(items.size()) +
+                                                             " items; the forms allow at most " +
+                                                             std::to_string(max_items)});
+    }
+    for (const auto& item : items) {
+        if (auto r = text_within(field, item, limit); !r) {
+            return r;
+        }
+    }
+    return {};
+}
+
+// The one check of a create after parsing, whichever reader read it (the fast path's text or
+// the SAX reader's DOM): a ticket as a terminal files it (core::check_filed: its state and
+// everything else a step sets come only from replaying steps), received within the skew of its
+// event's time, of a category the center knows, its texts within the forms' limits. The field
+// is named from the event's payload.
+FieldCheck check_create(const core::Ticket& t, core::Hlc hlc, const CreateRules& rules,
+                        core::Millis skew) {
+    using forms::TicketPath;
+    auto in_ticket = [](core::FieldProblem p) {
+        p.field = "payload.ticket." + p.field;
+        return std::unexpected(std::move(p));
+    };
+    const core::Millis made = core::hlc_physical(hlc);
+    if (std::llabs(t.received_at - made) > skew) {
+        return in_ticket({"received_at", "the ticket says it was received at " +
+                                             core::format_iso8601(t.received_at) +
+                                             ", but its create event is dated " +
+                                             core::format_iso8601(made) +
+                                             "; a terminal files both at once"});
+    }
+    if (auto filed = core::check_filed(t); !filed) {
+        return in_ticket(filed.error());
+    }
+    if (!rules.categories.contains(t.category)) {
+        return in_ticket({"category", forms::in_quotes(t.category) +
+                                          " is not a category of the center's category tree"});
+    }
+    const struct {
+        const char* field;
+        const std::string& text;
+        TicketPath path;
+    } texts[] = {
+        {"description", t.description, TicketPath::description},
+        {"demand", t.demand, TicketPath::demand},
+        {"expected_time", t.expected_time, TicketPath::expected_time},
+        {"occurred_place", t.occurred_place, TicketPath::occurred_place},
+        {"tried_how", t.tried_how, TicketPath::tried_how},
+        {"receiver", t.receiver, TicketPath::receiver},
+        {"locale", t.locale, TicketPath::locale},
+    };
+    for (const auto& x : texts) {
+        if (auto r = text_within(x.field, x.text, rules.length_limit(x.path)); !r) {
+            return in_ticket(r.error());
+        }
+    }
+    for (const auto& [field, items, path] :
+         {std::tuple<const char*, const std::vector<std::string>&, TicketPath>{
+              "evidence", t.evidence, TicketPath::evidence},
+          {"remedies", t.remedies, TicketPath::remedies}}) {
+        if (auto r = list_within(field, items, rules.item_limit(path), rules.length_limit(path));
+            !r) {
+            return in_ticket(r.error());
+        }
+    }
+    const struct {
+        const char* field;
+        const std::string& text;
+        TicketPath path;
+    } customer[] = {
+        {"name", t.customer.name, TicketPath::customer_name},
+        {"phone", t.customer.phone, TicketPath::customer_phone},
+        {"email", t.customer.email, TicketPath::customer_email},
+        {"customer_no", t.customer.customer_no, TicketPath::customer_no},
+        {"order_no", t.customer.order_no, TicketPath::order_no},
+    };
+    for (const auto& x : customer) {
+        if (auto r = text_within(x.field, x.text, rules.length_limit(x.path)); !r) {
+            auto p = r.error();
+            p.field = "payload.customer." + p.field;
+            return std::unexpected(std::move(p));
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+CenterResult<std::shared_ptr<const CreateRules>> SqliteCenterStorage::current_create_rules() {
+    std::shared_ptr<const CreateRules> rules;
+    std::int64_t seen = 0;
+    {
+        std::lock_guard lock(m_rules_mutex);
+        rules = m_rules;
+        seen = m_rules_asset_seq;
+    }
+    if (!rules) {
+        return center_error(500, "no_rules",
+                            "the center has not read its category tree and forms; serve reads "
+                            "them before it listens (--assets DIR)");
+    }
+    // Assets published since, by this process or by a publish-asset run beside it. The seq
+    // is the table's rowid, so this is one short index read per push.
+    std::vector<std::pair<std::string, std::string>> published;
+    std::int64_t last = seen;
+    {
+        std::lock_guard lock(m_token_mutex);
+        auto q = m_token_db.query("SELECT seq, name, content FROM assets WHERE seq > ?1 AND "
+                                  "(name = 'categories.json' OR name LIKE 'forms/%') ORDER BY seq");
+        if (!q) {
+            return fail_core(q);
+        }
+        q->bind(1, seen);
+        while (true) {
+            auto row = q->step();
+            if (!row) {
+                return fail_core(row);
+            }
+            if (!*row) {
+                break;
+            }
+            last = q->int64(0);
+            published.emplace_back(q->text(1), q->text(2));
+        }
+    }
+    if (published.empty()) {
+        return rules;
+    }
+    auto next = std::make_shared<CreateRules>(*rules);
+    for (const auto& [name, content] : published) {
+        // A version that does not read adds nothing (terminals keep it out of use too).
+        (void)next->add_asset(name, content);
+    }
+    std::lock_guard lock(m_rules_mutex);
+    if (m_rules_asset_seq < last) {
+        m_rules = std::move(next);
+        m_rules_asset_seq = last;
+    }
+    return m_rules;
+}
 
 CenterResult<sync::PushResponse>
 SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, core::Millis now) {
@@ -45,6 +230,10 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
                             "the token belongs to " + who.device + ", not to " + batch.device,
                             "device");
     }
+    auto rules = current_create_rules();
+    if (!rules) {
+        return std::unexpected(rules.error());
+    }
     // The tickets of create events are checked, sealed and serialised here, outside the
     // storage lock, so concurrent pushes do this work in parallel.
     std::vector<Staged> staged(batch.events.size());
@@ -52,7 +241,7 @@ SqliteCenterStorage::push(const Principal& who, const sync::PushRequest& batch, 
         CpuSlots::Slot slot(CpuSlots::for_pushes());
         for (std::size_t i = 0; i < batch.events.size(); ++i) {
             if (batch.events[i].kind == core::k_create_kind) {
-                staged[i] = stage_create(who, batch.events[i], i);
+                staged[i] = stage_create(who, batch.events[i], i, rules->get());
             }
         }
     }
@@ -171,6 +360,11 @@ CenterResult<sync::PushResponse> SqliteCenterStorage::push_one(const PendingPush
     }
     for (std::size_t i = 0; i < batch.events.size(); ++i) {
         const auto& e = batch.events[i];
+        // A terminal's clock far ahead would drag the center's clock (and every terminal that
+        // pulls its events) into the future; an HLC near the top would wrap.
+        if (e.device_seq > mark && core::hlc_physical(e.hlc) > now + m_max_clock_skew) {
+            return clock_ahead(e, i, now, m_max_clock_skew);
+        }
         auto r = e.device_seq <= mark ? check_stored(who.device, e, i)
                                       : store_event(who, e, i, now, push.staged[i]);
         if (!r) {
@@ -259,8 +453,8 @@ CenterResult<void> SqliteCenterStorage::store_event(const Principal& who, const 
 }
 
 CenterResult<SqliteCenterStorage::StagedTicket>
-SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e,
-                                  std::size_t index) const {
+SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e, std::size_t index,
+                                  const CreateRules* rules) const {
     // The fast path read the ticket from the text (customer included) and kept its text.
     core::Ticket t;
     std::string_view body;
@@ -288,11 +482,20 @@ SqliteCenterStorage::stage_create(const Principal& who, const sync::WireEvent& e
     }
     auto number = core::parse_ticket_number(t.number);
     if (t.branch != who.branch || !number || number->branch != who.branch ||
-        who.device != number->branch + "/" + number->terminal) {
+        who.device != number->branch + "/" + number->terminal || t.terminal != number->terminal) {
         return event_error(422, "wrong_branch", index, e.id,
-                           "ticket " + t.number + " of branch " + t.branch +
-                               " cannot come from device " + who.device,
+                           "ticket " + t.number + " of branch " + t.branch + " and terminal " +
+                               t.terminal + " cannot come from device " + who.device,
                            "payload.ticket.branch");
+    }
+    if (rules == nullptr) {
+        return center_error(500, "no_rules",
+                            "the center has not read its category tree and forms; serve reads "
+                            "them before it listens (--assets DIR)");
+    }
+    if (auto ok = check_create(t, e.hlc, *rules, m_max_clock_skew); !ok) {
+        return event_error(422, "invalid_ticket", index, e.id,
+                           ok.error().field + ": " + ok.error().reason, ok.error().field);
     }
     return stage_ticket(std::move(t), body);
 }
@@ -304,8 +507,14 @@ CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,
     std::string_view stored_payload;
     if (e.kind == core::k_create_kind) {
         Staged own;
-        const CenterResult<StagedTicket>* ticket =
-            staged ? &*staged : &own.emplace(stage_create(who, e, index));
+        const CenterResult<StagedTicket>* ticket = staged ? &*staged : nullptr;
+        if (ticket == nullptr) {
+            auto rules = current_create_rules();
+            if (!rules) {
+                return std::unexpected(rules.error());
+            }
+            ticket = &own.emplace(stage_create(who, e, index, rules->get()));
+        }
         if (!*ticket) {
             return std::unexpected(ticket->error());
         }

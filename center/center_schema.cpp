@@ -7,7 +7,7 @@ namespace cf::center {
 namespace {
 
 // Never edit a released migration; add a new one at the end.
-constexpr std::array<std::string_view, 3> k_migrations = {
+constexpr std::array<std::string_view, 4> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -193,6 +193,17 @@ CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, s
     first_response_due, acknowledged_at, resolved_at, dispatch_deadline, handled_at,
     satisfaction, departments);
 CREATE INDEX events_hlc ON events(hlc);
+)sql",
+    R"sql(
+-- Issue 13. An enrolment code is for one terminal id, or ('') for an id the center has not
+-- seen; replace_device lets it enrol an active terminal, revoking its tokens. Codes made
+-- before are for new terminals only.
+ALTER TABLE enroll_codes ADD COLUMN terminal TEXT NOT NULL DEFAULT '';
+ALTER TABLE enroll_codes ADD COLUMN replace_device INTEGER NOT NULL DEFAULT 0;
+-- A console token acts in one center role (and a handler's department). Tokens made before
+-- have none and are refused.
+ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT '';
+ALTER TABLE tokens ADD COLUMN department TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

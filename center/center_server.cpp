@@ -127,6 +127,32 @@ json ticket_json(const core::Ticket& t) {
     return core::to_json(t, core::PiiMode::masked);
 }
 
+// The step as the console token makes it: its name, role and department act, never what the
+// body says. A body that names another one is refused, so a script that thinks it acts as a
+// manager learns that it does not.
+CenterResult<void> act_as_token(const Principal& who, sync::StepRequest& step) {
+    const std::string role(core::to_string(who.role));
+    const std::pair<const char*, std::pair<std::string*, const std::string*>> claims[] = {
+        {"actor", {&step.actor, &who.device}},
+        {"role", {&step.role, &role}},
+        {"department", {&step.department, &who.department}},
+    };
+    for (const auto& [field, claim] : claims) {
+        auto& [claimed, own] = claim;
+        if (!claimed->empty() && *claimed != *own) {
+            return center_error(
+                403, "wrong_role",
+                std::string(field) + ": this console token acts as " + who.device + " (" + role +
+                    (who.department.empty() ? "" : ", " + who.department) + "), not '" + *claimed +
+                    "'; make a token for that with counterfoil-center "
+                    "console-token --role ROLE",
+                field);
+        }
+        *claimed = *own;
+    }
+    return {};
+}
+
 json event_json(const core::Event& e) {
     json j = core::to_json(e);
     // The create payload holds sealed personal data: never over the console API.
@@ -502,6 +528,9 @@ struct CenterServer::Impl {
                              return std::unexpected(from_protocol(step.error()));
                          }
                          info.log_fields["step"] = step->step;
+                         if (auto own = act_as_token(*who, *step); !own) {
+                             return std::unexpected(own.error());
+                         }
                          auto t = storage.act(req.matches[1].str(), *step, clock.now());
                          if (!t) {
                              return std::unexpected(t.error());

@@ -28,8 +28,8 @@ struct Principal {
     std::string device; // "SZ01/K1" for a device; the token's name for a console; staff id
     std::string branch; // empty for a console and for staff
     std::string staff;  // staff: the account id
-    core::Role role = core::Role::reviewer; // staff: a center role
-    std::string department;                 // staff: a handler's department
+    core::Role role = core::Role::reviewer; // staff and console: a center role
+    std::string department;                 // staff and console: a handler's department
 };
 
 // A center staff account (the console's users).
@@ -71,7 +71,26 @@ struct TicketWithEvents {
 struct EnrollCode {
     std::string code; // shown once; only its hash is stored
     std::string branch;
+    std::string terminal; // empty: a terminal id the center has not seen yet
+    bool replace = false; // may enrol `terminal` while it is active, revoking its tokens
     core::Millis expires_at = 0;
+};
+
+// How far ahead of the center's wall clock a terminal's HLC may be (serve
+// --max-clock-skew-hours): further ahead, an event is refused with clock_ahead, and the
+// center's own clock never goes past wall time plus this.
+inline constexpr core::Millis k_default_max_clock_skew = 7 * core::k_day;
+
+// A console token (console-token) lasts 90 days unless made with another --ttl-days.
+inline constexpr core::Millis k_default_console_token_ttl = 90 * core::k_day;
+
+// What a console token is made for: it acts as `name` in `role` (a center role), for
+// `department` when the role is handler.
+struct ConsoleTokenSpec {
+    std::string name = "console";
+    core::Role role = core::Role::reviewer;
+    std::string department;
+    core::Millis ttl = k_default_console_token_ttl;
 };
 
 class CenterStorage {
@@ -81,21 +100,27 @@ public:
     // The id of this copy of the center's data; a restore from backup makes a new one.
     virtual std::string epoch() const = 0;
 
-    // A one-time enrolment code for a branch, valid for code_ttl; the device token it yields
-    // is valid for token_ttl. Fails with invalid_value for a bad branch code.
-    virtual CenterResult<EnrollCode> create_enroll_code(std::string_view branch,
+    // A one-time enrolment code for a branch and one terminal id (`what.terminal`), or for a
+    // terminal id the center has not seen (empty), valid for code_ttl; the device token it
+    // yields is valid for token_ttl. Fails with 400 invalid_value naming a bad branch code or
+    // terminal id, or replace without a terminal.
+    virtual CenterResult<EnrollCode> create_enroll_code(const EnrollCode& what,
                                                         core::Millis code_ttl,
                                                         core::Millis token_ttl,
                                                         core::Millis now) = 0;
-    // Exchanges a code for a device token. Fails with 401 bad_code (unknown, used or expired),
-    // 403 wrong_branch (the code is for another branch) or 409 device_revoked.
+    // Exchanges a code for a device token; a code made with replace revokes the device's
+    // other tokens in the same transaction. Fails with 401 bad_code, code_used, code_expired,
+    // 403 wrong_branch / wrong_terminal (the code is for another branch or terminal id), 409
+    // device_revoked, device_exists (a new-terminal code for a known id) or device_active (the
+    // terminal has a working token and the code was not made with replace).
     virtual CenterResult<sync::EnrollResponse> enroll(const sync::EnrollRequest& request,
                                                       core::Millis now) = 0;
-    // A token for the center console API. Fails with storage errors only.
-    virtual CenterResult<std::string> create_console_token(std::string_view name,
+    // A token for the center console API acting as spec says. Fails with 400 invalid_value
+    // naming name, role, department or ttl, storage errors otherwise.
+    virtual CenterResult<std::string> create_console_token(const ConsoleTokenSpec& spec,
                                                            core::Millis now) = 0;
     // Fails with 401 missing_token, bad_token (unknown or forged), token_expired or
-    // token_revoked.
+    // token_revoked (also a console token made before tokens had a role).
     virtual CenterResult<Principal> authenticate(std::string_view token, core::Millis now) = 0;
     // Revokes the device and all its tokens. Fails with 404 when there is no such device.
     virtual CenterResult<void> revoke_device(std::string_view device, core::Millis now) = 0;
@@ -105,7 +130,8 @@ public:
     // Stores a batch in one transaction before answering; a replay gets the same answer.
     // Fails with 409 gap / seq_conflict / duplicate_event_id, 422 for an event the center
     // refuses (unknown ticket, a center step from a terminal, a step the lifecycle refuses,
-    // another branch's ticket), 403 wrong_device; nothing is stored then.
+    // another branch's ticket, clock_ahead, invalid_ticket for a create no terminal makes),
+    // 403 wrong_device; nothing is stored then.
     virtual CenterResult<sync::PushResponse>
     push(const Principal& who, const sync::PushRequest& batch, core::Millis now) = 0;
     // Changes for the caller's branch after the cursor, never another branch's: the

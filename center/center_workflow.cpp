@@ -362,8 +362,11 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
     if (!last) {
         return std::unexpected(last.error());
     }
-    // After everything seen on this ticket, whatever the terminals' clocks said.
-    core::HybridClock clock(std::max(m_hlc.last(), *last));
+    // After everything seen on this ticket, whatever the terminals' clocks said, but never
+    // past wall time plus the skew: a ticket's newest HLC from before pushes were checked
+    // (issue 13) may be anywhere up to the top, and the center's step would follow it there.
+    const core::Hlc ceiling = core::make_hlc(now + m_max_clock_skew, 0);
+    core::HybridClock clock(std::min(std::max(m_hlc.last(), *last), ceiling - 1));
     const core::Hlc hlc = clock.tick(now);
     m_hlc = core::HybridClock(std::max(m_hlc.last(), hlc));
     core::apply_step(t, step, actor, payload, now);

@@ -6,6 +6,9 @@
 #include "center/secret.h"
 #include "core/ticket_number.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -104,7 +107,8 @@ CenterResult<void> SqliteCenterStorage::init(const fs::path& dir) {
     return {};
 }
 
-CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(const fs::path& dir) {
+CenterResult<std::unique_ptr<SqliteCenterStorage>>
+SqliteCenterStorage::open(const fs::path& dir, core::Millis max_clock_skew) {
     std::error_code ec;
     if (!fs::exists(dir / k_database_file, ec)) {
         return center_error(500, "storage",
@@ -138,7 +142,10 @@ CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(con
     }
     auto store = std::unique_ptr<SqliteCenterStorage>(
         new SqliteCenterStorage(std::move(*db), std::move(*token_db), std::move(*sealer), *epoch));
-    // The center's clock continues from its newest event, so its steps never go backwards.
+    store->m_max_clock_skew = max_clock_skew;
+    // The center's clock continues from its newest event, so its steps never go backwards;
+    // but not from past wall time plus the skew, where a terminal's wrong clock may have put
+    // an event before pushes were checked (issue 13).
     auto q = store->m_db.query("SELECT coalesce(max(hlc), 0) FROM events");
     if (!q) {
         return fail_core(q);
@@ -146,8 +153,44 @@ CenterResult<std::unique_ptr<SqliteCenterStorage>> SqliteCenterStorage::open(con
     if (auto row = q->step(); !row) {
         return fail_core(row);
     }
-    store->m_hlc = core::HybridClock(static_cast<core::Hlc>(q->int64(0)));
+    const auto newest = static_cast<core::Hlc>(std::max<std::int64_t>(q->int64(0), 0));
+    const core::Hlc ceiling = core::make_hlc(core::SystemClock().now() + max_clock_skew, 0);
+    store->m_hlc = core::HybridClock(std::min(newest, ceiling));
     return store;
+}
+
+CenterResult<void> SqliteCenterStorage::load_create_rules(const fs::path& assets_dir) {
+    auto rules = center::load_create_rules(assets_dir);
+    if (!rules) {
+        CenterError e = rules.error();
+        e.message += " (in " + assets_dir.string() + "; give serve --assets DIR)";
+        return std::unexpected(std::move(e));
+    }
+    std::int64_t last = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        auto q = m_db.query("SELECT seq, name, content FROM assets WHERE name = "
+                            "'categories.json' OR name LIKE 'forms/%' ORDER BY seq");
+        if (!q) {
+            return fail_core(q);
+        }
+        while (true) {
+            auto row = q->step();
+            if (!row) {
+                return fail_core(row);
+            }
+            if (!*row) {
+                break;
+            }
+            last = q->int64(0);
+            // A version that does not read adds nothing (terminals keep it out of use too).
+            (void)rules->add_asset(q->text(1), q->text(2));
+        }
+    }
+    std::lock_guard lock(m_rules_mutex);
+    m_rules = std::make_shared<const CreateRules>(std::move(*rules));
+    m_rules_asset_seq = last;
+    return {};
 }
 
 CenterResult<void> SqliteCenterStorage::checkpoint_in_background() {
@@ -245,21 +288,32 @@ CenterResult<std::string> SqliteCenterStorage::restore(const fs::path& dir, cons
 
 // ============================================================ [SECTION] enrolment and tokens
 
-CenterResult<EnrollCode> SqliteCenterStorage::create_enroll_code(std::string_view branch,
+CenterResult<EnrollCode> SqliteCenterStorage::create_enroll_code(const EnrollCode& what,
                                                                  core::Millis code_ttl,
                                                                  core::Millis token_ttl,
                                                                  core::Millis now) {
-    if (!core::valid_branch_code(branch)) {
+    if (!core::valid_branch_code(what.branch)) {
         return center_error(400, "invalid_value",
-                            "branch code '" + std::string(branch) +
-                                "' is invalid: use 2-6 characters of " +
+                            "branch code '" + what.branch + "' is invalid: use 2-6 characters of " +
                                 std::string(core::k_number_alphabet),
                             "branch");
     }
+    if (!what.terminal.empty() && !core::valid_terminal_id(what.terminal)) {
+        return center_error(400, "invalid_value",
+                            "terminal id '" + what.terminal +
+                                "' is invalid: use the id the terminal was set up with "
+                                "(counterfoil-cli init --terminal), e.g. K1",
+                            "terminal");
+    }
+    if (what.replace && what.terminal.empty()) {
+        return center_error(400, "invalid_value",
+                            "a code that replaces an enrolled terminal must name it (--terminal)",
+                            "terminal");
+    }
     std::lock_guard lock(m_mutex);
-    EnrollCode code{new_enroll_code(), std::string(branch), now + code_ttl};
+    EnrollCode code{new_enroll_code(), what.branch, what.terminal, what.replace, now + code_ttl};
     auto q = m_db.query("INSERT INTO enroll_codes(code_hash, branch, created_at, expires_at, "
-                        "token_ttl) VALUES (?1, ?2, ?3, ?4, ?5)");
+                        "token_ttl, terminal, replace_device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!q) {
         return fail_core(q);
     }
@@ -267,7 +321,9 @@ CenterResult<EnrollCode> SqliteCenterStorage::create_enroll_code(std::string_vie
         .bind(2, code.branch)
         .bind(3, now)
         .bind(4, code.expires_at)
-        .bind(5, token_ttl);
+        .bind(5, token_ttl)
+        .bind(6, code.terminal)
+        .bind(7, code.replace ? 1 : 0);
     if (auto r = q->run(); !r) {
         return fail_core(r);
     }
@@ -281,8 +337,8 @@ CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::Enrol
     if (!tx) {
         return fail_core(tx);
     }
-    auto q = m_db.query("SELECT branch, expires_at, token_ttl, used_at FROM enroll_codes "
-                        "WHERE code_hash = ?1");
+    auto q = m_db.query("SELECT branch, expires_at, token_ttl, used_at, terminal, "
+                        "replace_device FROM enroll_codes WHERE code_hash = ?1");
     if (!q) {
         return fail_core(q);
     }
@@ -300,6 +356,8 @@ CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::Enrol
     const core::Millis expires_at = q->int64(1);
     const core::Millis token_ttl = q->int64(2);
     const bool used = !q->is_null(3);
+    const std::string terminal = q->text(4);
+    const bool replace = q->int64(5) != 0;
     if (used) {
         return center_error(401, "code_used",
                             "the enrolment code was used already; ask the center for a new one",
@@ -314,12 +372,21 @@ CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::Enrol
             403, "wrong_branch",
             "the enrolment code is for branch " + branch + ", not " + request.branch, "branch");
     }
+    if (!terminal.empty() && terminal != request.terminal) {
+        return center_error(403, "wrong_terminal",
+                            "the enrolment code is for terminal " + branch + "/" + terminal +
+                                ", not " + request.branch + "/" + request.terminal,
+                            "terminal");
+    }
     const std::string device = request.branch + "/" + request.terminal;
-    auto d = m_db.query("SELECT revoked_at FROM devices WHERE device = ?1");
+    // Whether the device is known, revoked, and still has a token that works.
+    auto d = m_db.query("SELECT d.revoked_at, (SELECT count(*) FROM tokens t WHERE t.device = "
+                        "d.device AND t.kind = 'device' AND t.revoked_at IS NULL AND "
+                        "t.expires_at > ?2) FROM devices d WHERE d.device = ?1");
     if (!d) {
         return fail_core(d);
     }
-    d->bind(1, device);
+    d->bind(1, device).bind(2, now);
     auto drow = d->step();
     if (!drow) {
         return fail_core(drow);
@@ -331,6 +398,39 @@ CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::Enrol
                             "terminal");
     }
     const bool known = *drow;
+    const bool active = known && d->int64(1) > 0;
+    // Taking over an enrolled id gives a second machine its events' sequence and its branch's
+    // data: only a code made for that id may, and only with --replace while it is active.
+    const std::string replace_hint = "counterfoil-center enroll-code --branch " + branch +
+                                     " --terminal " + request.terminal + " --replace";
+    if (known && terminal.empty()) {
+        return center_error(
+            409, "device_exists",
+            "terminal " + device +
+                " is enrolled already, and this code is for a new terminal. Set up this machine "
+                "with a new terminal id; or, if it replaces " +
+                device + ", enrol it with a code from '" + replace_hint +
+                "' (the old machine's token then stops working)",
+            "terminal");
+    }
+    if (active && !replace) {
+        return center_error(409, "device_active",
+                            "terminal " + device +
+                                " is enrolled and its token still works; if this machine "
+                                "replaces it, enrol it with a code from '" +
+                                replace_hint + "' (the old machine's token then stops working)",
+                            "terminal");
+    }
+    if (known && replace) {
+        auto revoke = m_db.query("UPDATE tokens SET revoked_at = ?2 WHERE device = ?1 AND kind = "
+                                 "'device' AND revoked_at IS NULL");
+        if (!revoke) {
+            return fail_core(revoke);
+        }
+        if (auto r = revoke->bind(1, device).bind(2, now).run(); !r) {
+            return fail_core(r);
+        }
+    }
     if (!known) {
         auto ins = m_db.query(
             "INSERT INTO devices(device, branch, acked_seq, enrolled_at) VALUES (?1, ?2, 0, ?3)");
@@ -369,19 +469,52 @@ CenterResult<sync::EnrollResponse> SqliteCenterStorage::enroll(const sync::Enrol
     return sync::EnrollResponse{m_epoch, device, branch, token};
 }
 
-CenterResult<std::string> SqliteCenterStorage::create_console_token(std::string_view name,
+CenterResult<std::string> SqliteCenterStorage::create_console_token(const ConsoleTokenSpec& spec,
                                                                     core::Millis now) {
+    const bool name_ok = !spec.name.empty() && spec.name.size() <= 64 &&
+                         std::all_of(spec.name.begin(), spec.name.end(), [](unsigned char c) {
+                             return std::isalnum(c) || c == '-' || c == '_' || c == '.';
+                         });
+    if (!name_ok) {
+        return center_error(400, "invalid_value",
+                            "--name '" + spec.name +
+                                "' is not a usable actor id: 1-64 letters, digits, '-', '_', '.'",
+                            "name");
+    }
+    if (!core::is_center_role(spec.role)) {
+        return center_error(400, "invalid_value",
+                            "--role: '" + std::string(core::to_string(spec.role)) +
+                                "' is not a center role (reviewer, dispatcher, handler, auditor, "
+                                "manager)",
+                            "role");
+    }
+    if ((spec.role == core::Role::handler) != !spec.department.empty() ||
+        (!spec.department.empty() && !valid_department_code(spec.department))) {
+        return center_error(400, "invalid_value",
+                            spec.role == core::Role::handler
+                                ? "--department: a handler's token needs its department, 1-32 "
+                                  "of a-z, 0-9, '_', '-'"
+                                : "--department is only for a handler's token",
+                            "department");
+    }
+    if (spec.ttl <= 0) {
+        return center_error(400, "invalid_value", "--ttl-days: a token must last a day or more",
+                            "ttl");
+    }
     std::lock_guard lock(m_mutex);
     const std::string token = new_token();
     auto t = m_db.query("INSERT INTO tokens(token_hash, kind, device, branch, created_at, "
-                        "expires_at) VALUES (?1, 'console', ?2, '', ?3, ?4)");
+                        "expires_at, role, department) VALUES (?1, 'console', ?2, '', ?3, ?4, "
+                        "?5, ?6)");
     if (!t) {
         return fail_core(t);
     }
     t->bind_blob(1, secret_hash(m_sealer.pin_pepper(), token))
-        .bind(2, name)
+        .bind(2, spec.name)
         .bind(3, now)
-        .bind(4, now + 365 * core::k_day);
+        .bind(4, now + spec.ttl)
+        .bind(5, core::to_string(spec.role))
+        .bind(6, spec.department);
     if (auto r = t->run(); !r) {
         return fail_core(r);
     }
@@ -401,8 +534,8 @@ CenterResult<Principal> SqliteCenterStorage::authenticate(std::string_view token
     std::lock_guard lock(m_token_mutex);
     auto q =
         m_token_db.query("SELECT t.kind, t.device, t.branch, t.expires_at, t.revoked_at, "
-                         "d.revoked_at FROM tokens t LEFT JOIN devices d ON d.device = t.device "
-                         "AND t.kind = 'device' WHERE t.token_hash = ?1");
+                         "d.revoked_at, t.role, t.department FROM tokens t LEFT JOIN devices d "
+                         "ON d.device = t.device AND t.kind = 'device' WHERE t.token_hash = ?1");
     if (!q) {
         return fail_core(q);
     }
@@ -414,18 +547,43 @@ CenterResult<Principal> SqliteCenterStorage::authenticate(std::string_view token
     if (!*row) {
         return center_error(401, "bad_token", "the token is not known to this center");
     }
-    if (!q->is_null(4) || !q->is_null(5)) {
+    const bool console = q->text(0) == "console";
+    if (!q->is_null(5)) {
         return center_error(401, "token_revoked",
                             "the device " + q->text(1) + " was revoked; it cannot sync");
     }
+    if (!q->is_null(4)) {
+        return center_error(401, "token_revoked",
+                            console ? "the console token was revoked; make a new one with "
+                                      "counterfoil-center console-token"
+                                    : "this token of " + q->text(1) +
+                                          " was replaced: the terminal was enrolled again on "
+                                          "another machine. Enrol this one with a new code if "
+                                          "it should sync");
+    }
     if (q->int64(3) <= now) {
         return center_error(401, "token_expired",
-                            "the token has expired; enrol the device again with a new code");
+                            console ? "the console token has expired; make a new one with "
+                                      "counterfoil-center console-token"
+                                    : "the token has expired; enrol the device again with a "
+                                      "new code");
     }
     Principal p;
-    p.kind = q->text(0) == "console" ? Principal::Kind::console : Principal::Kind::device;
+    p.kind = console ? Principal::Kind::console : Principal::Kind::device;
     p.device = q->text(1);
     p.branch = q->text(2);
+    if (console) {
+        // Tokens made before they had a role could act as any role: they no longer work.
+        auto role = core::parse_role(q->text(6));
+        if (!role || !core::is_center_role(*role)) {
+            return center_error(401, "token_revoked",
+                                "this console token has no role (it was made before tokens "
+                                "had one); make a new one with counterfoil-center console-token "
+                                "--role ROLE");
+        }
+        p.role = *role;
+        p.department = q->text(7);
+    }
     return p;
 }
 

@@ -10,6 +10,7 @@
 // makes each of them durable is paid once per group.
 
 #include "center/center_storage.h"
+#include "center/create_rules.h"
 #include "center/sign_in_throttle.h"
 #include "center/ticket_facts.h"
 #include "center/wal_checkpointer.h"
@@ -42,10 +43,12 @@ public:
     // Creates DIR (0700) with a new key and database and a new epoch. Fails with
     // invalid_value when DIR already holds center data, storage/key errors otherwise.
     static CenterResult<void> init(const std::filesystem::path& dir);
-    // Opens an initialised directory. Fails with 500 storage naming the directory when it has
-    // no center data (run init), a key error, or a database error.
+    // Opens an initialised directory; max_clock_skew is how far ahead of wall time a
+    // terminal's HLC may be, and bounds the center's own clock (its start from the newest
+    // stored event included). Fails with 500 storage naming the directory when it has no
+    // center data (run init), a key error, or a database error.
     static CenterResult<std::unique_ptr<SqliteCenterStorage>>
-    open(const std::filesystem::path& dir);
+    open(const std::filesystem::path& dir, core::Millis max_clock_skew = k_default_max_clock_skew);
     // Writes a consistent copy of the database to file (which must not exist) while the
     // center may be running. The key file is not copied: back it up apart.
     static CenterResult<void> backup(const std::filesystem::path& dir,
@@ -56,11 +59,11 @@ public:
                                              const std::filesystem::path& file);
 
     std::string epoch() const override { return m_epoch; }
-    CenterResult<EnrollCode> create_enroll_code(std::string_view branch, core::Millis code_ttl,
+    CenterResult<EnrollCode> create_enroll_code(const EnrollCode& what, core::Millis code_ttl,
                                                 core::Millis token_ttl, core::Millis now) override;
     CenterResult<sync::EnrollResponse> enroll(const sync::EnrollRequest& request,
                                               core::Millis now) override;
-    CenterResult<std::string> create_console_token(std::string_view name,
+    CenterResult<std::string> create_console_token(const ConsoleTokenSpec& spec,
                                                    core::Millis now) override;
     CenterResult<Principal> authenticate(std::string_view token, core::Millis now) override;
     CenterResult<void> revoke_device(std::string_view device, core::Millis now) override;
@@ -114,6 +117,12 @@ public:
     // (serve calls it before it listens). Fails with storage errors.
     CenterResult<void> warm_console();
 
+    // Reads the category tree and forms a pushed create is checked against: those under
+    // assets_dir and every version published to this center (create_rules.h). Until it is
+    // called, every create is refused with 500 no_rules (serve calls it before it listens).
+    // Fails with 500 naming an asset file that cannot be read, storage errors otherwise.
+    CenterResult<void> load_create_rules(const std::filesystem::path& assets_dir);
+
     // What sample-data makes (sample_data.cpp).
     struct SampleOptions {
         std::int64_t tickets = 1000;
@@ -159,7 +168,10 @@ private:
     };
     // Checks a create event's ticket and prepares its row (invalid_ticket, wrong_branch).
     CenterResult<StagedTicket> stage_create(const Principal& who, const sync::WireEvent& e,
-                                            std::size_t index) const;
+                                            std::size_t index, const CreateRules* rules) const;
+    // The create rules with every asset published since they were read folded in (a
+    // publish-asset run by another process included). Fails with storage errors.
+    CenterResult<std::shared_ptr<const CreateRules>> current_create_rules();
     // Checks and stores one batch inside the open transaction. On failure the caller rolls
     // back to its savepoint.
     CenterResult<sync::PushResponse> push_one(const PendingPush& push);
@@ -252,6 +264,11 @@ private:
     core::PiiSealer m_sealer;
     std::string m_epoch;
     core::HybridClock m_hlc;
+    core::Millis m_max_clock_skew = k_default_max_clock_skew;
+    // Guarded by m_rules_mutex: the create rules and the newest asset seq folded into them.
+    std::mutex m_rules_mutex;
+    std::shared_ptr<const CreateRules> m_rules;
+    std::int64_t m_rules_asset_seq = 0;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // null: SQLite checkpoints in commits
 };
 

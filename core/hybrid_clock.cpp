@@ -8,14 +8,24 @@ namespace cf::core {
 namespace {
 
 constexpr std::uint32_t k_max_counter = 0xffff;
+constexpr Millis k_max_physical = hlc_physical(k_max_hlc);
 
 // The timestamp for `physical` with `counter`, or the next millisecond when the counter is used
-// up: borrowing one millisecond from the future keeps timestamps strictly increasing.
+// up: borrowing one millisecond from the future keeps timestamps strictly increasing. Past
+// k_max_hlc it stays at k_max_hlc: a wrapped timestamp would be negative in SQLite and on the
+// wire, and would sort before everything.
 Hlc make_bounded(Millis physical, std::uint32_t counter) {
     if (counter > k_max_counter) {
-        return make_hlc(physical + 1, 0);
+        if (physical >= k_max_physical) {
+            return k_max_hlc;
+        }
+        ++physical;
+        counter = 0;
     }
-    return make_hlc(physical, static_cast<std::uint16_t>(counter));
+    if (physical > k_max_physical) {
+        return k_max_hlc;
+    }
+    return make_hlc(std::max<Millis>(physical, 0), static_cast<std::uint16_t>(counter));
 }
 
 } // namespace
@@ -23,7 +33,7 @@ Hlc make_bounded(Millis physical, std::uint32_t counter) {
 Hlc HybridClock::tick(Millis physical_now) {
     const Millis last_physical = hlc_physical(m_last);
     if (physical_now > last_physical) {
-        m_last = make_hlc(physical_now, 0);
+        m_last = make_bounded(physical_now, 0);
     } else {
         m_last = make_bounded(last_physical, std::uint32_t{hlc_counter(m_last)} + 1);
     }
@@ -31,6 +41,7 @@ Hlc HybridClock::tick(Millis physical_now) {
 }
 
 Hlc HybridClock::observe(Hlc remote, Millis physical_now) {
+    remote = std::min(remote, k_max_hlc);
     const Millis last_physical = hlc_physical(m_last);
     const Millis remote_physical = hlc_physical(remote);
     const Millis physical = std::max({last_physical, remote_physical, physical_now});

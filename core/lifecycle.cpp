@@ -399,6 +399,45 @@ std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
     return out;
 }
 
+std::expected<void, FieldProblem> check_filed(const Ticket& t) {
+    auto differs = [](const char* field,
+                      std::string_view what) -> std::expected<void, FieldProblem> {
+        return std::unexpected(FieldProblem{field, "a ticket is filed " + std::string(what) +
+                                                       "; every later change comes from a step"});
+    };
+    if (t.state != State::received) {
+        return differs("state", "in state received, not " + std::string(to_string(t.state)));
+    }
+    if (t.round != 1) {
+        return differs("round", "in round 1, not " + std::to_string(t.round));
+    }
+    if (t.satisfaction != Satisfaction::none) {
+        return differs("satisfaction", "without a satisfaction");
+    }
+    const std::pair<const char*, bool> unset[] = {
+        {"acknowledged_at", t.acknowledged_at.has_value()},
+        {"resolved_at", t.resolved_at.has_value()},
+        {"closed_at", t.closed_at.has_value()},
+        {"resolution", !t.resolution.empty()},
+        {"return_reason", !t.return_reason.empty()},
+        {"departments", !t.departments.empty()},
+        {"departments_pending", !t.departments_pending.empty()},
+        {"handling_deadline", t.handling_deadline.has_value()},
+        {"feedback", !t.feedback.empty()},
+        {"assignee", !t.assignee.empty()},
+        {"deadline_started_at", t.deadline_started_at.has_value()},
+    };
+    for (const auto& [field, set] : unset) {
+        if (set) {
+            return differs(field, "without it");
+        }
+    }
+    if (t.updated_at != t.received_at) {
+        return differs("updated_at", "with updated_at equal to received_at");
+    }
+    return {};
+}
+
 void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis at) {
     if (step == Step::view_contact) {
         return; // only the event records it; the ticket itself did not change

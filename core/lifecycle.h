@@ -13,6 +13,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <expected>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,6 +82,18 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
 // The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
 // view_contact is left out: a UI offers "show" on the contact fields instead.
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
+
+// Whether t is a ticket as filing makes it, before any step: the lifecycle starts every ticket
+// in state received, round 1, without satisfaction and without anything a step sets
+// (acknowledged_at, resolved_at, closed_at, resolution, return_reason, departments,
+// departments_pending, handling_deadline, feedback, assignee, deadline_started_at), updated
+// when received. Every later state comes from replaying steps with apply_step. Fails naming
+// the first ticket key (as to_json writes it) that differs, and why.
+struct FieldProblem {
+    std::string field;
+    std::string reason;
+};
+std::expected<void, FieldProblem> check_filed(const Ticket& t);
 
 // Applies an already checked step to the projection. `at` is the event's physical time.
 // acknowledge makes the acting staff the assignee when the ticket has none; satisfaction

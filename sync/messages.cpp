@@ -432,8 +432,9 @@ Parsed<StepRequest> parse_step_request(const json& j) {
     f.protocol();
     StepRequest m;
     m.step = f.text("step", 32).value_or("");
-    m.actor = f.text("actor", 100).value_or("");
-    m.role = f.text("role", 32).value_or("");
+    // The center takes them from the console token; when given they must be the token's.
+    m.actor = f.optional_text("actor", 100);
+    m.role = f.optional_text("role", 32);
     m.department = f.optional_text("department", 100);
     const json* payload = f.optional_object("payload");
     if (payload != nullptr) {
@@ -442,7 +443,7 @@ Parsed<StepRequest> parse_step_request(const json& j) {
     if (f.ok() && !core::parse_step(m.step)) {
         f.fail("unknown_kind", "step", "'" + m.step + "' is not a known step");
     }
-    if (f.ok() && !core::parse_role(m.role)) {
+    if (f.ok() && !m.role.empty() && !core::parse_role(m.role)) {
         f.fail("unknown_role", "role", "'" + m.role + "' is not a known role");
     }
     return done(f, std::move(m));

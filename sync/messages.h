@@ -88,6 +88,8 @@ struct PullResponse {
 // POST /v1/center/tickets/NUMBER/steps: a workflow step taken at the center.
 struct StepRequest {
     std::string step;
+    // Optional over HTTP, where the console token says who acts (they must match it when
+    // given); required of the center's own act command.
     std::string actor;
     std::string role;
     std::string department;

@@ -91,7 +91,8 @@ TEST_CASE("the console API takes only staff sessions, and staff sessions only th
     ConsoleCenter c;
     c.add_staff("M01", "manager");
     const std::string staff = c.sign_in("M01");
-    const std::string console = run_center(c.center.dir(), {"console-token"}).last_line();
+    const std::string console =
+        run_center(c.center.dir(), {"console-token", "--role", "manager"}).last_line();
     const std::string device = c.device_token.at("SZ01");
     for (const std::string& path :
          {std::string("/v1/console/queue?queue=review"), std::string("/v1/console/dashboard"),

@@ -108,6 +108,33 @@ TEST_SUITE("hybrid_clock") {
         CHECK(merged > remote);
     }
 
+    TEST_CASE("tick at the largest timestamp stays there instead of wrapping negative") {
+        // Issue 13: a terminal sent hlc 2^63-1; the next tick wrapped to a negative number.
+        HybridClock clock(k_max_hlc);
+        CHECK(clock.tick(k_t) == k_max_hlc);
+        CHECK(clock.tick(k_t) == k_max_hlc);
+        CHECK(static_cast<std::int64_t>(clock.last()) > 0);
+        HybridClock near_top(k_max_hlc - 1);
+        CHECK(near_top.tick(k_t) == k_max_hlc);
+        CHECK(near_top.tick(k_t) == k_max_hlc);
+    }
+
+    TEST_CASE("observe of a timestamp at or past the largest one saturates") {
+        HybridClock clock;
+        clock.tick(k_t);
+        CHECK(clock.observe(k_max_hlc, k_t) == k_max_hlc);
+        CHECK(clock.observe(~Hlc{0}, k_t) == k_max_hlc);
+        HybridClock other;
+        CHECK(other.observe(~Hlc{0}, k_t) == k_max_hlc);
+        CHECK(static_cast<std::int64_t>(other.tick(k_t)) > 0);
+    }
+
+    TEST_CASE("a clock continued from a timestamp past the largest one starts at the largest") {
+        HybridClock clock(~Hlc{0});
+        CHECK(clock.last() == k_max_hlc);
+        CHECK(clock.tick(k_t) == k_max_hlc);
+    }
+
     TEST_CASE("format_hlc shows UTC time with milliseconds and the counter") {
         CHECK(format_hlc(make_hlc(k_t + 123, 2)) == "2026-11-23T01:30:00.123Z#0002");
         CHECK(format_hlc(make_hlc(0, 0)) == "1970-01-01T00:00:00.000Z#0000");

@@ -365,3 +365,25 @@ TEST_CASE("view_contact is never offered as a step") {
     }
     CHECK(parse_step("view_contact") == Step::view_contact);
 }
+
+TEST_CASE("check_filed takes a ticket as filed and names the first key a step would set") {
+    Ticket t;
+    t.received_at = 1'795'397'400'000;
+    t.updated_at = t.received_at;
+    CHECK(check_filed(t));
+    Ticket later = t;
+    apply_step(later, Step::acknowledge, Actor{"S001", Role::frontdesk, {}}, json::object(),
+               t.received_at + 1000);
+    REQUIRE_FALSE(check_filed(later));
+    CHECK(check_filed(later).error().field == "state");
+    Ticket round = t;
+    round.round = 999999;
+    CHECK(check_filed(round).error().field == "round");
+    Ticket fed = t;
+    fed.feedback = "已解决";
+    CHECK(check_filed(fed).error().field == "feedback");
+    CHECK(check_filed(fed).error().reason.find("step") != std::string::npos);
+    Ticket touched = t;
+    touched.updated_at += 1;
+    CHECK(check_filed(touched).error().field == "updated_at");
+}

@@ -66,6 +66,28 @@ TEST_CASE("a terminal whose clock is a day off still converges, and center steps
     CHECK(check_exactly_once(center_export(center.dir())) == 42);
 }
 
+TEST_CASE("a terminal whose clock is weeks ahead keeps a dead letter saying its clock is wrong") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.file(1, core::SystemClock().now() + 30 * core::k_day);
+    k1.enroll(center);
+    REQUIRE(k1.sync_once() == 0);
+    CHECK(k1.status().at("dead_letters") == 1);
+    auto letters = k1.cli({"sync", "dead-letters", "--json"});
+    REQUIRE(letters.exit_code == 0);
+    const json list = json::parse(letters.out);
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].at("status") == 422);
+    const std::string error = list[0].at("error");
+    CHECK(error.starts_with("clock_ahead: "));
+    CHECK(error.find("this terminal's clock is wrong") != std::string::npos);
+    // The center stored nothing of it, and its mark moved past it.
+    const json exported = center_export(center.dir());
+    CHECK(exported.at("event_count") == 0);
+    CHECK(exported.at("devices")[0].at("acked_seq") == 1);
+}
+
 TEST_CASE("a terminal that was away pulls thousands of events in pages and applies each once") {
     TempDir tmp;
     CenterProcess center(tmp / "center");

@@ -1,0 +1,114 @@
+#include "center/create_rules.h"
+
+#include "forms/category_tree.h"
+#include "forms/form_definition.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+namespace cf::center {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::unexpected<CenterError> asset_problem(std::string_view name, const std::string& what) {
+    return center_error(500, "invalid_asset",
+                        "the asset " + std::string(name) + " does not read: " + what);
+}
+
+template <class E> std::string first_problem(const std::vector<E>& errors) {
+    return errors.empty() ? std::string("it is not valid") : forms::to_string(errors.front());
+}
+
+void raise(std::map<forms::TicketPath, std::size_t>& limits, forms::TicketPath p,
+           std::size_t value) {
+    auto [it, fresh] = limits.emplace(p, value);
+    if (!fresh) {
+        it->second = std::max(it->second, value);
+    }
+}
+
+} // namespace
+
+CenterResult<void> CreateRules::add_asset(std::string_view name, std::string_view text) {
+    const bool tree = name == "categories.json";
+    const bool form = name.starts_with("forms/") && name.ends_with(".json");
+    if (!tree && !form) {
+        return {};
+    }
+    const json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+        return asset_problem(name, "it is not JSON");
+    }
+    if (tree) {
+        auto parsed = forms::parse_category_tree(doc, std::string(name));
+        if (!parsed) {
+            return asset_problem(name, first_problem(parsed.error()));
+        }
+        for (const auto& top : parsed->top_level()) {
+            categories.insert(top.code);
+            for (const auto& child : top.children) {
+                categories.insert(child.code);
+            }
+        }
+        return {};
+    }
+    // A form's category defaults were checked when it was published; an empty tree skips that.
+    auto parsed = forms::parse_form_definition(doc, std::string(name), forms::CategoryTree());
+    if (!parsed) {
+        return asset_problem(name, first_problem(parsed.error()));
+    }
+    for (const auto& field : parsed->fields) {
+        if (field.validation.max_length) {
+            raise(max_length, field.bind, *field.validation.max_length);
+        }
+        if (field.validation.max_items) {
+            raise(max_items, field.bind, *field.validation.max_items);
+        }
+    }
+    return {};
+}
+
+std::size_t CreateRules::length_limit(forms::TicketPath p) const {
+    auto it = max_length.find(p);
+    return it == max_length.end() ? k_unlisted_text_limit : it->second;
+}
+
+std::size_t CreateRules::item_limit(forms::TicketPath p) const {
+    auto it = max_items.find(p);
+    return it == max_items.end() ? k_unlisted_item_limit : it->second;
+}
+
+CenterResult<CreateRules> load_create_rules(const fs::path& assets_dir) {
+    CreateRules rules;
+    std::vector<std::string> names = {"categories.json"};
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(assets_dir / "forms", ec)) {
+        if (entry.path().extension() == ".json") {
+            names.push_back("forms/" + entry.path().filename().string());
+        }
+    }
+    if (ec) {
+        return asset_problem((assets_dir / "forms").string(),
+                             ec.message() + " (give serve --assets DIR)");
+    }
+    for (const auto& name : names) {
+        std::ifstream in(assets_dir / name, std::ios::binary);
+        if (!in) {
+            return asset_problem((assets_dir / name).string(),
+                                 "the file cannot be opened (give serve --assets DIR)");
+        }
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        if (auto r = rules.add_asset(name, text); !r) {
+            return std::unexpected(r.error());
+        }
+    }
+    return rules;
+}
+
+} // namespace cf::center

@@ -1,0 +1,47 @@
+#pragma once
+// What a terminal's create may hold beyond what the protocol's parsers check: a category of
+// the category tree, and texts within the forms' limits, as the center knows them (the
+// installed assets and every version of categories.json and forms/*.json published to it).
+// The push path reads an immutable snapshot without a lock; a publish makes a new snapshot.
+
+#include "center/center_error.h"
+#include "forms/ticket_path.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace cf::center {
+
+// A text a form does not limit (the phone, the receiver, a remedy code) may have this many
+// characters; a list no form limits, this many items.
+inline constexpr std::size_t k_unlisted_text_limit = 200;
+inline constexpr std::size_t k_unlisted_item_limit = 50;
+
+struct CreateRules {
+    // Every category code of every tree the center has known, so a terminal that still has
+    // an older tree is not refused for it.
+    std::set<std::string, std::less<>> categories;
+    // Per ticket path, the largest max_length (characters) and max_items of any field of any
+    // form bound to it: the counter form's limits where both forms have the field.
+    std::map<forms::TicketPath, std::size_t> max_length;
+    std::map<forms::TicketPath, std::size_t> max_items;
+
+    // Folds in one published or installed asset: categories.json or forms/ID.json (others
+    // are ignored). Fails with 500 invalid_asset naming the file and its first problem.
+    CenterResult<void> add_asset(std::string_view name, std::string_view text);
+
+    // The characters a text at this path may have; the items a list may have.
+    std::size_t length_limit(forms::TicketPath p) const;
+    std::size_t item_limit(forms::TicketPath p) const;
+};
+
+// The rules of the assets directory: categories.json and every forms/*.json in it. Fails with
+// 500 invalid_asset naming the directory or the file that cannot be read.
+CenterResult<CreateRules> load_create_rules(const std::filesystem::path& assets_dir);
+
+} // namespace cf::center
