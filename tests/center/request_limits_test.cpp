@@ -73,7 +73,9 @@ TEST_CASE("a console step nested 10,000 or 20,000 deep is refused, not stored, a
 
 TEST_CASE("a /v1/center step nested 100,000 deep is refused and the center stays up") {
     ConsoleCenter c;
-    const std::string console = run_center(c.center.dir(), {"console-token"}).last_line();
+    const std::string console =
+        run_center(c.center.dir(), {"console-token", "--role", "manager", "--name", "C001"})
+            .last_line();
     const std::string number = c.push({});
     const std::string body = R"({"protocol":1,"step":"note","actor":"C001","role":"manager",)"
                              R"("payload":{"text":"x","deep":)" +
@@ -86,7 +88,9 @@ TEST_CASE("a /v1/center step nested 100,000 deep is refused and the center stays
 
 TEST_CASE("every other JSON body the center reads has a depth limit") {
     ConsoleCenter c;
-    const std::string console = run_center(c.center.dir(), {"console-token"}).last_line();
+    const std::string console =
+        run_center(c.center.dir(), {"console-token", "--role", "manager", "--name", "C001"})
+            .last_line();
     const std::string deep = R"({"protocol":1,"x":)" + nested(100'000) + "}";
     for (const auto& [path, token] :
          std::vector<std::pair<std::string, std::string>>{{"/v1/enroll", ""},
@@ -141,7 +145,9 @@ TEST_CASE("a step payload holds only its step's keys, of their types") {
     ConsoleCenter c;
     c.add_staff("M01", "manager");
     const std::string token = c.sign_in("M01");
-    const std::string console = run_center(c.center.dir(), {"console-token"}).last_line();
+    const std::string console =
+        run_center(c.center.dir(), {"console-token", "--role", "manager", "--name", "C001"})
+            .last_line();
     const std::string number = c.push({});
     const auto before = stored_events(c);
 
