@@ -75,6 +75,14 @@ public:
     }
     bool as(const std::string& id) {
         sign_in(id, m_password);
+        // After the wrong password of the refused-sign-in screen the center makes the id wait
+        // (a second, doubling with each wrong one) before it checks the next attempt.
+        for (int tries = 0;
+             !m_c.signed_in() && m_c.notice().key == "console.sign_in.locked" && tries < 4;
+             ++tries) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+            sign_in(id, m_password);
+        }
         if (!m_c.signed_in()) {
             m_s.problem("cannot sign in as " + id);
         }
