@@ -182,40 +182,26 @@ CenterResult<std::shared_ptr<const CreateRules>> SqliteCenterStorage::current_cr
     }
     // Assets published since, by this process or by a publish-asset run beside it. The seq
     // is the table's rowid, so this is one short index read per push.
-    std::vector<std::pair<std::string, std::string>> published;
-    std::int64_t last = seen;
+    CenterResult<PublishedRules> published;
     {
         std::lock_guard lock(m_token_mutex);
-        auto q = m_token_db.query("SELECT seq, name, content FROM assets WHERE seq > ?1 AND "
-                                  "(name = 'categories.json' OR name LIKE 'forms/%') ORDER BY seq");
-        if (!q) {
-            return fail_core(q);
-        }
-        q->bind(1, seen);
-        while (true) {
-            auto row = q->step();
-            if (!row) {
-                return fail_core(row);
-            }
-            if (!*row) {
-                break;
-            }
-            last = q->int64(0);
-            published.emplace_back(q->text(1), q->text(2));
-        }
+        published = published_rules_since(m_token_db, seen);
     }
-    if (published.empty()) {
+    if (!published) {
+        return std::unexpected(published.error());
+    }
+    if (published->assets.empty()) {
         return rules;
     }
     auto next = std::make_shared<CreateRules>(*rules);
-    for (const auto& [name, content] : published) {
+    for (const auto& [name, content] : published->assets) {
         // A version that does not read adds nothing (terminals keep it out of use too).
         (void)next->add_asset(name, content);
     }
     std::lock_guard lock(m_rules_mutex);
-    if (m_rules_asset_seq < last) {
+    if (m_rules_asset_seq < published->last) {
         m_rules = std::move(next);
-        m_rules_asset_seq = last;
+        m_rules_asset_seq = published->last;
     }
     return m_rules;
 }

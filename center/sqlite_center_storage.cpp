@@ -159,6 +159,28 @@ SqliteCenterStorage::open(const fs::path& dir, core::Millis max_clock_skew) {
     return store;
 }
 
+CenterResult<SqliteCenterStorage::PublishedRules>
+SqliteCenterStorage::published_rules_since(core::Database& db, std::int64_t after) {
+    auto q = db.query("SELECT seq, name, content FROM assets WHERE seq > ?1 AND "
+                      "(name = 'categories.json' OR name LIKE 'forms/%') ORDER BY seq");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, after);
+    PublishedRules out{.last = after, .assets = {}};
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        out.last = q->int64(0);
+        out.assets.emplace_back(q->text(1), q->text(2));
+    }
+}
+
 CenterResult<void> SqliteCenterStorage::load_create_rules(const fs::path& assets_dir) {
     auto rules = center::load_create_rules(assets_dir);
     if (!rules) {
@@ -166,27 +188,19 @@ CenterResult<void> SqliteCenterStorage::load_create_rules(const fs::path& assets
         e.message += " (in " + assets_dir.string() + "; give serve --assets DIR)";
         return std::unexpected(std::move(e));
     }
-    std::int64_t last = 0;
+    CenterResult<PublishedRules> published;
     {
         std::lock_guard lock(m_mutex);
-        auto q = m_db.query("SELECT seq, name, content FROM assets WHERE name = "
-                            "'categories.json' OR name LIKE 'forms/%' ORDER BY seq");
-        if (!q) {
-            return fail_core(q);
-        }
-        while (true) {
-            auto row = q->step();
-            if (!row) {
-                return fail_core(row);
-            }
-            if (!*row) {
-                break;
-            }
-            last = q->int64(0);
-            // A version that does not read adds nothing (terminals keep it out of use too).
-            (void)rules->add_asset(q->text(1), q->text(2));
-        }
+        published = published_rules_since(m_db, 0);
     }
+    if (!published) {
+        return std::unexpected(published.error());
+    }
+    for (const auto& [name, content] : published->assets) {
+        // A version that does not read adds nothing (terminals keep it out of use too).
+        (void)rules->add_asset(name, content);
+    }
+    const std::int64_t last = published->last;
     std::lock_guard lock(m_rules_mutex);
     m_rules = std::make_shared<const CreateRules>(std::move(*rules));
     m_rules_asset_seq = last;

@@ -172,6 +172,15 @@ private:
     // The create rules with every asset published since they were read folded in (a
     // publish-asset run by another process included). Fails with storage errors.
     CenterResult<std::shared_ptr<const CreateRules>> current_create_rules();
+    // The versions of categories.json and forms/*.json published after asset seq `after`, in
+    // order, and the last seq read (`after` when none). The caller holds db's lock. Fails with
+    // storage errors.
+    struct PublishedRules {
+        std::int64_t last = 0;
+        std::vector<std::pair<std::string, std::string>> assets; // name, content
+    };
+    static CenterResult<PublishedRules> published_rules_since(core::Database& db,
+                                                              std::int64_t after);
     // Checks and stores one batch inside the open transaction. On failure the caller rolls
     // back to its savepoint.
     CenterResult<sync::PushResponse> push_one(const PendingPush& push);
