@@ -381,3 +381,61 @@ TEST_CASE("under 200 slow connections, header, chunked and sign-in floods at onc
     CHECK(attacks.chunked_refused == attacks.chunked_floods);
     CHECK(attacks.sign_ins_limited > 0);
 }
+
+namespace {
+
+// A sign-in with a wrong password from source, through e.to; the answer's status and JSON.
+std::pair<int, json> wrong_sign_in(const Edge& e, const std::string& source, const std::string& id,
+                                   const std::string& extra_headers = {}) {
+    auto c = RawConnection::open(e.to, source, 2s);
+    REQUIRE(c);
+    const json body = {{"protocol", 1}, {"staff", id}, {"password", "wrong password"}};
+    REQUIRE(c->send(json_request("/v1/console/sign-in", body.dump(), extra_headers)));
+    const std::string answer = c->read_all(10s);
+    const auto blank = answer.find("\r\n\r\n");
+    const bool whole = answer.starts_with("HTTP/1.1 ") && blank != std::string::npos;
+    REQUIRE_MESSAGE(whole, answer);
+    return {std::atoi(answer.c_str() + 9), json::parse(answer.substr(blank + 4), nullptr, false)};
+}
+
+} // namespace
+
+TEST_CASE("behind nginx each client address has its own sign-in count, whatever X-Real-IP a "
+          "client sends") {
+    Edge e;
+    // Ten wrong passwords from one address are free, each claiming to come from elsewhere.
+    for (int i = 0; i < 10; ++i) {
+        const auto [status, body] =
+            wrong_sign_in(e, "127.0.0.7", "U" + std::to_string(i),
+                          "X-Real-IP: 198.51.100." + std::to_string(i) + "\r\n");
+        CHECK(status == 401);
+    }
+    const auto [status, body] =
+        wrong_sign_in(e, "127.0.0.7", "U10", "X-Real-IP: 198.51.100.10\r\n");
+    CHECK(status == 429);
+    CHECK(body.value("error", "") == "too_many_attempts");
+    // Another address is not held up by the first one's failures.
+    CHECK(wrong_sign_in(e, "127.0.0.8", "U11").first == 401);
+}
+
+TEST_CASE("serve listens on loopback only, and says nginx is the network-facing listener") {
+    TempDir tmp;
+    for (const char* listen : {"0.0.0.0:0", "[::]:0", "192.0.2.7:8080", "localhost:8080"}) {
+        INFO(listen);
+        auto r = run_center(tmp / "center", {"serve", "--listen", listen});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("loopback only") != std::string::npos);
+        CHECK(r.err.find("nginx") != std::string::npos);
+        CHECK(r.err.find("docs/OPERATIONS.md") != std::string::npos);
+    }
+}
+
+TEST_CASE("serve refuses --cert and --key: TLS terminates at nginx") {
+    TempDir tmp;
+    auto r =
+        run_center(tmp / "center", {"serve", "--listen", "127.0.0.1:0", "--cert",
+                                    (tmp / "c.pem").string(), "--key", (tmp / "k.pem").string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("TLS terminates at nginx") != std::string::npos);
+    CHECK(r.err.find("docs/OPERATIONS.md") != std::string::npos);
+}
