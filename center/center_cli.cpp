@@ -7,6 +7,7 @@
 #include "center/center_cli.h"
 
 #include "center/center_server.h"
+#include "center/loopback.h"
 #include "center/sqlite_center_storage.h"
 
 #ifndef COUNTERFOIL_ASSETS_DIR
@@ -49,7 +50,7 @@ commands:
   publish-asset --name NAME --file FILE
   backup --to FILE
   restore --from FILE
-  serve --listen HOST:PORT [--cert FILE --key FILE] [--threads N] [--max-body BYTES]
+  serve --listen HOST:PORT [--threads N] [--max-body BYTES]
         [--session-ttl-seconds N] [--max-clock-skew-hours N] [--assets DIR]
   staff add --id ID --name NAME --role ROLE [--department D] --password-stdin
   staff disable --id ID
@@ -497,14 +498,26 @@ int cmd_serve(Context& c) {
     long port =
         colon == std::string::npos ? -1 : std::strtol(listen->c_str() + colon + 1, &end, 10);
     if (colon == std::string::npos || *end != '\0' || port < 0 || port > 65535) {
-        return usage(c.err, "--listen needs HOST:PORT, e.g. 127.0.0.1:8443 (port 0: any)");
+        return usage(c.err, "--listen needs HOST:PORT, e.g. 127.0.0.1:8080 (port 0: any)");
     }
     options.host = listen->substr(0, colon);
+    if (options.host.size() >= 2 && options.host.front() == '[' && options.host.back() == ']') {
+        options.host = options.host.substr(1, options.host.size() - 2); // [::1]:8080
+    }
     options.port = static_cast<int>(port);
-    options.cert_file = c.args.option("--cert").value_or("");
-    options.key_file = c.args.option("--key").value_or("");
-    if (options.cert_file.empty() != options.key_file.empty()) {
-        return usage(c.err, "--cert and --key go together");
+    // The center on its own cannot hold off slow or oversized requests (cpp-httplib restarts
+    // its read timeout at every byte and counts no headers), so it serves only nginx on this
+    // machine, and TLS ends there (docs/SECURITY.md, "The network edge").
+    if (!is_loopback(options.host)) {
+        return usage(c.err, "--listen " + *listen +
+                                ": the center listens on loopback only (127.0.0.1:PORT or "
+                                "[::1]:PORT); nginx in front of it is the network-facing "
+                                "listener, see docs/OPERATIONS.md, \"nginx in front\"");
+    }
+    if (c.args.option("--cert") || c.args.option("--key")) {
+        return usage(c.err, "--cert and --key are gone: TLS terminates at nginx in front of the "
+                            "center, which listens on loopback; see docs/OPERATIONS.md, \"nginx in "
+                            "front\"");
     }
     // A push waits in its thread for its group commit, so more threads than cores keep the
     // next pushes being read and staged while one group is stored (docs/PERFORMANCE.md).
@@ -561,15 +574,14 @@ int cmd_serve(Context& c) {
         c.err << "counterfoil-center: " << bound.error().message << "\n";
         return k_exit_storage;
     }
-    const bool tls = !options.cert_file.empty();
     log.write("info", "listening",
               {{"host", options.host},
                {"port", *bound},
-               {"tls", tls},
                {"threads", options.threads},
                {"epoch", (*storage)->epoch()}});
-    c.out << "listening on " << (tls ? "https" : "http") << "://" << options.host << ":" << *bound
-          << std::endl;
+    const bool v6 = options.host.find(':') != std::string::npos;
+    c.out << "listening on http://" << (v6 ? "[" + options.host + "]" : options.host) << ":"
+          << *bound << std::endl;
 
     std::atomic<bool> run_returned = false;
     std::thread watcher([&server, &log, &run_returned, signals] {

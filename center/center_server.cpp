@@ -4,6 +4,7 @@
 
 #include "center/console_routes.h"
 #include "center/cpu_slots.h"
+#include "center/loopback.h"
 
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
@@ -55,6 +56,10 @@ double milliseconds(Clock::duration d) {
 // Every error answer fits in this, whatever the client sent: a message or field that repeats
 // a client's text is cut (issue 13: a 4 MiB key once came back in an 8 MiB answer).
 constexpr std::size_t k_max_error_bytes = 4096;
+
+// Requests on one keep-alive connection before the center closes it (nginx's upstream
+// keepalive_requests in packaging/nginx is the same).
+constexpr std::size_t k_keep_alive_max_requests = 100;
 
 // text cut to at most max bytes, between UTF-8 characters, marked with "…" when cut.
 std::string cut_text(std::string_view text, std::size_t max) {
@@ -112,13 +117,20 @@ std::string bearer_token(const httplib::Request& req) {
     return h.starts_with(prefix) ? h.substr(prefix.size()) : std::string();
 }
 
+// Who sent the request, for per-address limits: behind the nginx front every TCP peer is
+// nginx on loopback, which names the client in X-Real-IP (one header, set by nginx itself).
+std::string source_address(const httplib::Request& req) {
+    const bool one_header = req.get_header_value_count("X-Real-IP") == 1;
+    return client_address(req.remote_addr, one_header ? req.get_header_value("X-Real-IP") : "");
+}
+
 // A console request as the console routes read it; the body comes later, for a POST.
 ConsoleCall console_call(const httplib::Request& req) {
     return ConsoleCall{.token = bearer_token(req),
                        .number = req.matches.size() > 1 ? req.matches[1].str() : "",
                        .params = req.params,
                        .body = json(),
-                       .source = req.remote_addr,
+                       .source = source_address(req),
                        .who = {},
                        .log_fields = json::object()};
 }
@@ -635,17 +647,15 @@ CenterServer::~CenterServer() = default;
 
 core::Result<int> CenterServer::bind() {
     auto& o = m_impl->options;
-    if (!o.cert_file.empty() || !o.key_file.empty()) {
-        auto ssl = std::make_unique<httplib::SSLServer>(o.cert_file.c_str(), o.key_file.c_str());
-        if (!ssl->is_valid()) {
-            return core::fail(core::ErrorCode::invalid_input,
-                              "cannot load the certificate " + o.cert_file + " and key " +
-                                  o.key_file + " (PEM files, key unencrypted)");
-        }
-        m_impl->server = std::move(ssl);
-    } else {
-        m_impl->server = std::make_unique<httplib::Server>();
+    // Plain HTTP on loopback: TLS, slow clients and oversized requests are nginx's
+    // (docs/SECURITY.md, "The network edge"); serve refuses any other address.
+    if (!is_loopback(o.host)) {
+        return core::fail(core::ErrorCode::invalid_input,
+                          "the center listens on loopback only (127.0.0.1 or ::1), not " + o.host +
+                              "; nginx in front of it is the network-facing listener "
+                              "(docs/OPERATIONS.md, \"nginx in front\")");
     }
+    m_impl->server = std::make_unique<httplib::Server>();
     auto& s = *m_impl->server;
     const int threads = std::max(1, o.threads);
     s.new_task_queue = [threads] {
@@ -654,10 +664,14 @@ core::Result<int> CenterServer::bind() {
     s.set_payload_max_length(o.max_body_bytes);
     // Answers are written in pieces; without this, Nagle and delayed ACKs add 40 ms to each.
     s.set_tcp_nodelay(true);
-    s.set_read_timeout(30, 0);
+    // A second line behind nginx, which sends whole requests at once: these bound what one
+    // connection holds of a thread if something reaches the center directly.
+    s.set_read_timeout(10, 0);
     s.set_write_timeout(30, 0);
-    // Short, so a graceful stop does not wait long for idle keep-alive connections.
+    // Short, so a graceful stop does not wait long for idle keep-alive connections; nginx
+    // closes its idle upstream connections after 2 s, before this.
     s.set_keep_alive_timeout(3);
+    s.set_keep_alive_max_count(k_keep_alive_max_requests);
     // httplib listens with a backlog of 5 (compiled into Debian's libcpp-httplib). When 200
     // terminals connect at once the accept queue overflows, the kernel answers with SYN
     // cookies, and the connections whose cookie comes back while the queue is still full are

@@ -1,5 +1,6 @@
 #pragma once
-// The center's HTTP(S) API (docs/SYNC_PROTOCOL.md) over cpp-httplib: a thread pool, a limit on
+// The center's HTTP API (docs/SYNC_PROTOCOL.md) over cpp-httplib, on loopback behind nginx
+// (docs/SECURITY.md, "The network edge"): a thread pool, a limit on
 // request bodies (also after gzip is undone), JSON errors for every bad request, structured
 // logs without personal data, and a stop that lets requests in flight finish.
 
@@ -16,9 +17,7 @@ namespace cf::center {
 
 struct ServeOptions {
     std::string host = "127.0.0.1";
-    int port = 8443;       // 0: any free port (bind() returns it)
-    std::string cert_file; // both set: HTTPS
-    std::string key_file;
+    int port = 8080; // 0: any free port (bind() returns it)
     int threads = 8;
     std::size_t max_body_bytes = sync::k_default_max_body_bytes;
     core::Millis session_ttl = k_session_ttl; // a console session's lifetime
@@ -32,8 +31,8 @@ public:
     CenterServer(const CenterServer&) = delete;
     CenterServer& operator=(const CenterServer&) = delete;
 
-    // Binds the listening socket and returns its port. Fails with invalid_input when the
-    // certificate or key cannot be loaded, storage when the address cannot be bound.
+    // Binds the listening socket and returns its port. Fails with invalid_input when the host
+    // is not a loopback address, storage when the address cannot be bound.
     core::Result<int> bind();
     // Serves until stop(); returns after the requests in flight have been answered.
     void run();

@@ -37,6 +37,7 @@ public:
     int stop();
     void kill_hard(); // SIGKILL and wait
     bool running() const { return m_pid > 0; }
+    pid_t pid() const { return m_pid; }
 
     const std::string& url() const { return m_url; }
     int port() const { return m_port; }
