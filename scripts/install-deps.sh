@@ -11,6 +11,7 @@ packages=(
     libopencc-data
     libqrencode-dev libcurl4-openssl-dev libcpp-httplib-dev
     xvfb xauth openssl
+    clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )
 
 missing=()
