@@ -12,9 +12,14 @@ shift || true
 
 scripts/install-deps.sh
 # clang 16, not Debian's default clang 14: docs/SECURITY.md says why.
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-16 \
-    -DCOUNTERFOIL_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$(nproc)" >/dev/null
+mkdir -p build-fuzz
+if ! { cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_CXX_COMPILER=clang++-16 -DCOUNTERFOIL_FUZZ=ON &&
+    cmake --build build-fuzz -j "$(nproc)"; } >build-fuzz/build.log 2>&1; then
+    grep -E -A5 'error|FAILED' build-fuzz/build.log | head -40 >&2
+    echo "fuzz: the build failed; build-fuzz/build.log has all of it" >&2
+    exit 1
+fi
 
 # The longest input each harness tries: a little over its largest seed.
 max_len() {

@@ -30,7 +30,7 @@ function(counterfoil_fuzz_library name folder)
 endfunction()
 counterfoil_fuzz_library(cf_core core clock json_scan lifecycle masking phone ticket ticket_json
                          ticket_number ticket_text utf8 uuid)
-target_link_libraries(cf_core PUBLIC nlohmann_json::nlohmann_json)
+target_link_libraries(cf_core PUBLIC nlohmann_json::nlohmann_json PRIVATE PkgConfig::SODIUM)
 counterfoil_fuzz_library(cf_forms forms asset_reader business_calendar category_tree classifier
                          classifier_rules field_check field_definition field_type form_definition
                          localized_text sla_policy text_util ticket_path)
