@@ -71,12 +71,6 @@ std::string new_session_token() {
 
 } // namespace
 
-bool valid_department_code(std::string_view code) {
-    return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
 // ================================================================== [SECTION] accounts
 
 CenterResult<void> SqliteCenterStorage::add_staff(const StaffAccount& a, std::string_view password,

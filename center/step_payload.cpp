@@ -3,10 +3,20 @@
 #include "center/center_storage.h"
 #include "sync/json_fields.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
 namespace cf::center {
+
+// Here rather than with the staff accounts, so the step payload check (and its fuzz harness,
+// tests/fuzz) needs nothing of the storage.
+bool valid_department_code(std::string_view code) {
+    return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
 namespace {
 
 using nlohmann::json;

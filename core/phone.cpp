@@ -159,10 +159,11 @@ Classified classify(std::string_view text) {
     if (d.size() == 8 && starts_with_any(d, "23569")) {
         return {PhoneKind::hong_kong, "852" + std::string(d)};
     }
-    // A country code typed without + or 00. None of these overlap local mainland numbers:
-    // mobiles start with 1 and landlines with 0.
+    // A country code typed without + or 00, as the canonical form writes it. None of these
+    // overlap local mainland numbers: mobiles start with 1 and landlines with 0. Taiwan's
+    // national part has 8 or 9 digits (a landline), so 886 comes with 11 or 12.
     if ((d.size() == 13 && d.starts_with("86")) || (d.size() == 11 && d.starts_with("85")) ||
-        (d.size() == 12 && d.starts_with("886"))) {
+        ((d.size() == 11 || d.size() == 12) && d.starts_with("886"))) {
         return classify_international(d);
     }
     return {};

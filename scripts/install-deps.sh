@@ -12,6 +12,7 @@ packages=(
     libqrencode-dev libcurl4-openssl-dev libcpp-httplib-dev
     xvfb xauth openssl
     nginx
+    clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )
 
 missing=()

@@ -143,6 +143,17 @@ TEST_SUITE("phone") {
         check_invalid({"+886 1 2345 6789", "+886 2345 678", "+886 9123 456 789"});
     }
 
+    TEST_CASE("the canonical form of a Taiwan landline reads as the same number") {
+        // Found by tests/fuzz/phone_fuzz.cpp (corpus/phone/taiwan_landline_8_digits.txt): the
+        // 11-digit canonical form of an 8-digit landline was refused when read back.
+        check_examples({
+            {"+886 34560086", PhoneKind::taiwan, "88634560086"},
+            {"88634560086", PhoneKind::taiwan, "88634560086"},
+            {"88672345678", PhoneKind::taiwan, "88672345678"},
+            {"886223456789", PhoneKind::taiwan, "886223456789"},
+        });
+    }
+
     TEST_CASE("numbers from other countries are not accepted") {
         check_invalid({"+1 415 555 0100", "+14155550100", "001 415 555 0100", "+44 20 7946 0958",
                        "+81 90 1234 5678", "+7 912 345 67 89"});
