@@ -4,11 +4,14 @@
 //  - a body the fast path takes (and whose batch checks) the DOM reader takes too, to the same
 //    message;
 //  - parse_push_body and the DOM reader agree on accept and refuse, but for what the SAX reader
-//    alone refuses (a key twice, a payload nested too deep: invalid_value), and on the message;
+//    alone refuses (a key twice, a payload nested too deep: invalid_value, or an earlier error
+//    when the SAX reader stops at the first of two values, such as "protocol":0,"protocol":1),
+//    and on the message;
 //  - an accepted message written out and read again is the same message.
 #include "fuzz_support.h"
 #include "sync/json_fields.h"
 #include "sync/push_parser.h"
+#include "sync/request_body.h"
 #include "sync/wire_text_reader.h"
 
 namespace {
@@ -67,7 +70,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(reread.has_value(), again + "\n" + why(reread));
         FUZZ_CHECK(canonical(*reread) == canonical(*full), again);
     } else if (dom) {
-        FUZZ_CHECK(full.error().code == "invalid_value", why(full));
+        // The DOM reader keeps the last of two values of a key; the SAX reader reads the first
+        // and may refuse it before it sees the second. The bounded request reader names the
+        // key given twice (or the nesting or NUL) that only the stricter readers refuse.
+        FUZZ_CHECK(full.error().code == "invalid_value" || !parse_request_body(body), why(full));
     }
     return 0;
 }
