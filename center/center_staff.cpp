@@ -83,12 +83,8 @@ CenterResult<void> SqliteCenterStorage::add_staff(const StaffAccount& a, std::st
         return center_error(400, "invalid_value", "--name: give the person's name (1-200 bytes)",
                             "name");
     }
-    if (!core::is_center_role(a.role)) {
-        return center_error(400, "invalid_value",
-                            "--role: '" + std::string(core::to_string(a.role)) +
-                                "' is not a center role (reviewer, dispatcher, handler, auditor, "
-                                "manager)",
-                            "role");
+    if (auto role = check_center_role(a.role); !role) {
+        return std::unexpected(role.error());
     }
     if (a.role == core::Role::handler && !valid_department_code(a.department)) {
         return center_error(400, "invalid_value",

@@ -495,12 +495,8 @@ CenterResult<std::string> SqliteCenterStorage::create_console_token(const Consol
                                 "' is not a usable actor id: 1-64 letters, digits, '-', '_', '.'",
                             "name");
     }
-    if (!core::is_center_role(spec.role)) {
-        return center_error(400, "invalid_value",
-                            "--role: '" + std::string(core::to_string(spec.role)) +
-                                "' is not a center role (reviewer, dispatcher, handler, auditor, "
-                                "manager)",
-                            "role");
+    if (auto role = check_center_role(spec.role); !role) {
+        return std::unexpected(role.error());
     }
     if ((spec.role == core::Role::handler) != !spec.department.empty() ||
         (!spec.department.empty() && !valid_department_code(spec.department))) {

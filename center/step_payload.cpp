@@ -17,6 +17,17 @@ bool valid_department_code(std::string_view code) {
     });
 }
 
+CenterResult<void> check_center_role(core::Role role) {
+    if (core::is_center_role(role)) {
+        return {};
+    }
+    return center_error(400, "invalid_value",
+                        "--role: '" + std::string(core::to_string(role)) +
+                            "' is not a center role (reviewer, dispatcher, handler, auditor, "
+                            "manager)",
+                        "role");
+}
+
 namespace {
 
 using nlohmann::json;

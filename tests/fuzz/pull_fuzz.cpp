@@ -7,26 +7,17 @@
 #include "sync/json_fields.h"
 #include "sync/messages.h"
 #include "sync/wire_text_reader.h"
+#include "wire_checks.h"
 
 namespace {
 
 using namespace cf::sync;
+using cf::fuzz::why;
 using nlohmann::json;
 
-// As push_fuzz.cpp: a create read by the fast path leaves out the customer's empty fields.
+// The message as JSON, with what the fast path may write differently made equal.
 json canonical(const PullResponse& m) {
-    json j = to_json(m);
-    for (json& e : j["events"]) {
-        if (e["kind"] == "create" && e["payload"].contains("customer")) {
-            json& customer = e["payload"]["customer"];
-            for (auto it = customer.begin(); it != customer.end();) {
-                it = it->is_string() && it->get_ref<const std::string&>().empty()
-                         ? customer.erase(it)
-                         : std::next(it);
-            }
-        }
-    }
-    return j;
+    return cf::fuzz::without_empty_customer_fields(to_json(m));
 }
 
 Parsed<PullResponse> dom_read(std::string_view body) {
@@ -35,10 +26,6 @@ Parsed<PullResponse> dom_read(std::string_view body) {
         return std::unexpected(j.error());
     }
     return parse_pull_response(*j);
-}
-
-std::string why(const Parsed<PullResponse>& r) {
-    return r ? std::string("accepted") : r.error().code + " " + r.error().message;
 }
 
 } // namespace

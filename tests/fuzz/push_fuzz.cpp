@@ -13,27 +13,17 @@
 #include "sync/push_parser.h"
 #include "sync/request_body.h"
 #include "sync/wire_text_reader.h"
+#include "wire_checks.h"
 
 namespace {
 
 using namespace cf::sync;
+using cf::fuzz::why;
 using nlohmann::json;
 
-// The message as JSON, with what the two paths may write differently made equal: a create
-// read by the fast path leaves out the customer's empty fields.
+// The message as JSON, with what the fast path may write differently made equal.
 json canonical(const PushRequest& m) {
-    json j = to_json(m);
-    for (json& e : j["events"]) {
-        if (e["kind"] == "create" && e["payload"].contains("customer")) {
-            json& customer = e["payload"]["customer"];
-            for (auto it = customer.begin(); it != customer.end();) {
-                it = it->is_string() && it->get_ref<const std::string&>().empty()
-                         ? customer.erase(it)
-                         : std::next(it);
-            }
-        }
-    }
-    return j;
+    return cf::fuzz::without_empty_customer_fields(to_json(m));
 }
 
 Parsed<PushRequest> dom_read(std::string_view body) {
@@ -42,10 +32,6 @@ Parsed<PushRequest> dom_read(std::string_view body) {
         return std::unexpected(j.error());
     }
     return parse_push_request(*j);
-}
-
-std::string why(const Parsed<PushRequest>& r) {
-    return r ? std::string("accepted") : r.error().code + " " + r.error().message;
 }
 
 } // namespace
