@@ -4,6 +4,7 @@
 #include "center/cpu_slots.h"
 #include "center/sqlite_center_storage.h"
 
+#include "core/step_schema.h"
 #include "core/lifecycle.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
@@ -538,6 +539,11 @@ CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,
         if (t.branch != who.branch) {
             return event_error(422, "wrong_branch", index, e.id,
                                "ticket " + t.number + " belongs to another branch", "ticket_id");
+        }
+        if (auto shape = core::check_step_schema(step, e.payload); !shape) {
+            const core::PayloadProblem& p = shape.error();
+            return event_error(422, "invalid_step", index, e.id, p.field + ": " + p.what,
+                               p.field);
         }
         core::Actor actor{e.actor, e.actor_role,
                           e.payload.is_object() ? e.payload.value("department", "") : ""};

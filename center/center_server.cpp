@@ -583,6 +583,16 @@ struct CenterServer::Impl {
                          if (!who) {
                              return std::unexpected(who.error());
                          }
+                         // The category tree, forms and policy of every terminal: a manager's.
+                         if (who->role != core::Role::manager) {
+                             return center_error(
+                                 403, "wrong_role",
+                                 "this console token acts as " + who->device + " (" +
+                                     std::string(core::to_string(who->role)) +
+                                     "); only a manager's token publishes assets (counterfoil-"
+                                     "center console-token --role manager)",
+                                 "role");
+                         }
                          auto body = read_json(req, reader, res);
                          if (!body) {
                              return std::unexpected(body.error());

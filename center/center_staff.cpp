@@ -4,6 +4,7 @@
 #include "center/cpu_slots.h"
 #include "center/secret.h"
 #include "center/sqlite_center_storage.h"
+#include "core/step_schema.h"
 
 #include "sync/protocol.h"
 
@@ -86,7 +87,7 @@ CenterResult<void> SqliteCenterStorage::add_staff(const StaffAccount& a, std::st
     if (auto role = check_center_role(a.role); !role) {
         return std::unexpected(role.error());
     }
-    if (a.role == core::Role::handler && !valid_department_code(a.department)) {
+    if (a.role == core::Role::handler && !core::valid_department_code(a.department)) {
         return center_error(400, "invalid_value",
                             a.department.empty() ? "--department: a handler needs their department"
                                                  : "--department: '" + a.department +

@@ -48,8 +48,6 @@ inline constexpr core::Millis k_session_ttl = 12 * core::k_hour;
 inline constexpr std::size_t k_min_password = 6;
 inline constexpr std::size_t k_max_password = 128;
 
-// A department code: 1-32 of a-z, 0-9, '_' and '-'.
-bool valid_department_code(std::string_view code);
 // The --role of a staff account or a console token is a center role; else 400 invalid_value
 // naming the role and the five center roles.
 CenterResult<void> check_center_role(core::Role role);

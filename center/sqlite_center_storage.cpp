@@ -4,6 +4,7 @@
 
 #include "center/center_schema.h"
 #include "center/secret.h"
+#include "core/step_schema.h"
 #include "core/ticket_number.h"
 
 #include <algorithm>
@@ -499,7 +500,7 @@ CenterResult<std::string> SqliteCenterStorage::create_console_token(const Consol
         return std::unexpected(role.error());
     }
     if ((spec.role == core::Role::handler) != !spec.department.empty() ||
-        (!spec.department.empty() && !valid_department_code(spec.department))) {
+        (!spec.department.empty() && !core::valid_department_code(spec.department))) {
         return center_error(400, "invalid_value",
                             spec.role == core::Role::handler
                                 ? "--department: a handler's token needs its department, 1-32 "

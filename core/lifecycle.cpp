@@ -1,5 +1,7 @@
 #include "core/lifecycle.h"
 
+#include "core/step_schema.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -16,10 +18,6 @@ constexpr std::array<std::string_view, 16> k_step_names = {
     "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
     "audit_approve", "audit_reject", "feedback",      "view_contact"};
 static_assert(static_cast<std::size_t>(Step::view_contact) + 1 == k_step_names.size());
-
-// The customer fields whose unmasked view is recorded (Customer's members).
-constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "phone", "email",
-                                                              "customer_no", "order_no"};
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -376,6 +374,10 @@ bool step_allowed_in(Step step, State s) {
 Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const json& payload) {
     if (!payload.is_object()) {
         return fail(ErrorCode::invalid_input, prefix(step) + ": the payload must be a JSON object");
+    }
+    if (auto shape = check_step_schema(step, payload); !shape) {
+        return fail(ErrorCode::invalid_input,
+                    prefix(step) + ": " + shape.error().field + " " + shape.error().what);
     }
     if (!step_allowed_in(step, t.state)) {
         return rejected(step, t.state, refusal_reason(step, t.state));

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
 #include <expected>
 #include <optional>
 #include <span>
@@ -57,6 +58,10 @@ inline constexpr State k_all_states[] = {
     State::satisfied, State::second_round, State::closed,
 };
 
+// The customer fields whose unmasked view view_contact records (Customer's members).
+inline constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "phone", "email",
+                                                                     "customer_no", "order_no"};
+
 std::string_view to_string(Step s);
 std::optional<Step> parse_step(std::string_view s);
 
@@ -73,7 +78,8 @@ struct Actor {
 // States in which the step is allowed at all (ignoring actor and payload).
 bool step_allowed_in(Step step, State state);
 
-// Checks a step against the ticket's state, the owning side, the actor's role and the payload.
+// Checks a step against the ticket's state, the owning side, the actor's role and the payload
+// (first its shape, step_schema.h).
 // Fails with rejected_step whose message names the step, the current state and the reason, or
 // with invalid_input naming the payload field that is missing or wrong.
 Result<void> check_step(const Ticket& t, Step step, const Actor& actor,

@@ -19,4 +19,16 @@ bool valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string cut_utf8(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) {
+        return std::string(text);
+    }
+    std::size_t end = max_bytes;
+    // Back to the start of the character the cut falls in (a lead byte is not 10xxxxxx).
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(text.substr(0, end)) + "…";
+}
+
 } // namespace cf::core

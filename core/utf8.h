@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace cf::core {
@@ -44,5 +45,9 @@ inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* en
 
 // True when all of text is valid UTF-8.
 bool valid_utf8(std::string_view text);
+
+// text as an answer or a log may repeat it: at most max_bytes of it, cut at the start of the
+// character the cut falls in, with "…" after a cut.
+std::string cut_utf8(std::string_view text, std::size_t max_bytes);
 
 } // namespace cf::core

@@ -1,5 +1,7 @@
 #include "sync/json_fields.h"
 
+#include "core/utf8.h"
+
 namespace cf::sync {
 
 using nlohmann::json;
@@ -40,15 +42,7 @@ JsonFields::JsonFields(const json& object, std::string path)
 }
 
 std::string cut_name(std::string_view key) {
-    if (key.size() <= k_max_name_bytes) {
-        return std::string(key);
-    }
-    std::size_t end = k_max_name_bytes;
-    // Back to the start of the character the cut falls in (a lead byte is not 10xxxxxx).
-    while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) {
-        --end;
-    }
-    return std::string(key.substr(0, end)) + "…";
+    return core::cut_utf8(key, k_max_name_bytes);
 }
 
 std::string JsonFields::path_of(std::string_view key) const {

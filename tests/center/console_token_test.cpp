@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 using namespace cf::test;
 using nlohmann::json;
 namespace core = cf::core;
@@ -153,4 +155,29 @@ TEST_CASE("console-token needs a center role, and a department exactly for a han
     CHECK(reviewer.err.find("--department") != std::string::npos);
     auto ttl = run({"--role", "reviewer", "--ttl-days", "0"});
     CHECK(ttl.exit_code == 2);
+}
+
+TEST_CASE("only a manager's console token publishes assets") {
+    // Issue 13: any console token, a handler's included, could replace the category tree,
+    // the forms or the SLA policy of every terminal in the region.
+    Center c;
+    const auto publish = [&](const std::string& token) {
+        const json tree = json::parse(std::ifstream(assets_dir() / "categories.json"));
+        json body = {{"protocol", 1}, {"name", "categories.json"}, {"content", tree.dump()}};
+        return c.api.post("/v1/center/assets", body.dump(), token);
+    };
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--role", "reviewer"},
+             {"--role", "dispatcher"},
+             {"--role", "auditor"},
+             {"--role", "handler", "--department", "billing"}}) {
+        CAPTURE(args.at(1));
+        const ApiReply r = publish(c.token(args));
+        CHECK(r.status == 403);
+        CHECK(r.body.at("error") == "wrong_role");
+        CHECK(r.body.at("message").get<std::string>().find("manager") != std::string::npos);
+    }
+    const ApiReply ok = publish(c.token({"--role", "manager"}));
+    CHECK_MESSAGE(ok.status == 200, ok.body.dump());
+    CHECK(ok.body.at("version") == 1);
 }

@@ -255,3 +255,31 @@ TEST_CASE("a seven-megabyte description is refused naming the field") {
     s.expect_refused(json::array({by_sax(e)}), 422, "invalid_ticket",
                      "events[0].payload.ticket.description");
 }
+
+TEST_CASE("a terminal's step is held to its step's shape, naming the field") {
+    // Issue 13: push checked a step only against the lifecycle, so an unknown key, a NUL and a
+    // text of any length were stored and passed on to every terminal of the branch.
+    Server s;
+    const json first = create_event("SZ01", "K1", 1, 1);
+    REQUIRE(s.push(json::array({first})).status == 200);
+    const auto refused = [&](json payload, const std::string& code, const std::string& field) {
+        json step = note_event(first, 2);
+        step["payload"] = std::move(payload);
+        const ApiReply r = s.push(json::array({step}));
+        INFO("answer: ", r.body.dump().substr(0, 2000));
+        CHECK(r.status == 422);
+        CHECK(r.body.at("error") == code);
+        CHECK(r.body.at("field") == field);
+        CHECK(s.stored_events() == 1);
+    };
+    refused({{"text", "called"}, {"sneaked_in", 1}}, "invalid_step",
+            "events[0].payload.sneaked_in");
+    refused({{"text", std::string("a\0b", 3)}}, "invalid_step", "events[0].payload.text");
+    refused({{"text", std::string(4001, 'x')}}, "invalid_step", "events[0].payload.text");
+    refused({{"text", json::array({"x"})}}, "invalid_step", "events[0].payload.text");
+    json fine = note_event(first, 2);
+    fine["payload"] = {{"text", std::string(4000, 'x')}};
+    const ApiReply ok = s.push(json::array({fine}));
+    CHECK_MESSAGE(ok.status == 200, ok.body.dump());
+    CHECK(s.stored_events() == 2);
+}

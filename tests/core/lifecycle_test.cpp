@@ -261,6 +261,55 @@ TEST_CASE("a bad payload is refused naming the field") {
                            actor_for(Step::acknowledge), json::array()));
 }
 
+TEST_CASE("every step's payload is held to its shape, the branch's steps as the center's") {
+    // Issue 13: a terminal's steps took any key, a NUL and a text of any length, so a push
+    // stored and passed on what no form sends.
+    for (Step s : k_all_steps) {
+        if (s == Step::view_contact) {
+            continue;
+        }
+        State in = State::received;
+        for (State st : k_all_states) {
+            if (step_allowed_in(s, st)) {
+                in = st;
+                break;
+            }
+        }
+        CAPTURE(to_string(s));
+        const Ticket t = ticket_in(in);
+        REQUIRE(check_step(t, s, actor_for(s), valid_payload(s)));
+        json extra = valid_payload(s);
+        extra["from_nowhere"] = "x";
+        auto unknown = check_step(t, s, actor_for(s), extra);
+        REQUIRE_FALSE(unknown);
+        CHECK(unknown.error().code == ErrorCode::invalid_input);
+        CHECK(unknown.error().message.find("payload.from_nowhere") != std::string::npos);
+    }
+    const Ticket t = ticket_in(State::acknowledged);
+    const Actor staff = actor_for(Step::note);
+    auto nul = check_step(t, Step::note, staff, {{"text", std::string("a\0b", 3)}});
+    REQUIRE_FALSE(nul);
+    CHECK(nul.error().message.find("payload.text") != std::string::npos);
+    CHECK(nul.error().message.find("NUL") != std::string::npos);
+    auto long_text =
+        check_step(t, Step::resolve, staff, {{"resolution", std::string(4001, 'x')}});
+    REQUIRE_FALSE(long_text);
+    CHECK(long_text.error().message.find("4000 characters") != std::string::npos);
+    std::string wide;
+    for (int i = 0; i < 4000; ++i) {
+        wide += "账";
+    }
+    CHECK(check_step(t, Step::resolve, staff, {{"resolution", wide}}));
+    auto amount =
+        check_step(t, Step::resolve, staff, {{"resolution", "refund"}, {"compensation", "100"}});
+    REQUIRE_FALSE(amount);
+    CHECK(amount.error().message.find("payload.compensation") != std::string::npos);
+    auto long_code = check_step(t, Step::resolve, staff,
+                                {{"resolution", "refund"}, {"approved_by", std::string(65, 's')}});
+    REQUIRE_FALSE(long_code);
+    CHECK(long_code.error().message.find("payload.approved_by") != std::string::npos);
+}
+
 TEST_CASE("the kiosk cannot take steps and an actor needs an id") {
     CHECK_FALSE(check_step(ticket_in(State::received), Step::note, Actor{"kiosk", Role::kiosk, {}},
                            valid_payload(Step::note)));

@@ -1,9 +1,11 @@
 // The shape check of a center step's payload (center/step_payload.h). The first byte picks
 // the step, the rest is the payload as the center reads a body (parse_request_body). Checks
 // that an accepted payload is null or an object whose every text is within
-// k_max_step_text_chars characters and whose departments are within k_max_step_departments,
+// core::k_max_step_text_chars characters and whose departments are within
+// core::k_max_step_departments,
 // and that the payload written out and read again gets the same answer.
 #include "center/step_payload.h"
+#include "core/step_schema.h"
 #include "fuzz_support.h"
 #include "sync/request_body.h"
 
@@ -22,11 +24,11 @@ std::size_t characters(std::string_view text) {
 void check_texts(const json& value) {
     if (value.is_string()) {
         FUZZ_CHECK(characters(value.get_ref<const std::string&>()) <=
-                       cf::center::k_max_step_text_chars,
+                       cf::core::k_max_step_text_chars,
                    "a text of " + std::to_string(value.get_ref<const std::string&>().size()));
     }
     if (value.is_array()) {
-        FUZZ_CHECK(value.size() <= cf::center::k_max_step_departments, cf::fuzz::dump(value));
+        FUZZ_CHECK(value.size() <= cf::core::k_max_step_departments, cf::fuzz::dump(value));
     }
     if (value.is_structured()) {
         for (const json& child : value) {
