@@ -303,6 +303,10 @@ int cmd_act(Context& c) {
     if (!s) {
         return report(c, s.error());
     }
+    // The policy a feedback's call-back deadline comes from, as serve reads it.
+    if (auto r = (*s)->load_create_rules(assets_option(c)); !r) {
+        return report(c, r.error());
+    }
     auto t = (*s)->act(c.args.positional[1], step, c.clock.now());
     if (!t) {
         return report(c, t.error());

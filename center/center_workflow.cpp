@@ -3,6 +3,7 @@
 // [SECTION] lists, overdue, export, assets
 #include "center/center_schema.h"
 #include "center/sqlite_center_storage.h"
+#include "center/step_deadlines.h"
 #include "center/step_payload.h"
 
 #include "core/lifecycle.h"
@@ -354,6 +355,13 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
     if (step == core::Step::handle && !payload.contains("department") &&
         !actor.department.empty()) {
         payload["department"] = actor.department;
+    }
+    auto rules = current_create_rules();
+    if (!rules) {
+        return std::unexpected(rules.error());
+    }
+    if (auto r = settle_step_deadlines(step, payload, (*rules)->policy, now); !r) {
+        return r;
     }
     if (auto ok = core::check_step(t, step, actor, payload); !ok) {
         return std::unexpected(from_core(ok.error()));

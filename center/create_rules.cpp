@@ -37,12 +37,21 @@ void raise(std::map<forms::TicketPath, std::size_t>& limits, forms::TicketPath p
 CenterResult<void> CreateRules::add_asset(std::string_view name, std::string_view text) {
     const bool tree = name == "categories.json";
     const bool form = name.starts_with("forms/") && name.ends_with(".json");
-    if (!tree && !form) {
+    const bool sla = name == "sla/policy.json";
+    if (!tree && !form && !sla) {
         return {};
     }
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
         return asset_problem(name, "it is not JSON");
+    }
+    if (sla) {
+        auto parsed = forms::parse_sla_policy(doc, std::string(name));
+        if (!parsed) {
+            return asset_problem(name, first_problem(parsed.error()));
+        }
+        policy = std::move(*parsed);
+        return {};
     }
     if (tree) {
         auto parsed = forms::parse_category_tree(doc, std::string(name));
@@ -85,7 +94,7 @@ std::size_t CreateRules::item_limit(forms::TicketPath p) const {
 
 CenterResult<CreateRules> load_create_rules(const fs::path& assets_dir) {
     CreateRules rules;
-    std::vector<std::string> names = {"categories.json"};
+    std::vector<std::string> names = {"categories.json", "sla/policy.json"};
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(assets_dir / "forms", ec)) {
         if (entry.path().extension() == ".json") {

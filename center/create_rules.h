@@ -2,9 +2,11 @@
 // What a terminal's create may hold beyond what the protocol's parsers check: a category of
 // the category tree, and texts within the forms' limits, as the center knows them (the
 // installed assets and every version of categories.json and forms/*.json published to it).
+// Beside them, the SLA policy the center's own steps follow (the newest sla/policy.json).
 // The push path reads an immutable snapshot without a lock; a publish makes a new snapshot.
 
 #include "center/center_error.h"
+#include "forms/sla_policy.h"
 #include "forms/ticket_path.h"
 
 #include <cstddef>
@@ -30,9 +32,12 @@ struct CreateRules {
     // form bound to it: the counter form's limits where both forms have the field.
     std::map<forms::TicketPath, std::size_t> max_length;
     std::map<forms::TicketPath, std::size_t> max_items;
+    // The newest policy: the call-back deadline a feedback sets comes from it.
+    forms::SlaPolicy policy;
 
-    // Folds in one published or installed asset: categories.json or forms/ID.json (others
-    // are ignored). Fails with 500 invalid_asset naming the file and its first problem.
+    // Folds in one published or installed asset: categories.json, forms/ID.json or
+    // sla/policy.json (others are ignored). Fails with 500 invalid_asset naming the file and
+    // its first problem.
     CenterResult<void> add_asset(std::string_view name, std::string_view text);
 
     // The characters a text at this path may have; the items a list may have.
@@ -40,7 +45,8 @@ struct CreateRules {
     std::size_t item_limit(forms::TicketPath p) const;
 };
 
-// The rules of the assets directory: categories.json and every forms/*.json in it. Fails with
+// The rules of the assets directory: categories.json, sla/policy.json and every forms/*.json
+// in it. Fails with
 // 500 invalid_asset naming the directory or the file that cannot be read.
 CenterResult<CreateRules> load_create_rules(const std::filesystem::path& assets_dir);
 

@@ -93,7 +93,7 @@ Result<std::vector<std::string>> departments_of(Step step, const json& payload) 
 // Why a step is refused in a state: ownership first, because that is what staff must learn.
 std::string refusal_reason(Step step, State state) {
     Owner side = step_side(step);
-    if (step != Step::note && step != Step::view_contact && owner_of(state) != side) {
+    if (!taken_by_either_owner(step) && owner_of(state) != side) {
         return side == Owner::branch
                    ? "the regional center owns the ticket until it sends feedback"
                    : "the branch owns the ticket; it is not at the regional center";
@@ -106,6 +106,7 @@ std::string refusal_reason(Step step, State state) {
         return state == State::received ? "acknowledge the customer first"
                                         : "the ticket is past handling at the branch";
     case Step::contact:
+        return "the ticket is closed";
     case Step::satisfaction:
         return "there is no result to tell the customer yet";
     case Step::close:
@@ -336,6 +337,10 @@ Owner step_side(Step s) {
     }
 }
 
+bool taken_by_either_owner(Step s) {
+    return s == Step::note || s == Step::contact || s == Step::view_contact;
+}
+
 bool step_allowed_in(Step step, State s) {
     using enum State;
     switch (step) {
@@ -348,7 +353,7 @@ bool step_allowed_in(Step step, State s) {
     case Step::submit:
         return any_of_states(s, {acknowledged, returned, second_round});
     case Step::contact:
-        return any_of_states(s, {resolved, answered, satisfied, second_round});
+        return s != closed;
     case Step::satisfaction:
         return any_of_states(s, {resolved, answered});
     case Step::close:
@@ -447,8 +452,10 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
     t.updated_at = at;
     switch (step) {
     case Step::note:
-    case Step::contact:
     case Step::view_contact:
+        break;
+    case Step::contact:
+        t.contact_due = 0; // the specialist's call, or the call-back after the feedback
         break;
     case Step::acknowledge:
         t.state = State::acknowledged;
@@ -494,6 +501,7 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         t.state = State::closed;
         t.closed_at = at;
         t.due_at = 0;
+        t.contact_due = 0;
         break;
     case Step::reopen:
         t.state = State::acknowledged;
@@ -548,6 +556,10 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         t.state = State::answered;
         t.feedback = text_of(p, "text");
         t.due_at = 0;
+        // The branch calls the customer back by then (the center adds it from its policy).
+        if (has_time(p, "contact_due")) {
+            t.contact_due = p.at("contact_due").get<Millis>();
+        }
         if (!t.resolved_at) {
             t.resolved_at = at;
         }

@@ -28,7 +28,9 @@ enum class Step {
     note,         // any side, any state: {"text"}
     resolve,      // 当场处理 / second-round resolution: {"resolution", "compensation"?}
     submit,       // 提交 to the regional center: {"reason"}
-    contact,      // 结果反馈: {"channel", "outcome"}
+    contact,      // a contact with the customer, in every open state and whoever owns the
+                  // ticket (结果反馈, a progress call, the specialist's call):
+                  // {"channel", "outcome"}; meets contact_due
     satisfaction, // {"level": satisfied|mostly_satisfied|unsatisfied; if unsatisfied "due_at" and
                   // optionally "assignee", the supervisor who takes the second round}
     close,        // 关闭: {"note"?}; supervisor may close an unconfirmed ticket with {"reason"}
@@ -40,7 +42,7 @@ enum class Step {
     handle,        // 处理: {"department", "investigation", "responsibility", "solution"}
     audit_approve, // 审核 passed
     audit_reject,  // 审核 failed, dispatch again: {"reason", "departments", "deadline"}
-    feedback,      // 反馈 to the branch: {"text"}
+    feedback,      // 反馈 to the branch: {"text", "contact_due"?: the call-back deadline}
     // branch staff, in any state, whichever side owns the ticket
     view_contact, // audit trail: staff saw the customer's unmasked contact data:
                   // {"fields": ["name", "phone", ...]}; changes nothing in the projection
@@ -65,9 +67,10 @@ inline constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "ph
 std::string_view to_string(Step s);
 std::optional<Step> parse_step(std::string_view s);
 
-// Which side takes the step. note and view_contact report branch but are taken whichever
-// side owns the ticket.
+// Which side takes the step. note, contact and view_contact report branch but are taken
+// whichever side owns the ticket.
 Owner step_side(Step s);
+bool taken_by_either_owner(Step s);
 
 struct Actor {
     std::string id; // staff id, "kiosk", or a center account

@@ -30,6 +30,7 @@ struct Key {
 // Every key each step may carry (lifecycle.h says what each one means).
 std::span<const Key> keys_of(Step step) {
     static constexpr Key text[] = {{"text", Shape::text}};
+    static constexpr Key feedback[] = {{"text", Shape::text}, {"contact_due", Shape::time}};
     static constexpr Key resolve[] = {{"resolution", Shape::text},
                                       {"compensation", Shape::amount},
                                       {"approved_by", Shape::code}};
@@ -51,8 +52,9 @@ std::span<const Key> keys_of(Step step) {
     static constexpr Key view_contact[] = {{"fields", Shape::contact_fields}};
     switch (step) {
     case Step::note:
-    case Step::feedback:
         return text;
+    case Step::feedback:
+        return feedback;
     case Step::resolve:
         return resolve;
     case Step::submit:

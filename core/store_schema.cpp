@@ -8,7 +8,7 @@ namespace {
 
 // Migration N (1-based) takes the schema from version N-1 to N. Never edit a released one;
 // add a new one at the end.
-constexpr std::array<std::string_view, 4> k_migrations = {
+constexpr std::array<std::string_view, 5> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -123,7 +123,7 @@ INSERT OR IGNORE INTO meta(key, value) VALUES
 -- queue_tab: the queue tab a state belongs to (QueueTab's order: 0 new, 2 awaiting center,
 -- 3 feedback arrived, 5 closed; 9 open at the branch but in none of them). queue_key: the
 -- deadline sort key: the running deadline (first response while received, else due_at;
--- 2^63-1 when there is none), or minus closed_at for closed tickets (newest closed first).
+-- from migration 5 the contact deadline too when it is earlier; 2^63-1 when there is none), or minus closed_at for closed tickets (newest closed first).
 -- queue_owner: whose "mine" it is. priority_rank: 0 urgent, 1 important, 2 normal.
 ALTER TABLE tickets ADD COLUMN receiver TEXT NOT NULL DEFAULT '';
 ALTER TABLE tickets ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
@@ -171,6 +171,13 @@ CREATE INDEX tickets_open_owner ON tickets(queue_owner, queue_key, received_at, 
     request_type, category, state) WHERE state != 'closed';
 -- Closed per day (daily_volume).
 CREATE INDEX tickets_closed_at ON tickets(closed_at) WHERE closed_at IS NOT NULL;
+)sql",
+    // 5: the contact clock (Ticket::contact_due): the specialist's call after a complaint,
+    // the call-back after the center's feedback. Older tickets have none, so their queue keys
+    // stay what they are.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN contact_due INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX tickets_contact_due ON tickets(contact_due) WHERE contact_due > 0;
 )sql",
 };
 

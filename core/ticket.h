@@ -118,8 +118,11 @@ struct NewTicket {
     Customer customer;
     std::string receiver;           // 受理人: staff id, or "kiosk"
     std::string locale = "zh-Hans"; // the language the customer used
-    Millis first_response_due = 0;  // from the SLA policy
-    Millis due_at = 0;              // current deadline for the ticket as a whole
+    Millis first_response_due = 0;  // from the SLA policy; met by acknowledging
+    Millis due_at = 0;              // the ticket deadline (工单时限), or the second round's
+    // By when the branch must contact the customer: the specialist's call after a complaint is
+    // filed, the call-back after the center's feedback. 0: no contact is due. Met by a contact.
+    Millis contact_due = 0;
 };
 
 struct Ticket : NewTicket {

@@ -164,6 +164,7 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["locale"] = t.locale;
     j["first_response_due"] = t.first_response_due;
     j["due_at"] = t.due_at;
+    j["contact_due"] = t.contact_due;
     j["satisfaction"] = to_string(t.satisfaction);
     j["round"] = t.round;
     j["received_at"] = t.received_at;
@@ -217,6 +218,7 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.locale = r.text("locale");
     t.first_response_due = r.time("first_response_due");
     t.due_at = r.time("due_at");
+    t.contact_due = r.time("contact_due"); // 0 in a ticket from before the contact clock
     t.satisfaction = r.choice("satisfaction", parse_satisfaction, Satisfaction::none);
     t.round = r.integer("round", 1);
     t.received_at = r.time("received_at");

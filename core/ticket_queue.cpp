@@ -59,11 +59,17 @@ std::string masked_customer(const std::string& name, const std::string& phone,
     return out + contact;
 }
 
-std::optional<Millis> deadline_of(State state, Millis first_response_due, Millis due_at) {
+// The earliest clock running in this state: the first response while received, else the
+// ticket deadline, and the contact deadline when it is earlier.
+std::optional<Millis> deadline_of(State state, Millis first_response_due, Millis due_at,
+                                  Millis contact_due) {
     if (state == State::closed) {
         return std::nullopt;
     }
-    const Millis due = state == State::received ? first_response_due : due_at;
+    Millis due = state == State::received ? first_response_due : due_at;
+    if (contact_due > 0 && (due <= 0 || contact_due < due)) {
+        due = contact_due;
+    }
     return due > 0 ? std::optional<Millis>(due) : std::nullopt;
 }
 
@@ -87,7 +93,7 @@ std::string_view to_string(QueueSort s) {
 }
 
 std::optional<Millis> running_deadline(const Ticket& t) {
-    return deadline_of(t.state, t.first_response_due, t.due_at);
+    return deadline_of(t.state, t.first_response_due, t.due_at, t.contact_due);
 }
 
 Millis deadline_start(const Ticket& t) {
@@ -212,7 +218,7 @@ Result<std::vector<QueueRow>> TicketQueue::rows(std::span<const std::int64_t> id
     for (const std::int64_t rowid : ids) {
         auto q = db.query("SELECT id, number, request_type, category, priority, state, "
                           "received_at, deadline_started_at, first_response_due, due_at, "
-                          "assignee, name_sealed, phone_sealed, email_sealed "
+                          "assignee, name_sealed, phone_sealed, email_sealed, contact_due "
                           "FROM tickets WHERE rowid = ?1");
         if (!q) {
             return std::unexpected(q.error());
@@ -242,7 +248,7 @@ Result<std::vector<QueueRow>> TicketQueue::rows(std::span<const std::int64_t> id
         r.state = *state;
         r.received_at = q->int64(6);
         r.sla_start = q->optional_int64(7).value_or(r.received_at);
-        r.sla_due = deadline_of(r.state, q->int64(8), q->int64(9));
+        r.sla_due = deadline_of(r.state, q->int64(8), q->int64(9), q->int64(14));
         r.assignee = q->text(10);
         std::string plain[3];
         const char* fields[3] = {"name", "phone", "email"};

@@ -17,7 +17,7 @@ constexpr const char* k_select_ticket =
 // Overdue: first response late, the current deadline passed, or a department is late.
 constexpr const char* k_overdue_sql =
     "t.state != 'closed' AND ((t.acknowledged_at IS NULL AND t.first_response_due < ?2) OR "
-    "(t.due_at > 0 AND t.due_at < ?2) OR "
+    "(t.due_at > 0 AND t.due_at < ?2) OR (t.contact_due > 0 AND t.contact_due < ?2) OR "
     "(t.handling_deadline IS NOT NULL AND t.handling_deadline < ?2))";
 
 std::string list_where(const ListQuery& q) {

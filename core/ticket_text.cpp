@@ -127,6 +127,7 @@ constexpr std::array k_fields = {
     Field{"channel", choice<&Ticket::channel, parse_channel, Channel::counter>},
     Field{"closed_at", optional_time<&Ticket::closed_at>},
     Field{"concern", choice<&Ticket::concern, parse_concern, Concern::unspecified>},
+    Field{"contact_due", time<&Ticket::contact_due>},
     Field{"deadline_started_at", optional_time<&Ticket::deadline_started_at>},
     Field{"demand", text<&Ticket::demand>},
     Field{"departments", list<&Ticket::departments>},

@@ -67,6 +67,7 @@ IntakeResult Intake::run(const BusinessCalendar& calendar, core::Millis now) {
     }
     t.first_response_due = first_response_due(m_catalog.sla, t.priority, now, calendar);
     t.due_at = ticket_due(m_catalog.sla, t.priority, t.request_type, now, calendar);
+    t.contact_due = specialist_contact_due(m_catalog.sla, t.request_type, now, calendar);
     return std::move(m_out);
 }
 

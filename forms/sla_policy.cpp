@@ -10,6 +10,10 @@ const SlaDuration& SlaPolicy::first_response_for(core::Priority p) const {
     return first_response.at(static_cast<std::size_t>(p));
 }
 
+const SlaDuration& SlaPolicy::ticket_deadline_for(core::Priority p) const {
+    return ticket_deadline.at(static_cast<std::size_t>(p));
+}
+
 namespace {
 
 std::optional<SlaDuration> parse_duration(const nlohmann::json& doc, const std::string& path,
@@ -61,12 +65,29 @@ std::optional<SlaDuration> parse_duration(const nlohmann::json& doc, const std::
 }
 
 std::optional<SlaDuration> duration_member(const nlohmann::json& doc, const std::string& path,
-                                           std::string_view key, AssetReader& reader) {
-    const nlohmann::json* node = reader.member(doc, path, key, true);
+                                           std::string_view key, AssetReader& reader,
+                                           bool required = true) {
+    const nlohmann::json* node = reader.member(doc, path, key, required);
     if (node == nullptr) {
         return std::nullopt;
     }
     return parse_duration(*node, join_path(path, key), reader);
+}
+
+// A duration for each of the three priorities, under `key`.
+void by_priority(const nlohmann::json& doc, const char* key, bool required,
+                 std::array<SlaDuration, 3>& out, AssetReader& reader) {
+    const nlohmann::json* node = reader.member(doc, "", key, required);
+    if (node == nullptr || !reader.expect_object(*node, key)) {
+        return;
+    }
+    reader.reject_unknown_keys(*node, key, {"urgent", "important", "normal"});
+    for (const core::Priority p :
+         {core::Priority::normal, core::Priority::important, core::Priority::urgent}) {
+        if (auto d = duration_member(*node, key, core::to_string(p), reader)) {
+            out.at(static_cast<std::size_t>(p)) = *d;
+        }
+    }
 }
 
 } // namespace
@@ -79,22 +100,11 @@ std::expected<SlaPolicy, std::vector<AssetError>> parse_sla_policy(const nlohman
         return std::unexpected(reader.take_errors());
     }
     reader.reject_unknown_keys(doc, "",
-                               {"first_response", "ticket_due", "second_round",
-                                "specialist_contact", "warning_ratio",
+                               {"first_response", "ticket_deadline", "ticket_due", "second_round",
+                                "specialist_contact", "callback", "handling", "warning_ratio",
                                 "compensation_approval_above"});
-    if (const nlohmann::json* first = reader.member(doc, "", "first_response", true)) {
-        if (reader.expect_object(*first, "first_response")) {
-            reader.reject_unknown_keys(*first, "first_response", {"urgent", "important", "normal"});
-            const core::Priority priorities[] = {core::Priority::normal, core::Priority::important,
-                                                 core::Priority::urgent};
-            for (const core::Priority p : priorities) {
-                if (auto d =
-                        duration_member(*first, "first_response", core::to_string(p), reader)) {
-                    policy.first_response.at(static_cast<std::size_t>(p)) = *d;
-                }
-            }
-        }
-    }
+    by_priority(doc, "first_response", true, policy.first_response, reader);
+    by_priority(doc, "ticket_deadline", false, policy.ticket_deadline, reader);
     policy.ticket_due.clear();
     if (const nlohmann::json* due = reader.member(doc, "", "ticket_due", false)) {
         if (reader.expect_object(*due, "ticket_due")) {
@@ -116,6 +126,12 @@ std::expected<SlaPolicy, std::vector<AssetError>> parse_sla_policy(const nlohman
     }
     if (auto d = duration_member(doc, "", "specialist_contact", reader)) {
         policy.specialist_contact = *d;
+    }
+    if (auto d = duration_member(doc, "", "callback", reader, false)) {
+        policy.callback = *d;
+    }
+    if (auto d = duration_member(doc, "", "handling", reader, false)) {
+        policy.handling = *d;
     }
     if (auto ratio = reader.number(doc, "", "warning_ratio", true)) {
         if (!(*ratio > 0.0 && *ratio < 1.0)) {

@@ -73,10 +73,14 @@ TEST_CASE("the console takes every center step through the API and lists overdue
     Center c;
     const std::string number = c.submitted_ticket();
     const auto now = cf::core::SystemClock().now();
-    CHECK(c.step(number, "review_accept", "reviewer", {{"due_at", now - 60'000}}).status == 200);
+    // Deadlines lie in the future (issue 14); these two pass in a second, for the overdue lists.
+    CHECK(c.step(number, "review_accept", "reviewer", {{"due_at", now + 1000}}).status == 200);
     auto dispatched = c.step(number, "dispatch", "dispatcher",
-                             {{"departments", {"billing", "network"}}, {"deadline", now - 1000}});
+                             {{"departments", {"billing", "network"}}, {"deadline", now + 1000}});
     REQUIRE(dispatched.status == 200);
+    while (cf::core::SystemClock().now() <= now + 1000) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     CHECK(dispatched.body.at("ticket").at("state") == "dispatched");
     // No console answer carries the customer's phone in plain text.
     CHECK(dispatched.body.dump().find("13800138000") == std::string::npos);
@@ -118,6 +122,10 @@ TEST_CASE("the console takes every center step through the API and lists overdue
     auto fed = c.step(number, "feedback", "reviewer", {{"text", "已全额退款"}});
     REQUIRE(fed.status == 200);
     CHECK(fed.body.at("ticket").at("state") == "answered");
+    // The branch calls back within the policy's 24 hours (assets/sla/policy.json "callback").
+    const auto contact_due = fed.body.at("ticket").at("contact_due").get<std::int64_t>();
+    CHECK(contact_due >= now + 24 * 3600'000);
+    CHECK(contact_due <= cf::core::SystemClock().now() + 24 * 3600'000);
     // A branch step cannot be taken at the center (console-token refuses a branch role).
     CHECK(c.step(number, "close", "manager", {{"reason", "x"}}).body.at("error") ==
           "branch_step_at_center");
@@ -130,6 +138,28 @@ TEST_CASE("the console takes every center step through the API and lists overdue
     CHECK(shown.body.dump().find("13800138000") == std::string::npos);
     auto list = c.api.get("/v1/center/tickets?state=answered", c.console);
     CHECK(list.body.at("tickets").size() == 1);
+}
+
+TEST_CASE("a deadline in the past is refused at review and dispatch, naming it") {
+    // Issue 14: a dispatch deadline in the past was taken and the ticket was late at once.
+    Center c;
+    const std::string number = c.submitted_ticket();
+    const auto now = cf::core::SystemClock().now();
+    const auto refused = [](const ApiReply& r, const std::string& field) {
+        INFO(r.body.dump());
+        CHECK(r.status == 422);
+        CHECK(r.body.at("error") == "deadline_in_past");
+        CHECK(r.body.at("field") == field);
+    };
+    refused(c.step(number, "review_accept", "reviewer", {{"due_at", now - 60'000}}),
+            "payload.due_at");
+    REQUIRE(c.step(number, "review_accept", "reviewer", {{"due_at", now + 3600'000}}).status ==
+            200);
+    refused(c.step(number, "dispatch", "dispatcher",
+                   {{"departments", {"billing"}}, {"deadline", now - 1000}}),
+            "payload.deadline");
+    auto shown = c.api.get("/v1/center/tickets/" + number, c.console);
+    CHECK(shown.body.at("ticket").at("state") == "accepted");
 }
 
 TEST_CASE("device and console tokens only open their own endpoints") {

@@ -18,7 +18,7 @@ namespace {
 const std::pair<Step, const char*> k_table[] = {
     {Step::acknowledge, "x............"},   {Step::note, "xxxxxxxxxxxxx"},
     {Step::resolve, ".x..x......x."},       {Step::submit, ".x..x......x."},
-    {Step::contact, "..x......xxx."},       {Step::satisfaction, "..x......x..."},
+    {Step::contact, "xxxxxxxxxxxx."},       {Step::satisfaction, "..x......x..."},
     {Step::close, "..x......xx.."},         {Step::reopen, "............x"},
     {Step::review_accept, "...x........."}, {Step::review_return, "...x........."},
     {Step::dispatch, ".....x......."},      {Step::handle, "......x......"},
@@ -155,6 +155,42 @@ TEST_CASE("branch steps are refused while the center owns the ticket, saying so"
                         valid_payload(Step::resolve));
     REQUIRE_FALSE(r);
     CHECK(r.error().message.find("regional center owns") != std::string::npos);
+}
+
+TEST_CASE("a contact is taken in every open state, whoever owns the ticket") {
+    // Issue 14: a progress call was refused while a ticket was acknowledged or at the center,
+    // though 000 says a delay is told to the customer at once.
+    for (State s : k_all_states) {
+        CAPTURE(to_string(s));
+        Ticket t = ticket_in(s);
+        t.contact_due = k_now + k_hour;
+        auto r = check_step(t, Step::contact, actor_for(Step::contact),
+                            valid_payload(Step::contact));
+        CHECK(r.has_value() == (s != State::closed));
+        if (r) {
+            apply_step(t, Step::contact, actor_for(Step::contact), valid_payload(Step::contact),
+                       k_now);
+            CHECK(t.contact_due == 0);
+            CHECK(t.state == s);
+        }
+    }
+    CHECK_FALSE(check_step(ticket_in(State::dispatched), Step::contact,
+                           Actor{"C1", Role::manager, {}}, valid_payload(Step::contact)));
+}
+
+TEST_CASE("the center's feedback starts the call-back clock and closing stops it") {
+    Ticket t = ticket_in(State::audited);
+    apply_step(t, Step::feedback, actor_for(Step::feedback),
+               {{"text", "refunded"}, {"contact_due", k_now + k_day}}, k_now);
+    CHECK(t.contact_due == k_now + k_day);
+    CHECK(t.due_at == 0);
+    Ticket old = ticket_in(State::audited);
+    apply_step(old, Step::feedback, actor_for(Step::feedback), {{"text", "refunded"}}, k_now);
+    CHECK(old.contact_due == 0);
+    Ticket answered = ticket_in(State::answered);
+    answered.contact_due = k_now + k_day;
+    apply_step(answered, Step::close, actor_for(Step::close), valid_payload(Step::close), k_now);
+    CHECK(answered.contact_due == 0);
 }
 
 TEST_CASE("center steps are refused for branch roles and branch steps for center roles") {
@@ -319,7 +355,7 @@ TEST_CASE("the kiosk cannot take steps and an actor needs an id") {
 
 TEST_CASE("allowed_steps offers only what the actor may do now") {
     auto steps = allowed_steps(ticket_in(State::acknowledged), Actor{"S1", Role::frontdesk, {}});
-    CHECK(steps == std::vector<Step>{Step::note, Step::resolve, Step::submit});
+    CHECK(steps == std::vector<Step>{Step::note, Step::resolve, Step::submit, Step::contact});
     auto center = allowed_steps(ticket_in(State::submitted), Actor{"R", Role::reviewer, {}});
     CHECK(center == std::vector<Step>{Step::note, Step::review_accept, Step::review_return});
 }

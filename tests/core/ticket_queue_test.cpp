@@ -404,11 +404,12 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
     for (const char* index :
          {"tickets_queue_due", "tickets_queue_received", "tickets_queue_priority",
-          "tickets_queue_filter", "tickets_open_due", "tickets_open_owner", "tickets_closed_at"}) {
+          "tickets_queue_filter", "tickets_open_due", "tickets_open_owner", "tickets_closed_at",
+          "tickets_contact_due"}) {
         exec(h, ("DROP INDEX " + std::string(index)).c_str());
     }
     for (const char* column : {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver",
-                               "assignee", "deadline_started_at"}) {
+                               "assignee", "deadline_started_at", "contact_due"}) {
         exec(h, ("ALTER TABLE tickets DROP COLUMN " + std::string(column)).c_str());
     }
     exec(h, "UPDATE tickets SET body = json_remove(body, '$.deadline_started_at')");
@@ -432,6 +433,37 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     auto loaded = f.store->get(second.number);
     REQUIRE(loaded);
     CHECK(loaded->deadline_started_at == second_round_at);
+}
+
+TEST_CASE("migration 5 adds the contact clock; tickets filed before it have none") {
+    StoreFixture f;
+    auto before = file(f);
+    f.store.reset();
+    const auto path = f.dir.path() / "data" / core::TicketStore::k_database_file;
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+    exec(h, "DROP INDEX tickets_contact_due");
+    exec(h, "ALTER TABLE tickets DROP COLUMN contact_due");
+    exec(h, "UPDATE tickets SET body = json_remove(body, '$.contact_due')");
+    exec(h, "PRAGMA user_version = 4");
+    sqlite3_close(h);
+
+    f.store.emplace(f.open_again());
+    auto loaded = f.store->get(before.number);
+    REQUIRE(loaded);
+    CHECK(loaded->contact_due == 0);
+    core::TicketQueue queue(*f.store);
+    CHECK(ids(queue, tab(QueueTab::fresh)) == std::vector<std::int64_t>{before.rowid});
+    core::NewTicket late = test::sample_complaint();
+    late.contact_due = f.clock.now() - 1;
+    auto filed = f.store->file(late, test::frontdesk());
+    REQUIRE(filed);
+    core::ListQuery overdue;
+    overdue.overdue_only = true;
+    auto list = f.store->list(overdue);
+    REQUIRE(list);
+    REQUIRE(list->size() == 1);
+    CHECK(list->front().number == filed->number);
 }
 
 TEST_CASE("every tab, sort and filter combination runs") {

@@ -85,7 +85,8 @@ TEST_SUITE("intake") {
         CHECK(explained(r, "话费", "billing"));
         // Important priority: 2 business hours.
         CHECK(beijing(t.first_response_due) == "2026-03-04T12:00:00+08:00");
-        CHECK(t.due_at == t.first_response_due);
+        // The ticket deadline (工单时限) of an important ticket: 3 working days.
+        CHECK(beijing(t.due_at) == "2026-03-09T10:00:00+08:00");
     }
 
     TEST_CASE("Simplified Chinese text fills open fields and says why") {
@@ -211,7 +212,8 @@ TEST_SUITE("intake") {
         Intake in;
         const forms::IntakeResult r = in.ok("kiosk", kiosk("你好"), at("2026-03-06T15:00+08:00"));
         CHECK(beijing(r.ticket.first_response_due) == "2026-03-09T15:00:00+08:00");
-        CHECK(r.ticket.due_at == r.ticket.first_response_due);
+        // The ticket as a whole: 5 working days.
+        CHECK(beijing(r.ticket.due_at) == "2026-03-13T15:00:00+08:00");
     }
 
     TEST_CASE("the phone is stored in its canonical digits") {

@@ -58,14 +58,48 @@ TEST_SUITE("sla") {
               "2026-03-09T15:00:00+08:00");
     }
 
-    TEST_CASE("a suggestion is due within 3 working days, other tickets at first response") {
+    TEST_CASE("a suggestion is due within 3 working days, other tickets by their priority") {
         Fixture f;
         const core::Millis friday = at("2026-03-06T15:00+08:00");
         CHECK(beijing(forms::ticket_due(f.policy, core::Priority::normal,
                                         core::RequestType::suggestion, friday, f.cn)) ==
               "2026-03-11T15:00:00+08:00");
+        // Issue 14: the ticket deadline (工单时限) was the first response, so acknowledging
+        // ended every clock of a complaint.
         CHECK(forms::ticket_due(f.policy, core::Priority::urgent, core::RequestType::complaint,
-                                friday, f.cn) == friday + 30 * core::k_minute);
+                                friday, f.cn) == friday + 24 * core::k_hour);
+        CHECK(beijing(forms::ticket_due(f.policy, core::Priority::important,
+                                        core::RequestType::complaint, friday, f.cn)) ==
+              "2026-03-11T15:00:00+08:00");
+        CHECK(beijing(forms::ticket_due(f.policy, core::Priority::normal,
+                                        core::RequestType::enquiry, friday, f.cn)) ==
+              "2026-03-13T15:00:00+08:00");
+    }
+
+    TEST_CASE("a ticket deadline is never before its first response") {
+        forms::SlaPolicy policy = test::real_catalog().policy();
+        policy.ticket_deadline.at(static_cast<std::size_t>(core::Priority::urgent)) = {
+            10 * core::k_minute, forms::TimeBasis::wall};
+        const core::Millis t = at("2026-03-06T15:00+08:00");
+        CHECK(forms::ticket_due(policy, core::Priority::urgent, core::RequestType::complaint, t,
+                                forms::BusinessCalendar()) == t + 30 * core::k_minute);
+    }
+
+    TEST_CASE("a complaint's specialist contact is due in an hour; other requests have none") {
+        Fixture f;
+        const core::Millis saturday = at("2026-03-07T10:00+08:00");
+        CHECK(forms::specialist_contact_due(f.policy, core::RequestType::complaint, saturday,
+                                            f.cn) == saturday + core::k_hour);
+        CHECK(forms::specialist_contact_due(f.policy, core::RequestType::enquiry, saturday,
+                                            f.cn) == 0);
+        CHECK(forms::specialist_contact_due(f.policy, core::RequestType::suggestion, saturday,
+                                            f.cn) == 0);
+    }
+
+    TEST_CASE("the call-back after the center's feedback is due 24 hours later") {
+        Fixture f;
+        const core::Millis answered = at("2026-03-07T10:00+08:00");
+        CHECK(forms::callback_due(f.policy, answered, f.cn) == answered + 24 * core::k_hour);
     }
 
     TEST_CASE("the second round is due 24 wall-clock hours later, weekend or not") {
@@ -107,6 +141,39 @@ TEST_SUITE("sla") {
         CHECK(forms::sla_state(start, 1000, 500, 0.5) == forms::SlaState::warning);
         CHECK(forms::sla_state(start, 1000, 499, 0.5) == forms::SlaState::on_track);
         CHECK(forms::to_string(forms::SlaState::overdue) == "overdue");
+    }
+
+    TEST_CASE("the handling deadline a dispatch proposes is in the policy") {
+        // Issue 14: the console read handling.hours, which the policy check refused.
+        Fixture f;
+        CHECK(f.policy.handling == forms::SlaDuration{48 * core::k_hour, forms::TimeBasis::wall});
+    }
+
+    TEST_CASE("ticket_deadline, callback and handling may be left out for their defaults") {
+        test::AssetsCopy assets;
+        nlohmann::json doc = assets.read(k_policy);
+        doc.erase("ticket_deadline");
+        doc.erase("callback");
+        doc.erase("handling");
+        auto policy = forms::parse_sla_policy(doc, k_policy);
+        REQUIRE(policy);
+        CHECK(policy->ticket_deadline == forms::SlaPolicy().ticket_deadline);
+        CHECK(policy->callback == forms::SlaPolicy().callback);
+        CHECK(policy->handling == forms::SlaPolicy().handling);
+    }
+
+    TEST_CASE("ticket_deadline, callback and handling are checked as every duration is") {
+        const auto errors = policy_errors([](nlohmann::json& doc) {
+            doc["ticket_deadline"].erase("normal");
+            doc["ticket_deadline"]["someday"] = {{"working_days", 1}};
+            doc["callback"] = {{"hours", 0}, {"basis", "wall"}};
+            doc["handling"] = {{"hours", 48}};
+        });
+        CAPTURE(test::all_errors(errors));
+        CHECK(has_error(errors, k_policy, "ticket_deadline.normal", "is missing"));
+        CHECK(has_error(errors, k_policy, "ticket_deadline.someday", ""));
+        CHECK(has_error(errors, k_policy, "callback", "positive"));
+        CHECK(has_error(errors, k_policy, "handling.basis", "is missing"));
     }
 
     TEST_CASE("a policy without an urgent first response is rejected") {
