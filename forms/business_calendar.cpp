@@ -1,12 +1,14 @@
 #include "forms/business_calendar.h"
 
 #include "forms/asset_reader.h"
+#include "forms/lunar_calendar.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <set>
 
 namespace cf::forms {
 namespace {
@@ -28,15 +30,66 @@ constexpr std::string_view k_weekday_names[] = {"monday", "tuesday",  "wednesday
 BusinessCalendar::BusinessCalendar(std::string id, LocalizedText name, int utc_offset_minutes,
                                    std::array<bool, 7> weekend,
                                    std::map<std::int64_t, LocalizedText> holidays,
-                                   std::map<std::int64_t, LocalizedText> workdays)
+                                   std::map<std::int64_t, LocalizedText> workdays,
+                                   std::optional<std::int64_t> covers_until,
+                                   StatutoryRules statutory)
     : m_id(std::move(id)), m_name(std::move(name)), m_utc_offset_minutes(utc_offset_minutes),
-      m_weekend(weekend), m_holidays(std::move(holidays)), m_workdays(std::move(workdays)) {}
+      m_weekend(weekend), m_holidays(std::move(holidays)), m_workdays(std::move(workdays)),
+      m_covers_until(covers_until), m_statutory(covers_until ? statutory : StatutoryRules::none) {
+    if (m_statutory == StatutoryRules::none) {
+        return;
+    }
+    auto days = std::make_shared<std::map<std::int64_t, LocalizedText>>();
+    // From the year of covers_until, whose last weeks may still hold statutory days, but not
+    // before the lunar table: earlier years would lack half their holidays anyway.
+    const int first = std::max(core::civil_from_days(*m_covers_until).year, k_first_lunar_year);
+    for (int year = first; year <= k_last_lunar_year; ++year) {
+        for (auto& [day, name] : statutory_holidays(m_statutory, year)) {
+            if (day > *m_covers_until) {
+                days->emplace(day, std::move(name));
+            }
+        }
+    }
+    m_statutory_days = std::move(days);
+}
+
+std::optional<core::CivilDate> BusinessCalendar::covers_until() const {
+    if (!m_covers_until) {
+        return std::nullopt;
+    }
+    return core::civil_from_days(*m_covers_until);
+}
+
+BusinessCalendar BusinessCalendar::with_weekend(std::array<bool, 7> weekend) const {
+    BusinessCalendar copy = *this;
+    copy.m_weekend = weekend;
+    return copy;
+}
+
+std::optional<CalendarWarning> BusinessCalendar::coverage_warning(core::Millis now) const {
+    if (!m_covers_until) {
+        return std::nullopt;
+    }
+    const std::int64_t days_left = *m_covers_until - local_day(now);
+    if (days_left > k_warning_days) {
+        return std::nullopt;
+    }
+    return CalendarWarning{core::civil_from_days(*m_covers_until), static_cast<int>(days_left)};
+}
+
+const LocalizedText* BusinessCalendar::statutory_day(std::int64_t day) const {
+    if (!m_statutory_days) {
+        return nullptr;
+    }
+    const auto it = m_statutory_days->find(day);
+    return it == m_statutory_days->end() ? nullptr : &it->second;
+}
 
 bool BusinessCalendar::is_working(std::int64_t day) const {
     if (m_workdays.contains(day)) {
         return true;
     }
-    if (m_holidays.contains(day)) {
+    if (m_holidays.contains(day) || statutory_day(day) != nullptr) {
         return false;
     }
     return !m_weekend[static_cast<std::size_t>(core::weekday_iso(day) - 1)];
@@ -54,7 +107,7 @@ const LocalizedText* BusinessCalendar::special_day_name(core::CivilDate date) co
     if (auto it = m_holidays.find(day); it != m_holidays.end()) {
         return &it->second;
     }
-    return nullptr;
+    return statutory_day(day);
 }
 
 std::int64_t BusinessCalendar::local_day(core::Millis t) const {
@@ -125,8 +178,9 @@ bool looks_like_date(std::string_view text) {
 }
 
 std::optional<std::int64_t> read_date(const nlohmann::json& entry, const std::string& path,
-                                      std::string_view key, AssetReader& reader) {
-    const std::optional<std::string> text = reader.string(entry, path, key, true);
+                                      std::string_view key, AssetReader& reader,
+                                      bool required = true) {
+    const std::optional<std::string> text = reader.string(entry, path, key, required);
     if (!text) {
         return std::nullopt;
     }
@@ -201,6 +255,36 @@ std::string date_text(std::int64_t day) {
     return buf;
 }
 
+// covers_until is required once the calendar lists days or names statutory rules, and no
+// listed day may lie after it: past it the statutory rules take over, so a stray later date
+// would silently mix two sources.
+void check_coverage(const nlohmann::json& doc, std::optional<std::int64_t> covers_until,
+                    const std::map<std::int64_t, std::string>& holiday_where,
+                    const std::map<std::int64_t, std::string>& workday_where, AssetReader& reader) {
+    if (!doc.contains("covers_until")) {
+        if (!holiday_where.empty() || !workday_where.empty()) {
+            reader.fail("covers_until", "is missing: a calendar that lists holidays or workdays "
+                                        "must name the last day they cover (YYYY-MM-DD)");
+        } else if (doc.contains("statutory")) {
+            reader.fail("covers_until",
+                        "is missing: statutory rules apply from the day after covers_until");
+        }
+        return;
+    }
+    if (!covers_until) {
+        return;
+    }
+    std::set<std::string> reported;
+    for (const auto* where : {&holiday_where, &workday_where}) {
+        for (auto it = where->upper_bound(*covers_until); it != where->end(); ++it) {
+            if (reported.insert(it->second).second) {
+                reader.fail(it->second, date_text(it->first) + " is after covers_until (" +
+                                            date_text(*covers_until) + ")");
+            }
+        }
+    }
+}
+
 } // namespace
 
 std::expected<BusinessCalendar, std::vector<AssetError>>
@@ -209,8 +293,9 @@ parse_business_calendar(const nlohmann::json& doc, const std::string& file) {
     if (!reader.expect_object(doc, "")) {
         return std::unexpected(reader.take_errors());
     }
-    reader.reject_unknown_keys(
-        doc, "", {"id", "name", "utc_offset_minutes", "weekend", "holidays", "workdays"});
+    reader.reject_unknown_keys(doc, "",
+                               {"id", "name", "utc_offset_minutes", "weekend", "holidays",
+                                "workdays", "covers_until", "statutory"});
     const std::string id = reader.string(doc, "", "id", true).value_or("");
     LocalizedText name;
     if (const nlohmann::json* n = reader.member(doc, "", "name", true)) {
@@ -263,11 +348,24 @@ parse_business_calendar(const nlohmann::json& doc, const std::string& file) {
                                                      it->second + ")");
         }
     }
+    const std::optional<std::int64_t> covers_until =
+        read_date(doc, "", "covers_until", reader, false);
+    StatutoryRules statutory = StatutoryRules::none;
+    if (auto rules = reader.string(doc, "", "statutory", false)) {
+        if (auto named = statutory_rules_named(*rules)) {
+            statutory = *named;
+        } else {
+            reader.fail("statutory", "'" + *rules +
+                                         "' is not a set of statutory rules (cn-mainland, "
+                                         "hong-kong, taiwan)");
+        }
+    }
+    check_coverage(doc, covers_until, holiday_where, workday_where, reader);
     if (reader.has_errors()) {
         return std::unexpected(reader.take_errors());
     }
     return BusinessCalendar(id, std::move(name), offset, weekend, std::move(holidays),
-                            std::move(workdays));
+                            std::move(workdays), covers_until, statutory);
 }
 
 } // namespace cf::forms

@@ -17,6 +17,18 @@ const BusinessCalendar* Catalog::find_calendar(std::string_view id) const {
     return it == calendars.end() ? nullptr : &it->second;
 }
 
+std::optional<BusinessCalendar> Catalog::branch_calendar(std::string_view calendar_id,
+                                                         std::string_view branch) const {
+    const BusinessCalendar* calendar = find_calendar(calendar_id);
+    if (calendar == nullptr) {
+        return std::nullopt;
+    }
+    WeekDays closed{};
+    const WeekDays& open = branches.open_days(branch);
+    std::transform(open.begin(), open.end(), closed.begin(), [](bool is_open) { return !is_open; });
+    return calendar->with_weekend(closed);
+}
+
 std::string Catalog::category_label(std::string_view code, std::string_view locale) const {
     return categories.path_label(code, locale).value_or(std::string(code));
 }
@@ -176,6 +188,13 @@ load_catalog(const std::filesystem::path& assets_dir) {
         }
         const std::string id = calendar->id();
         catalog.calendars.emplace(id, std::move(*calendar));
+    }
+    // Without branches.json every branch opens Monday to Friday.
+    std::error_code ec;
+    if (std::filesystem::exists(assets_dir / "branches.json", ec)) {
+        if (auto days = load_file(assets_dir, "branches.json", errors, parse_branch_days)) {
+            catalog.branches = std::move(*days);
+        }
     }
     if (std::optional<UiStrings> ui = load_ui_part(assets_dir, "i18n", errors)) {
         catalog.ui = std::move(*ui);

@@ -4,12 +4,14 @@
 //   categories.json        the category tree
 //   classifier/rules.json  keyword classification rules
 //   sla/policy.json        priority and deadline policy
-//   calendars/<id>.json    business calendars (cn-mainland, weekdays)
+//   calendars/<id>.json    business calendars (cn-mainland, hong-kong, taiwan, weekdays)
+//   branches.json          the days each branch opens (optional: Monday-Friday without it)
 //   i18n/<locale>.json     the text of every screen (ui_strings.h)
 // A catalog that loaded is consistent (e.g. every category a rule suggests is in the tree),
 // so later code does not re-check the assets.
 
 #include "forms/asset_error.h" // struct AssetError {file, field, reason}
+#include "forms/branch_days.h"
 #include "forms/business_calendar.h"
 #include "forms/category_tree.h"
 #include "forms/classifier_rules.h"
@@ -21,6 +23,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +36,19 @@ struct Catalog {
     ClassifierRules classifier;
     SlaPolicy sla;
     std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
+    BranchDays branches;
     UiStrings ui;
 
     // The form with this id, or nullptr.
     const FormDefinition* find_form(std::string_view id) const;
     // The calendar with this id, or nullptr.
     const BusinessCalendar* find_calendar(std::string_view id) const;
+    // The calendar a terminal of `branch` counts business time in: calendar `calendar_id` with
+    // its weekend replaced by the days the branch is closed (branches.json), so a branch open
+    // on Saturdays works them; holidays still close it. Nullopt when there is no calendar
+    // `calendar_id`.
+    std::optional<BusinessCalendar> branch_calendar(std::string_view calendar_id,
+                                                    std::string_view branch) const;
     const SlaPolicy& policy() const { return sla; }
     // "计费差错 / 多扣费" for "billing.overcharge" in zh-Hans; the code itself when it is not
     // in the tree (a ticket filed under an older tree).

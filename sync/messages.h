@@ -154,8 +154,8 @@ Parsed<ErrorBody> parse_error_body(const nlohmann::json& j);
 Parsed<PullResponse> parse_pull_body(std::string_view body);
 
 // Asset names a center may publish and a terminal will write: forms/ID.json,
-// categories.json, classifier/rules.json, sla/policy.json, calendars/ID.json, with ID of
-// [a-z0-9_-]; anything else (.., slashes, other folders) is refused.
+// categories.json, classifier/rules.json, sla/policy.json, calendars/ID.json, branches.json,
+// with ID of [a-z0-9_-]; anything else (.., slashes, other folders) is refused.
 bool valid_asset_name(std::string_view name);
 
 } // namespace cf::sync

@@ -202,4 +202,124 @@ TEST_SUITE("business calendar") {
         CHECK_FALSE(forms::parse_calendar_date("2025-02-28T00:00").has_value());
         CHECK(forms::parse_calendar_date("1970-01-02") == 1);
     }
+
+    TEST_CASE("past covers_until the statutory rules close 春节 2027, 除夕 included") {
+        const forms::Catalog catalog = test::real_catalog();
+        const forms::BusinessCalendar& c = cn(catalog);
+        CHECK_FALSE(c.is_working_day({2027, 2, 5})); // 除夕, a Friday
+        CHECK_FALSE(c.is_working_day({2027, 2, 6})); // 初一
+        CHECK_FALSE(c.is_working_day({2027, 2, 8})); // 初三, a Monday
+        CHECK(c.is_working_day({2027, 2, 9}));
+        CHECK_FALSE(c.is_working_day({2027, 1, 1}));
+        CHECK_FALSE(c.is_working_day({2027, 10, 1}));
+        REQUIRE(c.special_day_name({2027, 2, 6}) != nullptr);
+        CHECK(c.special_day_name({2027, 2, 6})->in("zh-Hans") == "春节");
+        // Filed on 除夕: counting starts on Tuesday 9 February.
+        CHECK(beijing(c.add_business_time(at("2027-02-05T10:00+08:00"), 2 * core::k_hour)) ==
+              "2027-02-09T02:00:00+08:00");
+    }
+
+    TEST_CASE("past covers_until there are no make-up workdays: weekends stay off") {
+        const forms::Catalog catalog = test::real_catalog();
+        const forms::BusinessCalendar& c = cn(catalog);
+        CHECK_FALSE(c.is_working_day({2027, 2, 20})); // a Saturday after 春节
+        CHECK_FALSE(c.is_working_day({2027, 10, 9})); // a Saturday after 国庆
+        CHECK(c.is_working_day({2027, 10, 4}));       // only 1-3 October are statutory
+    }
+
+    TEST_CASE("the calendar says the last day its lists cover") {
+        const forms::Catalog catalog = test::real_catalog();
+        CHECK(cn(catalog).covers_until() == core::CivilDate{2026, 12, 31});
+        CHECK(cn(catalog).statutory() == forms::StatutoryRules::cn_mainland);
+        CHECK_FALSE(catalog.find_calendar("weekdays")->covers_until().has_value());
+    }
+
+    TEST_CASE("no coverage warning more than 30 days before covers_until") {
+        const forms::Catalog catalog = test::real_catalog();
+        CHECK_FALSE(cn(catalog).coverage_warning(at("2026-11-30T23:59+08:00")).has_value());
+        CHECK_FALSE(cn(catalog).coverage_warning(at("2026-03-01T12:00+08:00")).has_value());
+    }
+
+    TEST_CASE("a coverage warning 30 days before covers_until, in the calendar's time zone") {
+        const forms::Catalog catalog = test::real_catalog();
+        // 16:00 UTC on 30 November is already 1 December in Beijing.
+        const auto warning = cn(catalog).coverage_warning(at("2026-11-30T16:00Z"));
+        REQUIRE(warning.has_value());
+        CHECK(warning->covers_until == core::CivilDate{2026, 12, 31});
+        CHECK(warning->days_left == 30);
+        CHECK(cn(catalog).coverage_warning(at("2026-12-31T12:00+08:00"))->days_left == 0);
+    }
+
+    TEST_CASE("a coverage warning once the calendar has run out counts the days past") {
+        const forms::Catalog catalog = test::real_catalog();
+        const auto warning = cn(catalog).coverage_warning(at("2027-01-05T09:00+08:00"));
+        REQUIRE(warning.has_value());
+        CHECK(warning->days_left == -5);
+    }
+
+    TEST_CASE("a calendar without lists never warns") {
+        const forms::Catalog catalog = test::real_catalog();
+        CHECK_FALSE(catalog.find_calendar("weekdays")
+                        ->coverage_warning(at("2040-01-01T00:00+08:00"))
+                        .has_value());
+    }
+
+    TEST_CASE("Hong Kong and Taiwan calendars load with names in three locales") {
+        const forms::Catalog catalog = test::real_catalog();
+        const forms::BusinessCalendar* hk = catalog.find_calendar("hong-kong");
+        const forms::BusinessCalendar* tw = catalog.find_calendar("taiwan");
+        REQUIRE(hk != nullptr);
+        REQUIRE(tw != nullptr);
+        CHECK(hk->name().in("zh-Hant") == "香港公眾假期");
+        CHECK(tw->name().in("en") == "Taiwan public holidays");
+        CHECK(hk->special_day_name({2026, 4, 7})->in("en") == "The day following Easter Monday");
+        CHECK_FALSE(hk->is_working_day({2027, 3, 26})); // Good Friday 2027, from the rules
+        CHECK(tw->is_working_day({2025, 2, 8}));        // 補行上班
+        CHECK_FALSE(tw->is_working_day({2027, 2, 5}));  // 除夕 2027, from the rules
+        CHECK(tw->special_day_name({2025, 10, 24})->in("zh-Hant") == "臺灣光復節補假");
+    }
+
+    TEST_CASE("a calendar that lists holidays must say covers_until") {
+        const auto errors = calendar_errors([](nlohmann::json& doc) { doc.erase("covers_until"); });
+        CHECK(has_error(errors, k_cn_file, "covers_until", "is missing"));
+    }
+
+    TEST_CASE("covers_until must be a real date") {
+        const auto errors =
+            calendar_errors([](nlohmann::json& doc) { doc["covers_until"] = "2026-12-32"; });
+        CHECK(has_error(errors, k_cn_file, "covers_until", "not a real date"));
+    }
+
+    TEST_CASE("a day listed after covers_until is rejected") {
+        const auto errors =
+            calendar_errors([](nlohmann::json& doc) { doc["covers_until"] = "2026-09-30"; });
+        CAPTURE(test::all_errors(errors));
+        CHECK(has_error(errors, k_cn_file, "holidays[12]", "2026-10-01 is after covers_until"));
+        CHECK(has_error(errors, k_cn_file, "workdays[10]", "2026-10-10 is after covers_until"));
+    }
+
+    TEST_CASE("unknown statutory rules are rejected") {
+        const auto errors =
+            calendar_errors([](nlohmann::json& doc) { doc["statutory"] = "china"; });
+        CHECK(has_error(errors, k_cn_file, "statutory", "'china' is not a set of statutory"));
+    }
+
+    TEST_CASE("statutory rules without covers_until are rejected") {
+        test::AssetsCopy assets;
+        nlohmann::json doc = assets.read("calendars/weekdays.json");
+        doc["statutory"] = "cn-mainland";
+        assets.write("calendars/weekdays.json", doc);
+        CHECK(has_error(assets.errors(), "calendars/weekdays.json", "covers_until", "is missing"));
+    }
+
+    TEST_CASE("another weekend keeps the holidays and the make-up workdays") {
+        const forms::Catalog catalog = test::real_catalog();
+        const forms::BusinessCalendar open_saturday =
+            cn(catalog).with_weekend({false, false, false, false, false, false, true});
+        CHECK(open_saturday.is_working_day({2026, 3, 7}));        // an ordinary Saturday
+        CHECK_FALSE(open_saturday.is_working_day({2026, 3, 8}));  // Sunday
+        CHECK_FALSE(open_saturday.is_working_day({2026, 10, 3})); // a Saturday in 国庆
+        CHECK_FALSE(open_saturday.is_working_day({2027, 2, 6}));  // 春节 2027, a Saturday
+        CHECK(open_saturday.is_working_day({2026, 9, 20}));       // a Sunday worked (调休)
+    }
 }

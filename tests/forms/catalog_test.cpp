@@ -15,7 +15,8 @@ TEST_SUITE("catalog") {
             FAIL(test::all_errors(catalog.error()));
         }
         CHECK(catalog->form_ids() == std::vector<std::string>{"counter", "kiosk"});
-        CHECK(catalog->calendar_ids() == std::vector<std::string>{"cn-mainland", "weekdays"});
+        CHECK(catalog->calendar_ids() ==
+              std::vector<std::string>{"cn-mainland", "hong-kong", "taiwan", "weekdays"});
         CHECK(catalog->classifier.rules.size() >= 20);
     }
 

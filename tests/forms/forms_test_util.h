@@ -61,8 +61,8 @@ inline void write_json(const std::filesystem::path& file, const nlohmann::json& 
 class AssetsCopy {
 public:
     AssetsCopy() {
-        for (const char* part :
-             {"forms", "categories.json", "classifier", "sla", "calendars", "i18n"}) {
+        for (const char* part : {"forms", "categories.json", "classifier", "sla", "calendars",
+                                 "i18n", "branches.json"}) {
             std::filesystem::copy(assets_dir() / part, m_dir.path() / part,
                                   std::filesystem::copy_options::recursive);
         }
