@@ -68,7 +68,8 @@ std::string file_sample(CounterTour& t, const Sample& s, bool kiosk) {
                                  {"receiver", kiosk ? "kiosk" : "S001"}};
     std::string number;
     if (auto prepared = forms::prepare_ticket(t.controller.catalog(), "counter", submission,
-                                              t.store.identity().calendar, t.clock.now())) {
+                                              t.store.identity().calendar, t.clock.now(),
+                                              t.store.identity().branch)) {
         const core::Actor actor = kiosk ? core::Actor{"kiosk", core::Role::kiosk, {}}
                                         : core::Actor{"S001", core::Role::frontdesk, {}};
         if (auto filed = t.store.file(prepared->ticket, actor)) {

@@ -118,6 +118,15 @@ FieldCheck check_create(const core::Ticket& t, core::Hlc hlc, const CreateRules&
         return in_ticket({"category", forms::in_quotes(t.category) +
                                           " is not a category of the center's category tree"});
     }
+    // A terminal cannot lift the amount a resolution may pay without a supervisor's approval
+    // above the region's policy (a ticket from before the rule has none).
+    const double limit = rules.policy.compensation_approval_above;
+    if (t.approval_above && !(*t.approval_above >= 0 && *t.approval_above <= limit)) {
+        return in_ticket({"approval_above", "a resolution needs approval above at most " +
+                                                std::to_string(static_cast<long long>(limit)) +
+                                                " (the region's policy), not " +
+                                                json(*t.approval_above).dump()});
+    }
     const struct {
         const char* field;
         const std::string& text;

@@ -356,15 +356,15 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
         !actor.department.empty()) {
         payload["department"] = actor.department;
     }
+    if (auto ok = core::check_step(t, step, actor, payload); !ok) {
+        return std::unexpected(from_core(ok.error()));
+    }
     auto rules = current_create_rules();
     if (!rules) {
         return std::unexpected(rules.error());
     }
     if (auto r = settle_step_deadlines(step, payload, (*rules)->policy, now); !r) {
         return r;
-    }
-    if (auto ok = core::check_step(t, step, actor, payload); !ok) {
-        return std::unexpected(from_core(ok.error()));
     }
     auto last = ticket_last_hlc(t.id);
     if (!last) {

@@ -7,6 +7,7 @@
 #include "cli/staff_commands.h"
 #include "cli/sync_commands.h"
 #include "cli/ticket_text.h"
+#include "core/staff_directory.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
 #include "core/ticket_store.h"
@@ -41,6 +42,7 @@ commands:
   list [--status STATE] [--overdue] [--limit N] [--offset N] [--json]
   search TEXT [--json]
   act NUMBER STEP --actor STAFF [--role ROLE] [--department D] [--json PAYLOAD]
+      [--approved-by SUPERVISOR]   (the supervisor's PIN on stdin)
   stats [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
   outbox [--json]
   enroll --center URL --code CODE [--ca FILE] [--pin sha256//KEY]
@@ -194,7 +196,7 @@ int cmd_file(Context& c) {
         return report(c.err, store.error());
     }
     auto prepared = forms::prepare_ticket(*catalog, form, submission, store->identity().calendar,
-                                          c.clock.now());
+                                          c.clock.now(), store->identity().branch);
     if (!prepared) {
         c.err << "counterfoil-cli: the ticket is invalid:\n";
         for (const auto& e : prepared.error()) {
@@ -306,6 +308,38 @@ int cmd_search(Context& c) {
     return print_tickets(c, *store, *found);
 }
 
+// act resolve --approved-by ID: the supervisor ID approves the plan (方案审批) with the PIN on
+// stdin, recorded as their own approve step before the resolution. Returns an exit code when
+// it fails.
+std::optional<int> approve_first(Context& c, core::TicketStore& store, const core::Ticket& t,
+                                 const std::string& approver, json& payload) {
+    std::string pin;
+    std::getline(c.in, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) {
+        pin.pop_back();
+    }
+    core::StaffDirectory staff(store.database(), store.sealer().pin_pepper());
+    auto outcome = staff.sign_in(approver, pin, c.clock.now());
+    if (!outcome) {
+        return report(c.err, outcome.error());
+    }
+    if (outcome->status != core::SignInStatus::signed_in ||
+        outcome->member.role != core::Role::supervisor) {
+        c.err << "counterfoil-cli: --approved-by " << approver
+              << ": not approved; it needs a supervisor's id and PIN (the PIN on stdin)\n";
+        return k_invalid_input;
+    }
+    const json approval = {{"compensation", payload.value("compensation", 0.0)},
+                           {"plan", payload.value("resolution", "")}};
+    auto approved = store.act(t.number, core::Step::approve,
+                              core::Actor{approver, core::Role::supervisor, {}}, approval);
+    if (!approved) {
+        return report(c.err, approved.error());
+    }
+    payload["approved_by"] = approver;
+    return std::nullopt;
+}
+
 int cmd_act(Context& c) {
     if (c.args.positional.size() != 3) {
         return usage(c.err, "act needs a ticket number and a step");
@@ -347,6 +381,11 @@ int cmd_act(Context& c) {
     }
     forms::add_step_deadline(*catalog, store->identity().calendar, *current, *step, payload,
                              c.clock.now());
+    if (auto approver = c.args.option("--approved-by")) {
+        if (auto failed = approve_first(c, *store, *current, *approver, payload)) {
+            return *failed;
+        }
+    }
     auto t = store->act(current->number, *step, actor, payload);
     if (!t) {
         return report(c.err, t.error());
@@ -442,7 +481,7 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--data",   "--assets", "--branch",   "--terminal",   "--calendar", "--utc-offset",
         "--form",   "--actor",  "--role",     "--department", "--status",   "--limit",
         "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
-        "--pin",    "--batch",  "--interval", "--id",         "--name"};
+        "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by"};
     std::set<std::string> flags = {"--overdue", "--help",  "--json",
                                    "--once",    "--watch", "--pin-stdin"};
     auto parsed = parse_args(raw, valued, flags);

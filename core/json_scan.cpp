@@ -255,6 +255,16 @@ bool JsonScan::integer(std::int64_t& out) {
     return r.ec == std::errc() && r.ptr == digits.data() + digits.size();
 }
 
+bool JsonScan::amount(double& out) {
+    std::string_view digits;
+    bool integral = false;
+    if (!number(digits, integral)) {
+        return false;
+    }
+    const auto r = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+    return r.ec == std::errc() && r.ptr == digits.data() + digits.size();
+}
+
 bool JsonScan::null() {
     skip_spaces();
     if (m_text.substr(m_at, 4) != "null") {

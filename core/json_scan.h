@@ -36,6 +36,8 @@ public:
     bool plain_string(std::string_view& out);
     // A whole number in int64 range; false for a fraction, an exponent or a larger number.
     bool integer(std::int64_t& out);
+    // Any finite number, as the nearest double (an amount of money: 500 or 88.5).
+    bool amount(double& out);
     // The literals.
     bool null();
     bool boolean(bool& out);

@@ -13,11 +13,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 16> k_step_names = {
+constexpr std::array<std::string_view, 17> k_step_names = {
     "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
     "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
-    "audit_approve", "audit_reject", "feedback",      "view_contact"};
-static_assert(static_cast<std::size_t>(Step::view_contact) + 1 == k_step_names.size());
+    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve"};
+static_assert(static_cast<std::size_t>(Step::approve) + 1 == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -50,6 +50,15 @@ bool has_text(const json& payload, const char* field) {
 std::string text_of(const json& payload, const char* field) {
     auto it = payload.find(field);
     return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// 100000 or 88.5: an amount as staff type it.
+std::string amount_text(double amount) {
+    std::string text = json(amount).dump();
+    if (text.ends_with(".0")) {
+        text.resize(text.size() - 2);
+    }
+    return text;
 }
 
 bool has_time(const json& payload, const char* field) {
@@ -114,6 +123,9 @@ std::string refusal_reason(Step step, State state) {
                                       : "the customer has not confirmed a result yet";
     case Step::reopen:
         return "only a closed ticket can be reopened";
+    case Step::approve:
+        return state == State::received ? "acknowledge the customer first"
+                                        : "there is no resolution at the branch to approve";
     case Step::review_accept:
     case Step::review_return:
         return "only a submitted ticket is reviewed";
@@ -167,6 +179,9 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
         return any_of_roles(r, {Role::frontdesk, Role::supervisor})
                    ? Result<void>{}
                    : refuse("only branch staff take this step");
+    case Step::approve:
+        return r == Role::supervisor ? Result<void>{}
+                                     : refuse("a resolution is approved by a supervisor");
     case Step::close:
         if (t.state != State::satisfied && r != Role::supervisor) {
             return refuse("closing without the customer's confirmation needs a supervisor");
@@ -200,16 +215,52 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
     return {};
 }
 
+// 000 and 002: a costly plan and any plan for a major complaint are approved first.
+Result<void> check_approval(const Ticket& t, Step step, double compensation) {
+    const bool costly = t.approval_above && compensation > *t.approval_above;
+    const bool major = t.severity == Severity::major;
+    if (!costly && !major) {
+        return {};
+    }
+    if (!t.approved_by.empty() && compensation <= t.approved_compensation) {
+        return {};
+    }
+    const std::string why =
+        major ? "every resolution of a major (重大) complaint"
+              : "a compensation of " + amount_text(compensation) + " (above " +
+                    amount_text(*t.approval_above) + ")";
+    const std::string approved =
+        t.approved_by.empty() ? std::string("there is no approval")
+                              : "the approval by " + t.approved_by + " covers " +
+                                    amount_text(t.approved_compensation);
+    return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed in state '" +
+                                              std::string(to_string(t.state)) + "': " + why +
+                                              " needs a supervisor's approval first (step "
+                                              "'approve'); " +
+                                              approved);
+}
+
 Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const json& p) {
     switch (step) {
     case Step::note:
         return require_text(step, p, "text");
-    case Step::resolve:
+    case Step::resolve: {
         if (auto c = p.find("compensation");
             c != p.end() && (!c->is_number() || c->get<double>() < 0)) {
             return bad_payload(step, "compensation", "must be an amount of zero or more");
         }
-        return require_text(step, p, "resolution");
+        if (auto r = require_text(step, p, "resolution"); !r) {
+            return r;
+        }
+        return check_approval(t, step, p.value("compensation", 0.0));
+    }
+    case Step::approve: {
+        auto c = p.find("compensation");
+        if (c == p.end() || !c->is_number() || c->get<double>() < 0) {
+            return bad_payload(step, "compensation", "must be the amount approved, zero or more");
+        }
+        return require_text(step, p, "plan");
+    }
     case Step::submit:
     case Step::review_return:
     case Step::reopen:
@@ -351,6 +402,7 @@ bool step_allowed_in(Step step, State s) {
         return s == received;
     case Step::resolve:
     case Step::submit:
+    case Step::approve:
         return any_of_states(s, {acknowledged, returned, second_round});
     case Step::contact:
         return s != closed;
@@ -433,6 +485,7 @@ std::expected<void, FieldProblem> check_filed(const Ticket& t) {
         {"feedback", !t.feedback.empty()},
         {"assignee", !t.assignee.empty()},
         {"deadline_started_at", t.deadline_started_at.has_value()},
+        {"approved_by", !t.approved_by.empty()},
     };
     for (const auto& [field, set] : unset) {
         if (set) {
@@ -456,6 +509,10 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         break;
     case Step::contact:
         t.contact_due = 0; // the specialist's call, or the call-back after the feedback
+        break;
+    case Step::approve:
+        t.approved_by = actor.id;
+        t.approved_compensation = p.at("compensation").get<double>();
         break;
     case Step::acknowledge:
         t.state = State::acknowledged;

@@ -47,12 +47,17 @@ enum class Step {
     view_contact, // audit trail: staff saw the customer's unmasked contact data:
                   // {"fields": ["name", "phone", ...]}; changes nothing in the projection
                   // (not even updated_at) and is never offered by allowed_steps
+    approve,      // 方案审批 by a branch supervisor, where resolve may follow:
+                  // {"compensation": amount approved, "plan": text}. A resolution paying
+                  // more than the ticket's approval_above, or any resolution of a 重大
+                  // (major) ticket, needs an approval covering its compensation.
 };
 inline constexpr Step k_all_steps[] = {
     Step::acknowledge,   Step::note,          Step::resolve,  Step::submit,
     Step::contact,       Step::satisfaction,  Step::close,    Step::reopen,
     Step::review_accept, Step::review_return, Step::dispatch, Step::handle,
     Step::audit_approve, Step::audit_reject,  Step::feedback, Step::view_contact,
+    Step::approve,
 };
 inline constexpr State k_all_states[] = {
     State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,

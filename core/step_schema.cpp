@@ -50,6 +50,7 @@ std::span<const Key> keys_of(Step step) {
     static constexpr Key audit_reject[] = {
         {"reason", Shape::text}, {"departments", Shape::departments}, {"deadline", Shape::time}};
     static constexpr Key view_contact[] = {{"fields", Shape::contact_fields}};
+    static constexpr Key approve[] = {{"compensation", Shape::amount}, {"plan", Shape::text}};
     switch (step) {
     case Step::note:
         return text;
@@ -78,6 +79,8 @@ std::span<const Key> keys_of(Step step) {
         return audit_reject;
     case Step::view_contact:
         return view_contact;
+    case Step::approve:
+        return approve;
     case Step::acknowledge:
     case Step::audit_approve:
         return {};

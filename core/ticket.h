@@ -123,6 +123,9 @@ struct NewTicket {
     // By when the branch must contact the customer: the specialist's call after a complaint is
     // filed, the call-back after the center's feedback. 0: no contact is due. Met by a contact.
     Millis contact_due = 0;
+    // A resolution paying more than this needs a supervisor's approval (the policy's
+    // compensation_approval_above when the ticket was filed). None: filed before the rule.
+    std::optional<double> approval_above;
 };
 
 struct Ticket : NewTicket {
@@ -150,6 +153,8 @@ struct Ticket : NewTicket {
     // When the running deadline (due_at) was last set anew by a step: the second round
     // (satisfaction "unsatisfied") or a reopen. None: the deadlines run from received_at.
     std::optional<Millis> deadline_started_at;
+    std::string approved_by;          // the supervisor whose approval (方案审批) stands
+    double approved_compensation = 0; // the compensation that approval covers
 };
 
 } // namespace cf::core

@@ -42,6 +42,20 @@ public:
         return it->get<Millis>();
     }
 
+    double amount(const char* key) { return optional_amount(key).value_or(0); }
+
+    std::optional<double> optional_amount(const char* key) {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) {
+            return std::nullopt;
+        }
+        if (!it->is_number()) {
+            note(key);
+            return std::nullopt;
+        }
+        return it->get<double>();
+    }
+
     std::vector<std::string> list(const char* key) {
         std::vector<std::string> out;
         auto it = m_j.find(key);
@@ -165,6 +179,7 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["first_response_due"] = t.first_response_due;
     j["due_at"] = t.due_at;
     j["contact_due"] = t.contact_due;
+    j["approval_above"] = t.approval_above ? json(*t.approval_above) : json(nullptr);
     j["satisfaction"] = to_string(t.satisfaction);
     j["round"] = t.round;
     j["received_at"] = t.received_at;
@@ -180,6 +195,8 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["feedback"] = t.feedback;
     j["assignee"] = t.assignee;
     j["deadline_started_at"] = optional_time(t.deadline_started_at);
+    j["approved_by"] = t.approved_by;
+    j["approved_compensation"] = t.approved_compensation;
     if (pii != PiiMode::omit) {
         j["customer"] = customer_json(t.customer, pii);
     }
@@ -219,6 +236,7 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.first_response_due = r.time("first_response_due");
     t.due_at = r.time("due_at");
     t.contact_due = r.time("contact_due"); // 0 in a ticket from before the contact clock
+    t.approval_above = r.optional_amount("approval_above");
     t.satisfaction = r.choice("satisfaction", parse_satisfaction, Satisfaction::none);
     t.round = r.integer("round", 1);
     t.received_at = r.time("received_at");
@@ -234,6 +252,8 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.feedback = r.text("feedback");
     t.assignee = r.text("assignee");
     t.deadline_started_at = r.optional_time("deadline_started_at");
+    t.approved_by = r.text("approved_by");
+    t.approved_compensation = r.amount("approved_compensation");
     if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
         Reader cr(*c);
         t.customer.name = cr.text("name");

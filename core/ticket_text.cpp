@@ -38,6 +38,19 @@ bool read_optional_time(JsonScan& s, std::optional<Millis>& out) {
     return true;
 }
 
+bool read_optional_amount(JsonScan& s, std::optional<double>& out) {
+    if (s.peek() == 'n') {
+        out.reset();
+        return s.null();
+    }
+    double v = 0;
+    if (!s.amount(v)) {
+        return false;
+    }
+    out = v;
+    return true;
+}
+
 bool read_list(JsonScan& s, std::vector<std::string>& out) {
     out.clear();
     if (s.peek() == 'n') {
@@ -92,6 +105,17 @@ template <auto M> bool time(JsonScan& s, Ticket& t) {
 template <auto M> bool optional_time(JsonScan& s, Ticket& t) {
     return read_optional_time(s, t.*M);
 }
+template <auto M> bool optional_amount(JsonScan& s, Ticket& t) {
+    return read_optional_amount(s, t.*M);
+}
+template <auto M> bool amount(JsonScan& s, Ticket& t) {
+    std::optional<double> v;
+    if (!read_optional_amount(s, v)) {
+        return false;
+    }
+    t.*M = v.value_or(0);
+    return true;
+}
 template <auto M> bool list(JsonScan& s, Ticket& t) {
     return read_list(s, t.*M);
 }
@@ -121,6 +145,9 @@ struct Field {
 // entry: the lookup starts there.
 constexpr std::array k_fields = {
     Field{"acknowledged_at", optional_time<&Ticket::acknowledged_at>},
+    Field{"approval_above", optional_amount<&Ticket::approval_above>},
+    Field{"approved_by", text<&Ticket::approved_by>},
+    Field{"approved_compensation", amount<&Ticket::approved_compensation>},
     Field{"assignee", text<&Ticket::assignee>},
     Field{"branch", text<&Ticket::branch>},
     Field{"category", text<&Ticket::category>},

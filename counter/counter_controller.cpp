@@ -17,6 +17,8 @@ std::vector<std::string> text_fields_of(core::Step step) {
         return {"text"};
     case core::Step::resolve:
         return {"resolution", "compensation"};
+    case core::Step::approve:
+        return {"plan", "compensation"};
     case core::Step::submit:
     case core::Step::reopen:
         return {"reason"};
@@ -219,7 +221,8 @@ void CounterController::save_entry() {
     const nlohmann::json submission =
         submission_of(*m_form, m_draft, m_member->id, utc_offset_minutes());
     auto prepared = forms::prepare_ticket(*m_services.catalog, "counter", submission,
-                                          m_services.store->identity().calendar, now());
+                                          m_services.store->identity().calendar, now(),
+                                          m_services.store->identity().branch);
     if (!prepared) {
         m_draft.errors = errors_by_field(*m_form, prepared.error());
         m_notice = Notice{"counter.entry.fix_fields", {}, true, {}};
@@ -328,15 +331,22 @@ void CounterController::begin_step(core::Step step) {
     m_step = std::move(d);
 }
 
-bool CounterController::needs_approval() const {
-    if (!m_step || m_step->step != core::Step::resolve || !m_member ||
-        m_member->role == core::Role::supervisor) {
+bool CounterController::approval_required() const {
+    if (!m_step || m_step->step != core::Step::resolve || !m_detail) {
         return false;
     }
+    const core::Ticket& t = m_detail->ticket;
     const auto it = m_step->fields.find("compensation");
-    const std::optional<double> amount =
-        it == m_step->fields.end() ? std::nullopt : parse_amount(it->second);
-    return amount && *amount > m_services.catalog->policy().compensation_approval_above;
+    const double amount =
+        it == m_step->fields.end() ? 0.0 : parse_amount(it->second).value_or(0.0);
+    const double above =
+        t.approval_above.value_or(m_services.catalog->policy().compensation_approval_above);
+    const bool covered = !t.approved_by.empty() && amount <= t.approved_compensation;
+    return !covered && (amount > above || t.severity == core::Severity::major);
+}
+
+bool CounterController::needs_approval() const {
+    return approval_required() && m_member && m_member->role != core::Role::supervisor;
 }
 
 core::Result<nlohmann::json> CounterController::step_payload(const StepDraft& d) const {
@@ -386,25 +396,39 @@ void CounterController::take_step() {
             return;
         }
     }
-    if (needs_approval()) {
-        auto outcome = m_services.staff->sign_in(forms::trim(m_step->approver_id),
-                                                 m_step->approver_pin, now());
-        m_step->approver_pin.clear();
-        if (!outcome) {
-            fail_with(outcome.error());
+    if (approval_required()) {
+        // 方案审批 (000, 002): a supervisor approves the plan before it is carried out; a
+        // supervisor at the counter approves their own, anyone else needs one's PIN here.
+        core::Actor approver{m_member->id, m_member->role, {}};
+        if (needs_approval()) {
+            auto outcome = m_services.staff->sign_in(forms::trim(m_step->approver_id),
+                                                     m_step->approver_pin, now());
+            m_step->approver_pin.clear();
+            if (!outcome) {
+                fail_with(outcome.error());
+                return;
+            }
+            if (outcome->status != core::SignInStatus::signed_in ||
+                outcome->member.role != core::Role::supervisor) {
+                m_notice = Notice{outcome->status == core::SignInStatus::locked
+                                      ? "counter.step.approver_locked"
+                                      : "counter.step.approval_refused",
+                                  {},
+                                  true,
+                                  {}};
+                return;
+            }
+            approver = core::Actor{outcome->member.id, core::Role::supervisor, {}};
+        }
+        const nlohmann::json approval = {{"compensation", payload->value("compensation", 0.0)},
+                                         {"plan", payload->value("resolution", "")}};
+        auto approved = m_services.store->act(m_detail->ticket.number, core::Step::approve,
+                                              approver, approval);
+        if (!approved) {
+            fail_with(approved.error());
             return;
         }
-        if (outcome->status != core::SignInStatus::signed_in ||
-            outcome->member.role != core::Role::supervisor) {
-            m_notice = Notice{outcome->status == core::SignInStatus::locked
-                                  ? "counter.step.approver_locked"
-                                  : "counter.step.approval_refused",
-                              {},
-                              true,
-                              {}};
-            return;
-        }
-        (*payload)["approved_by"] = outcome->member.id;
+        (*payload)["approved_by"] = approver.id;
     }
     forms::add_step_deadline(*m_services.catalog, m_services.store->identity().calendar,
                              m_detail->ticket, m_step->step, *payload, now());

@@ -109,8 +109,10 @@ public:
     // Opens the form for a step (only an allowed one).
     void begin_step(core::Step step);
     std::optional<StepDraft>& step_draft() { return m_step; }
-    // Whether the open step needs a supervisor's PIN (a resolution paying more than the
-    // policy's limit, taken by someone who is not a supervisor).
+    // The resolution being entered needs a supervisor's approval (a compensation above the
+    // ticket's approval_above, or a major ticket) that the ticket does not have yet.
+    bool approval_required() const;
+    // ... and the signed-in member is not a supervisor, so one must type their PIN.
     bool needs_approval() const;
     // Takes the open step. On failure the form stays open with the reason as the notice.
     void take_step();

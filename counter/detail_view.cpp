@@ -116,7 +116,8 @@ std::string event_summary(Ui& ui, const core::Event& e) {
     static constexpr const char* k_keys[] = {
         "text",       "reason",        "resolution",     "compensation", "approved_by",
         "channel",    "outcome",       "level",          "assignee",     "departments",
-        "department", "investigation", "responsibility", "solution",     "fields"};
+        "department", "investigation", "responsibility", "solution",     "fields",
+        "plan"};
     std::string out;
     if (!e.payload.is_object()) {
         return out;

@@ -68,6 +68,7 @@ IntakeResult Intake::run(const BusinessCalendar& calendar, core::Millis now) {
     t.first_response_due = first_response_due(m_catalog.sla, t.priority, now, calendar);
     t.due_at = ticket_due(m_catalog.sla, t.priority, t.request_type, now, calendar);
     t.contact_due = specialist_contact_due(m_catalog.sla, t.request_type, now, calendar);
+    t.approval_above = m_catalog.sla.compensation_approval_above;
     return std::move(m_out);
 }
 
@@ -101,15 +102,15 @@ void Intake::set_priority(const std::optional<core::Priority>& suggested) {
 
 std::expected<IntakeResult, std::vector<FieldError>>
 prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann::json& submission,
-               std::string_view calendar_id, core::Millis now) {
+               std::string_view calendar_id, core::Millis now, std::string_view branch) {
     const FormDefinition* form = catalog.find_form(form_id);
     if (form == nullptr) {
         return std::unexpected(
             std::vector<FieldError>{{"form", "there is no form '" + std::string(form_id) +
                                                  "' (forms: " + join(catalog.form_ids()) + ")"}});
     }
-    const BusinessCalendar* calendar = catalog.find_calendar(calendar_id);
-    if (calendar == nullptr) {
+    const std::optional<BusinessCalendar> calendar = catalog.branch_calendar(calendar_id, branch);
+    if (!calendar) {
         return std::unexpected(std::vector<FieldError>{
             {"calendar", "there is no business calendar '" + std::string(calendar_id) +
                              "' (calendars: " + join(catalog.calendar_ids()) + ")"}});
@@ -125,9 +126,8 @@ prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann:
 void add_step_deadline(const Catalog& catalog, std::string_view calendar_id,
                        const core::Ticket& ticket, core::Step step, nlohmann::json& payload,
                        core::Millis now) {
-    const BusinessCalendar every_day_open;
-    const BusinessCalendar* found = catalog.find_calendar(calendar_id);
-    const BusinessCalendar& calendar = found != nullptr ? *found : every_day_open;
+    const BusinessCalendar calendar =
+        catalog.branch_calendar(calendar_id, ticket.branch).value_or(BusinessCalendar());
     if (payload.is_null()) {
         payload = nlohmann::json::object();
     }

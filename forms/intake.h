@@ -41,19 +41,21 @@ struct IntakeResult {
 };
 
 // Validates `submission` against form `form_id` ("kiosk" or "counter"), classifies and sets
-// deadlines. Values given explicitly are kept; a media-exposure special type forces urgent.
+// deadlines in the calendar as `branch` keeps it (Catalog::branch_calendar: its open days;
+// none given: the default days of branches.json). Values given explicitly are kept; a media-exposure special type forces urgent.
 // Fails with every field error at once (unknown form id -> one error on field "form", unknown
 // calendar id -> one error on field "calendar"). See submission_validator.h for the checks.
 // A FieldError reads as "<field>: <reason>"; `reason` does not repeat the field.
 std::expected<IntakeResult, std::vector<FieldError>>
 prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann::json& submission,
-               std::string_view calendar_id, core::Millis now);
+               std::string_view calendar_id, core::Millis now, std::string_view branch = {});
 
 // Adds the deadline a lifecycle step sets to its payload as "due_at" (ms since the epoch):
 // satisfaction=unsatisfied starts the second round (24 h), reopen restarts the first
 // response for the ticket's priority. Other steps are left as they are.
-// A payload that already has "due_at" is left alone; a null payload becomes an object; an
-// unknown calendar id counts every day as a working day. Never fails.
+// A payload that already has "due_at" is left alone; a null payload becomes an object; the
+// calendar is the ticket's branch's; an unknown calendar id counts every day as a working
+// day. Never fails.
 void add_step_deadline(const Catalog& catalog, std::string_view calendar_id,
                        const core::Ticket& ticket, core::Step step, nlohmann::json& payload,
                        core::Millis now);

@@ -342,7 +342,8 @@ void KioskController::submit() {
     };
     core::TicketStore& store = *m_services.store;
     auto prepared = forms::prepare_ticket(*m_services.catalog, "kiosk", submission,
-                                          store.identity().calendar, now());
+                                          store.identity().calendar, now(),
+                                          store.identity().branch);
     if (!prepared) {
         std::string error;
         for (const forms::FieldError& e : prepared.error()) {

@@ -283,3 +283,47 @@ TEST_CASE("a terminal's step is held to its step's shape, naming the field") {
     CHECK_MESSAGE(ok.status == 200, ok.body.dump());
     CHECK(s.stored_events() == 2);
 }
+
+TEST_CASE("a pushed resolution of 100,000 needs the supervisor's approve event before it") {
+    // Issue 14: through sync a front-desk account resolved with a compensation of 100,000 and
+    // no approval.
+    Server s;
+    json create = create_event("SZ01", "K1", 1, 1);
+    create["payload"]["ticket"]["approval_above"] = 500;
+    const auto step = [&](std::int64_t seq, const char* kind, json payload, const char* actor,
+                          const char* role) {
+        json e = note_event(create, seq);
+        e["hlc"] = create.at("hlc").get<std::int64_t>() + seq;
+        e["kind"] = kind;
+        e["payload"] = std::move(payload);
+        e["actor"] = actor;
+        e["actor_role"] = role;
+        return e;
+    };
+    const json ack = step(2, "acknowledge", json::object(), "S001", "frontdesk");
+    REQUIRE(s.push(json::array({create, ack})).status == 200);
+    const json costly = {{"resolution", "refund"}, {"compensation", 100000}};
+    const ApiReply refused = s.push(json::array({step(3, "resolve", costly, "S001", "frontdesk")}));
+    INFO(refused.body.dump());
+    CHECK(refused.status == 422);
+    CHECK(refused.body.at("error") == "step_refused");
+    CHECK(refused.body.at("message").get<std::string>().find("approval") != std::string::npos);
+    CHECK(s.stored_events() == 2);
+    // A front-desk account cannot approve; the supervisor's approval lets it through.
+    const ApiReply self = s.push(json::array(
+        {step(3, "approve", {{"compensation", 100000}, {"plan", "refund"}}, "S001", "frontdesk")}));
+    CHECK(self.status == 422);
+    const ApiReply ok = s.push(json::array(
+        {step(3, "approve", {{"compensation", 100000}, {"plan", "refund"}}, "S900", "supervisor"),
+         step(4, "resolve", costly, "S001", "frontdesk")}));
+    CHECK_MESSAGE(ok.status == 200, ok.body.dump());
+    CHECK(s.stored_events() == 4);
+}
+
+TEST_CASE("a create cannot lift the approval limit above the region's policy") {
+    Server s;
+    json create = create_event("SZ01", "K1", 1, 1);
+    create["payload"]["ticket"]["approval_above"] = 1e9;
+    s.expect_refused(json::array({create}), 422, "invalid_ticket",
+                     "events[0].payload.ticket.approval_above");
+}

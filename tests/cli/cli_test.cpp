@@ -224,3 +224,36 @@ TEST_CASE("list filters by status, search finds text, stats count the period") {
     CHECK(s["by_type"]["complaint"] == 2);
     CHECK(cli({"stats", "--from", "2026-13-01"}).exit_code == 3);
 }
+
+TEST_CASE("a resolution of 100,000 without a supervisor's approval is refused; with one it goes") {
+    // Issue 14: through the CLI a front-desk account resolved with a compensation of 100,000
+    // and no approval.
+    Cli cli;
+    auto added = cli({"staff", "add", "--id", "S900", "--name", "主管", "--role", "supervisor",
+                      "--pin-stdin"},
+                     "246810\n");
+    REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+    const std::string n = cli.file();
+    cli.act(n, "acknowledge", "frontdesk");
+    const std::string costly = R"({"resolution":"refund everything","compensation":100000})";
+    auto refused = cli({"act", n, "resolve", "--actor", "S001", "--json", costly});
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("approval") != std::string::npos);
+    CHECK(refused.err.find("'approve'") != std::string::npos);
+    auto wrong_pin = cli(
+        {"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
+        "111111\n");
+    CHECK(wrong_pin.exit_code == 3);
+    CHECK(wrong_pin.err.find("--approved-by S900") != std::string::npos);
+    CHECK(cli.show(n)["state"] == "acknowledged");
+    auto approved = cli(
+        {"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
+        "246810\n");
+    INFO(approved.err);
+    CHECK(approved.exit_code == 0);
+    const json shown = cli.show(n);
+    CHECK(shown["state"] == "resolved");
+    CHECK(shown["approved_by"] == "S900");
+    CHECK(shown["events"][2]["kind"] == "approve");
+    CHECK(shown["events"][2]["actor"] == "S900");
+}

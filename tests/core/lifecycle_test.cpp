@@ -23,7 +23,7 @@ const std::pair<Step, const char*> k_table[] = {
     {Step::review_accept, "...x........."}, {Step::review_return, "...x........."},
     {Step::dispatch, ".....x......."},      {Step::handle, "......x......"},
     {Step::audit_approve, ".......x....."}, {Step::audit_reject, ".......x....."},
-    {Step::feedback, "........x...."},
+    {Step::feedback, "........x...."},      {Step::approve, ".x..x......x."},
 };
 
 // Where each step leads from a state where it is allowed (note and contact stay put).
@@ -93,6 +93,8 @@ json valid_payload(Step s) {
                 {"deadline", k_now + k_day}};
     case Step::feedback:
         return {{"text", "refunded 50 yuan"}};
+    case Step::approve:
+        return {{"compensation", 200}, {"plan", "refund 200 yuan"}};
     default:
         return json::object();
     }
@@ -147,7 +149,7 @@ TEST_CASE("the full transition table: every step in every state") {
             ++checked;
         }
     }
-    CHECK(checked == 15 * 13);
+    CHECK(checked == 16 * 13);
 }
 
 TEST_CASE("branch steps are refused while the center owns the ticket, saying so") {
@@ -344,6 +346,42 @@ TEST_CASE("every step's payload is held to its shape, the branch's steps as the 
                                 {{"resolution", "refund"}, {"approved_by", std::string(65, 's')}});
     REQUIRE_FALSE(long_code);
     CHECK(long_code.error().message.find("payload.approved_by") != std::string::npos);
+}
+
+TEST_CASE("a costly resolution and any resolution of a major ticket need a supervisor's approval") {
+    // Issue 14: approval existed only in the counter's dialog; through the CLI or sync a
+    // front-desk account resolved with a compensation of 100,000 and no approval.
+    Ticket t = ticket_in(State::acknowledged);
+    t.approval_above = 500;
+    const Actor desk{"S1", Role::frontdesk, {}};
+    const Actor boss{"S9", Role::supervisor, {}};
+    const json costly = {{"resolution", "refund"}, {"compensation", 100000}};
+    auto refused = check_step(t, Step::resolve, desk, costly);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::rejected_step);
+    CHECK(refused.error().message.find("100000 (above 500)") != std::string::npos);
+    CHECK(refused.error().message.find("'approve'") != std::string::npos);
+    CHECK(check_step(t, Step::resolve, desk, {{"resolution", "refund"}, {"compensation", 500}}));
+    // Only a supervisor approves, and the approval covers an amount.
+    CHECK_FALSE(check_step(t, Step::approve, desk, {{"compensation", 100000}, {"plan", "x"}}));
+    CHECK_FALSE(check_step(t, Step::approve, boss, {{"plan", "refund"}}));
+    const json small = {{"compensation", 2000}, {"plan", "refund 2000"}};
+    REQUIRE(check_step(t, Step::approve, boss, small));
+    apply_step(t, Step::approve, boss, small, k_now);
+    CHECK(t.approved_by == "S9");
+    CHECK(t.state == State::acknowledged);
+    auto over = check_step(t, Step::resolve, desk, costly);
+    REQUIRE_FALSE(over);
+    CHECK(over.error().message.find("covers 2000") != std::string::npos);
+    CHECK(check_step(t, Step::resolve, desk, {{"resolution", "refund"}, {"compensation", 2000}}));
+    // 重大: even a resolution paying nothing.
+    Ticket major = ticket_in(State::acknowledged);
+    major.severity = Severity::major;
+    auto m = check_step(major, Step::resolve, boss, {{"resolution", "apologised"}});
+    REQUIRE_FALSE(m);
+    CHECK(m.error().message.find("major") != std::string::npos);
+    // A ticket filed before the rule keeps the old behaviour.
+    CHECK(check_step(ticket_in(State::acknowledged), Step::resolve, desk, costly));
 }
 
 TEST_CASE("the kiosk cannot take steps and an actor needs an id") {

@@ -97,4 +97,23 @@ TEST_SUITE("ticket clocks") {
         REQUIRE(now);
         CHECK(now->state == core::State::submitted);
     }
+
+    TEST_CASE("a Saturday complaint at a branch open on Saturdays is due the same day") {
+        // Issue 14: business time counted Monday to Friday everywhere, so an important
+        // complaint filed on Saturday 10:00 was due on Monday 02:00 even where the branch works
+        // Saturdays (003: 非工作日應安排專人值班). assets/branches.json opens SZ01 on Saturdays.
+        const forms::Catalog catalog = test::real_catalog();
+        const json submission = {{"description", "APP转账失败了好几次，钱扣了没到账"},
+                                 {"customer", {{"phone", "13800138000"}}},
+                                 {"priority", "important"}};
+        const core::Millis saturday = test::at("2026-03-07T10:00+08:00");
+        const auto open = forms::prepare_ticket(catalog, "counter", submission, "cn-mainland",
+                                                saturday, "SZ01");
+        REQUIRE_MESSAGE(open, test::all_errors(open.error()));
+        CHECK(test::beijing(open->ticket.first_response_due) == "2026-03-07T12:00:00+08:00");
+        const auto closed = forms::prepare_ticket(catalog, "counter", submission, "cn-mainland",
+                                                  saturday, "GZ02");
+        REQUIRE(closed);
+        CHECK(test::beijing(closed->ticket.first_response_due) == "2026-03-09T02:00:00+08:00");
+    }
 }
