@@ -61,6 +61,7 @@ bool is_console_step(core::Step s) {
     case Step::audit_reject:
     case Step::feedback:
     case Step::note:
+    case Step::reclassify:
         return true;
     default:
         return false;

@@ -554,6 +554,16 @@ CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,
             return event_error(422, "invalid_step", index, e.id, p.field + ": " + p.what,
                                p.field);
         }
+        if (step == core::Step::reclassify) {
+            auto rules = current_create_rules();
+            if (!rules) {
+                return std::unexpected(rules.error());
+            }
+            if (auto known = (*rules)->check_new_category(step, e.payload); !known) {
+                return event_error(422, "invalid_step", index, e.id, known.error().message,
+                                   known.error().field);
+            }
+        }
         core::Actor actor{e.actor, e.actor_role,
                           e.payload.is_object() ? e.payload.value("department", "") : ""};
         if (auto ok = core::check_step(t, step, actor, e.payload); !ok) {

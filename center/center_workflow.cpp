@@ -320,7 +320,8 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
                                 "auditor, manager)",
                             "role");
     }
-    if (core::step_side(*step) != core::Owner::center && *step != core::Step::note) {
+    if (core::step_side(*step) != core::Owner::center && *step != core::Step::note &&
+        *step != core::Step::reclassify) {
         return center_error(422, "branch_step_at_center",
                             "step '" + request.step + "' is taken at the branch", "step");
     }
@@ -356,6 +357,10 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
         !actor.department.empty()) {
         payload["department"] = actor.department;
     }
+    // A script may leave "before" out: it is the ticket as the center has it.
+    if (step == core::Step::reclassify && payload.is_object() && !payload.contains("before")) {
+        payload["before"] = core::classification_of(t);
+    }
     if (auto ok = core::check_step(t, step, actor, payload); !ok) {
         return std::unexpected(from_core(ok.error()));
     }
@@ -363,7 +368,10 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
     if (!rules) {
         return std::unexpected(rules.error());
     }
-    if (auto r = settle_step_deadlines(step, payload, (*rules)->policy, now); !r) {
+    if (auto r = settle_step_deadlines(t, step, payload, (*rules)->policy, now); !r) {
+        return r;
+    }
+    if (auto r = (*rules)->check_new_category(step, payload); !r) {
         return r;
     }
     auto last = ticket_last_hlc(t.id);

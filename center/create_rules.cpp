@@ -2,6 +2,7 @@
 
 #include "forms/category_tree.h"
 #include "forms/form_definition.h"
+#include "forms/text_util.h"
 
 #include <nlohmann/json.hpp>
 
@@ -80,6 +81,21 @@ CenterResult<void> CreateRules::add_asset(std::string_view name, std::string_vie
         }
     }
     return {};
+}
+
+CenterResult<void> CreateRules::check_new_category(core::Step step, const json& payload) const {
+    if (step != core::Step::reclassify || !payload.is_object()) {
+        return {};
+    }
+    const json after = payload.value("after", json());
+    if (!after.is_object() || !after.contains("category") || !after["category"].is_string() ||
+        categories.contains(after["category"].get<std::string>())) {
+        return {};
+    }
+    return center_error(422, "invalid_value",
+                        "payload.after.category: " + forms::in_quotes(after["category"].get<std::string>()) +
+                            " is not a category of the center's category tree",
+                        "payload.after.category");
 }
 
 std::size_t CreateRules::length_limit(forms::TicketPath p) const {

@@ -6,8 +6,11 @@
 // The push path reads an immutable snapshot without a lock; a publish makes a new snapshot.
 
 #include "center/center_error.h"
+#include "core/lifecycle.h"
 #include "forms/sla_policy.h"
 #include "forms/ticket_path.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -39,6 +42,10 @@ struct CreateRules {
     // sla/policy.json (others are ignored). Fails with 500 invalid_asset naming the file and
     // its first problem.
     CenterResult<void> add_asset(std::string_view name, std::string_view text);
+
+    // A reclassify step names a category of the tree; else 422 invalid_value naming
+    // payload.after.category.
+    CenterResult<void> check_new_category(core::Step step, const nlohmann::json& payload) const;
 
     // The characters a text at this path may have; the items a list may have.
     std::size_t length_limit(forms::TicketPath p) const;

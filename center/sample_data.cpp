@@ -142,6 +142,19 @@ public:
     Millis handled_at = 0;
     std::string error; // a step the lifecycle refused (a bug in this generator)
 
+    // A resolution at the branch; a major complaint's plan is approved by the supervisor
+    // first (方案审批).
+    bool resolve(const core::Actor& who, const core::Actor& supervisor, Millis& at) {
+        const std::string solution = m_rng.pick(k_solutions);
+        if (m_t.severity == core::Severity::major) {
+            if (!step(Step::approve, supervisor, {{"compensation", 0}, {"plan", solution}}, at)) {
+                return false;
+            }
+            at += k_minute;
+        }
+        return step(Step::resolve, who, {{"resolution", solution}}, at);
+    }
+
     void run() {
         const core::Actor desk{"S001", Role::frontdesk, ""};
         const core::Actor supervisor{"S101", Role::supervisor, ""};
@@ -154,7 +167,7 @@ public:
         }
         if (m_rng.chance(0.55)) {
             at += m_rng.between(k_hour, 2 * k_day);
-            if (!step(Step::resolve, desk, {{"resolution", m_rng.pick(k_solutions)}}, at)) {
+            if (!resolve(desk, supervisor, at)) {
                 return;
             }
         } else if (!center_path(at)) {
@@ -169,7 +182,7 @@ public:
                 return;
             }
             at += m_rng.between(4 * k_hour, 4 * k_day);
-            if (!step(Step::resolve, supervisor, {{"resolution", m_rng.pick(k_solutions)}}, at)) {
+            if (!resolve(supervisor, supervisor, at)) {
                 return;
             }
             at += m_rng.between(k_hour, k_day);

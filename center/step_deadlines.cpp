@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "forms/business_calendar.h"
 #include "forms/deadlines.h"
+#include "forms/intake.h"
 
 namespace cf::center {
 
@@ -24,8 +25,13 @@ const char* deadline_key(core::Step step) {
 
 } // namespace
 
-CenterResult<void> settle_step_deadlines(core::Step step, nlohmann::json& payload,
-                                         const forms::SlaPolicy& policy, core::Millis now) {
+CenterResult<void> settle_step_deadlines(const core::Ticket& t, core::Step step,
+                                         nlohmann::json& payload, const forms::SlaPolicy& policy,
+                                         core::Millis now) {
+    if (step == core::Step::reclassify && payload.is_object() && !payload.contains("due_at")) {
+        forms::add_reclassified_deadlines(policy, t, payload, forms::BusinessCalendar());
+        return {};
+    }
     const char* key = deadline_key(step);
     if (key == nullptr || !payload.is_object()) {
         return {};

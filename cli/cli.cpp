@@ -379,6 +379,9 @@ int cmd_act(Context& c) {
     if (!current) {
         return report(c.err, current.error());
     }
+    if (*step == core::Step::reclassify && !payload.contains("before")) {
+        payload["before"] = core::classification_of(*current);
+    }
     forms::add_step_deadline(*catalog, store->identity().calendar, *current, *step, payload,
                              c.clock.now());
     if (auto approver = c.args.option("--approved-by")) {

@@ -13,11 +13,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 17> k_step_names = {
+constexpr std::array<std::string_view, 18> k_step_names = {
     "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
     "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
-    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve"};
-static_assert(static_cast<std::size_t>(Step::approve) + 1 == k_step_names.size());
+    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve",
+    "reclassify"};
+static_assert(static_cast<std::size_t>(Step::reclassify) + 1 == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -138,6 +139,8 @@ std::string refusal_reason(Step step, State state) {
         return "the departments have not all answered";
     case Step::feedback:
         return "the result has not passed audit";
+    case Step::reclassify:
+        return "the ticket is past the point where its classification is confirmed";
     case Step::note:
     case Step::view_contact:
         break;
@@ -182,6 +185,16 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
     case Step::approve:
         return r == Role::supervisor ? Result<void>{}
                                      : refuse("a resolution is approved by a supervisor");
+    case Step::reclassify:
+        if (owner_of(t.state) == Owner::branch) {
+            return any_of_roles(r, {Role::frontdesk, Role::supervisor})
+                       ? Result<void>{}
+                       : refuse("branch staff correct the classification while the branch "
+                                "holds the ticket");
+        }
+        return any_of_roles(r, {Role::reviewer, Role::manager})
+                   ? Result<void>{}
+                   : refuse("the reviewer confirms the classification at review (复核)");
     case Step::close:
         if (t.state != State::satisfied && r != Role::supervisor) {
             return refuse("closing without the customer's confirmation needs a supervisor");
@@ -211,6 +224,50 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
         return any_of_roles(r, {Role::reviewer, Role::auditor, Role::manager})
                    ? Result<void>{}
                    : refuse("feedback is sent by a reviewer, auditor or manager");
+    }
+    return {};
+}
+
+json classification_json(RequestType type, std::string_view category, Priority priority,
+                         Severity severity) {
+    return {{"request_type", to_string(type)},
+            {"category", category},
+            {"priority", to_string(priority)},
+            {"severity", to_string(severity)}};
+}
+
+// "before" must be the ticket's classification now (a correction made on a stale view is
+// refused), "after" names at least one value that changes, each one a known value.
+Result<void> check_reclassify(const Ticket& t, Step step, const json& p) {
+    if (auto r = require_text(step, p, "reason"); !r) {
+        return r;
+    }
+    const json now = classification_of(t);
+    if (p.value("before", json()) != now) {
+        return fail(ErrorCode::rejected_step,
+                    prefix(step) + " is not allowed: the ticket's classification is " +
+                        now.dump() + " now, not what 'before' says; look at it again");
+    }
+    const json after = p.value("after", json());
+    if (!after.is_object() || after.empty()) {
+        return bad_payload(step, "after", "must name what changes");
+    }
+    bool changes = false;
+    for (const auto& [key, value] : after.items()) {
+        const bool known =
+            value.is_string() &&
+            ((key == "request_type" && parse_request_type(value.get<std::string>())) ||
+             (key == "priority" && parse_priority(value.get<std::string>())) ||
+             (key == "severity" && parse_severity(value.get<std::string>())) ||
+             (key == "category" && !value.get<std::string>().empty()));
+        if (!known) {
+            return bad_payload(step, "after." + key,
+                               "must be a request type, category, priority or severity");
+        }
+        changes = changes || now.at(key) != value;
+    }
+    if (!changes) {
+        return bad_payload(step, "after", "changes nothing");
     }
     return {};
 }
@@ -254,6 +311,8 @@ Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const
         }
         return check_approval(t, step, p.value("compensation", 0.0));
     }
+    case Step::reclassify:
+        return check_reclassify(t, step, p);
     case Step::approve: {
         auto c = p.find("compensation");
         if (c == p.end() || !c->is_number() || c->get<double>() < 0) {
@@ -389,7 +448,12 @@ Owner step_side(Step s) {
 }
 
 bool taken_by_either_owner(Step s) {
-    return s == Step::note || s == Step::contact || s == Step::view_contact;
+    return s == Step::note || s == Step::contact || s == Step::view_contact ||
+           s == Step::reclassify;
+}
+
+json classification_of(const Ticket& t) {
+    return classification_json(t.request_type, t.category, t.priority, t.severity);
 }
 
 bool step_allowed_in(Step step, State s) {
@@ -400,6 +464,8 @@ bool step_allowed_in(Step step, State s) {
         return true;
     case Step::acknowledge:
         return s == received;
+    case Step::reclassify:
+        return any_of_states(s, {received, acknowledged, returned, submitted, accepted});
     case Step::resolve:
     case Step::submit:
     case Step::approve:
@@ -448,8 +514,10 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const js
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
     std::vector<Step> out;
     for (Step s : k_all_steps) {
-        if (s == Step::view_contact) {
-            continue; // offered as "show" on the contact fields, not as a step
+        if (s == Step::view_contact || s == Step::reclassify) {
+            // view_contact is "show" on the contact fields; a correction needs its own dialog
+            // (before and after), which the counter and console do not have yet.
+            continue;
         }
         if (step_allowed_in(s, t.state) && check_role(t, s, actor)) {
             out.push_back(s);
@@ -510,6 +578,29 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
     case Step::contact:
         t.contact_due = 0; // the specialist's call, or the call-back after the feedback
         break;
+    case Step::reclassify: {
+        const json& after = p.at("after");
+        if (auto v = after.find("request_type"); v != after.end()) {
+            t.request_type = *parse_request_type(v->get<std::string>());
+        }
+        if (auto v = after.find("category"); v != after.end()) {
+            t.category = v->get<std::string>();
+        }
+        if (auto v = after.find("priority"); v != after.end()) {
+            t.priority = *parse_priority(v->get<std::string>());
+        }
+        if (auto v = after.find("severity"); v != after.end()) {
+            t.severity = *parse_severity(v->get<std::string>());
+        }
+        // The clocks the new priority sets, as the caller derived them.
+        if (has_time(p, "first_response_due") && !t.acknowledged_at) {
+            t.first_response_due = p.at("first_response_due").get<Millis>();
+        }
+        if (has_time(p, "due_at")) {
+            t.due_at = p.at("due_at").get<Millis>();
+        }
+        break;
+    }
     case Step::approve:
         t.approved_by = actor.id;
         t.approved_compensation = p.at("compensation").get<double>();

@@ -51,13 +51,18 @@ enum class Step {
                   // {"compensation": amount approved, "plan": text}. A resolution paying
                   // more than the ticket's approval_above, or any resolution of a 重大
                   // (major) ticket, needs an approval covering its compensation.
+    reclassify,   // 二次确认 of the classification, before handling: by branch staff while the
+                  // branch holds the ticket (a kiosk ticket), by a reviewer at 复核:
+                  // {"before": {the four as they are}, "after": {any of request_type,
+                  // category, priority, severity that change}, "reason", and the deadlines
+                  // re-derived from the new priority: "first_response_due"?, "due_at"?}
 };
 inline constexpr Step k_all_steps[] = {
     Step::acknowledge,   Step::note,          Step::resolve,  Step::submit,
     Step::contact,       Step::satisfaction,  Step::close,    Step::reopen,
     Step::review_accept, Step::review_return, Step::dispatch, Step::handle,
     Step::audit_approve, Step::audit_reject,  Step::feedback, Step::view_contact,
-    Step::approve,
+    Step::approve,       Step::reclassify,
 };
 inline constexpr State k_all_states[] = {
     State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,
@@ -72,8 +77,8 @@ inline constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "ph
 std::string_view to_string(Step s);
 std::optional<Step> parse_step(std::string_view s);
 
-// Which side takes the step. note, contact and view_contact report branch but are taken
-// whichever side owns the ticket.
+// Which side takes the step. note, contact, view_contact and reclassify report branch but are
+// taken whichever side owns the ticket.
 Owner step_side(Step s);
 bool taken_by_either_owner(Step s);
 
@@ -94,7 +99,8 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
                         const nlohmann::json& payload);
 
 // The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
-// view_contact is left out: a UI offers "show" on the contact fields instead.
+// view_contact is left out: a UI offers "show" on the contact fields instead; so is
+// reclassify, which needs a dialog of its own (before and after).
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
 
 // Whether t is a ticket as filing makes it, before any step: the lifecycle starts every ticket
@@ -108,6 +114,10 @@ struct FieldProblem {
     std::string reason;
 };
 std::expected<void, FieldProblem> check_filed(const Ticket& t);
+
+// The classification a reclassify step records as "before": request_type, category, priority
+// and severity as the ticket has them now.
+nlohmann::json classification_of(const Ticket& t);
 
 // Applies an already checked step to the projection. `at` is the event's physical time.
 // acknowledge makes the acting staff the assignee when the ticket has none; satisfaction

@@ -20,7 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class Shape { text, code, time, amount, departments, contact_fields };
+enum class Shape { text, code, time, amount, departments, contact_fields, classification };
 
 struct Key {
     const char* name;
@@ -51,6 +51,11 @@ std::span<const Key> keys_of(Step step) {
         {"reason", Shape::text}, {"departments", Shape::departments}, {"deadline", Shape::time}};
     static constexpr Key view_contact[] = {{"fields", Shape::contact_fields}};
     static constexpr Key approve[] = {{"compensation", Shape::amount}, {"plan", Shape::text}};
+    static constexpr Key reclassify[] = {{"before", Shape::classification},
+                                         {"after", Shape::classification},
+                                         {"reason", Shape::text},
+                                         {"first_response_due", Shape::time},
+                                         {"due_at", Shape::time}};
     switch (step) {
     case Step::note:
         return text;
@@ -81,6 +86,8 @@ std::span<const Key> keys_of(Step step) {
         return view_contact;
     case Step::approve:
         return approve;
+    case Step::reclassify:
+        return reclassify;
     case Step::acknowledge:
     case Step::audit_approve:
         return {};
@@ -152,6 +159,22 @@ std::expected<void, PayloadProblem> check_value(const Key& key, const json& v) {
             }
         }
         return {};
+    case Shape::classification: {
+        if (!v.is_object()) {
+            return wrong("wrong_type", field, "must be an object of classification codes");
+        }
+        for (const auto& [name, code] : v.items()) {
+            if (name != "request_type" && name != "category" && name != "priority" &&
+                name != "severity") {
+                return wrong("unknown_field", field + "." + cut_utf8(name, 64),
+                             "is not request_type, category, priority or severity");
+            }
+            if (auto r = check_string(code, field + "." + name, true); !r) {
+                return r;
+            }
+        }
+        return {};
+    }
     case Shape::contact_fields:
         if (!v.is_array()) {
             return wrong("wrong_type", field, "must be a list of customer fields");

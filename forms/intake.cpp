@@ -123,6 +123,28 @@ prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann:
     return Intake(catalog, *valid).run(*calendar, now);
 }
 
+void add_reclassified_deadlines(const SlaPolicy& policy, const core::Ticket& ticket,
+                                nlohmann::json& payload, const BusinessCalendar& calendar) {
+    const auto after = payload.find("after");
+    if (after == payload.end() || !after->is_object()) {
+        return; // the lifecycle names what is wrong
+    }
+    const auto value = [&](const char* key, std::string_view now) {
+        const auto it = after->find(key);
+        return it != after->end() && it->is_string() ? it->get<std::string>() : std::string(now);
+    };
+    const auto priority = core::parse_priority(value("priority", core::to_string(ticket.priority)));
+    const auto type =
+        core::parse_request_type(value("request_type", core::to_string(ticket.request_type)));
+    if (!priority || !type || (*priority == ticket.priority && *type == ticket.request_type)) {
+        return;
+    }
+    // The clocks run from filing, as they would have had the ticket been filed this way.
+    payload["first_response_due"] =
+        first_response_due(policy, *priority, ticket.received_at, calendar);
+    payload["due_at"] = ticket_due(policy, *priority, *type, ticket.received_at, calendar);
+}
+
 void add_step_deadline(const Catalog& catalog, std::string_view calendar_id,
                        const core::Ticket& ticket, core::Step step, nlohmann::json& payload,
                        core::Millis now) {
@@ -144,6 +166,9 @@ void add_step_deadline(const Catalog& catalog, std::string_view calendar_id,
     }
     case core::Step::reopen:
         payload["due_at"] = first_response_due(catalog.sla, ticket.priority, now, calendar);
+        break;
+    case core::Step::reclassify:
+        add_reclassified_deadlines(catalog.sla, ticket, payload, calendar);
         break;
     default:
         break;

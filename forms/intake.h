@@ -50,9 +50,16 @@ std::expected<IntakeResult, std::vector<FieldError>>
 prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann::json& submission,
                std::string_view calendar_id, core::Millis now, std::string_view branch = {});
 
+// For a reclassify step that changes priority or request type: the first response and ticket
+// deadlines re-derived from filing ("first_response_due", "due_at"), as the new
+// classification would have set them.
+void add_reclassified_deadlines(const SlaPolicy& policy, const core::Ticket& ticket,
+                                nlohmann::json& payload, const BusinessCalendar& calendar);
+
 // Adds the deadline a lifecycle step sets to its payload as "due_at" (ms since the epoch):
 // satisfaction=unsatisfied starts the second round (24 h), reopen restarts the first
-// response for the ticket's priority. Other steps are left as they are.
+// response for the ticket's priority, reclassify re-derives the deadlines (above). Other steps
+// are left as they are.
 // A payload that already has "due_at" is left alone; a null payload becomes an object; the
 // calendar is the ticket's branch's; an unknown calendar id counts every day as a working
 // day. Never fails.

@@ -162,6 +162,25 @@ TEST_CASE("a deadline in the past is refused at review and dispatch, naming it")
     CHECK(shown.body.at("ticket").at("state") == "accepted");
 }
 
+TEST_CASE("the reviewer corrects the classification at review, within the category tree") {
+    Center c;
+    const std::string number = c.submitted_ticket();
+    auto unknown = c.step(number, "reclassify", "reviewer",
+                          {{"after", {{"category", "astrology"}}}, {"reason", "x"}});
+    INFO(unknown.body.dump());
+    CHECK(unknown.status == 422);
+    CHECK(unknown.body.at("field") == "payload.after.category");
+    auto fixed = c.step(number, "reclassify", "reviewer",
+                        {{"after", {{"category", "billing.overcharge"}, {"priority", "urgent"}}},
+                         {"reason", "多扣费, and the customer is upset"}});
+    REQUIRE_MESSAGE(fixed.status == 200, fixed.body.dump());
+    const json& t = fixed.body.at("ticket");
+    CHECK(t.at("category") == "billing.overcharge");
+    CHECK(t.at("priority") == "urgent");
+    CHECK(t.at("due_at") == t.at("received_at").get<std::int64_t>() + 24 * 3600'000);
+    CHECK(c.step(number, "review_accept", "reviewer").status == 200);
+}
+
 TEST_CASE("device and console tokens only open their own endpoints") {
     Center c;
     CHECK(c.api.get("/v1/center/tickets", c.device).body.at("error") == "wrong_scope");

@@ -257,3 +257,22 @@ TEST_CASE("a resolution of 100,000 without a supervisor's approval is refused; w
     CHECK(shown["events"][2]["kind"] == "approve");
     CHECK(shown["events"][2]["actor"] == "S900");
 }
+
+TEST_CASE("act reclassify corrects the classification and keeps before and after in the event") {
+    Cli cli;
+    const std::string n = cli.file();
+    cli.act(n, "reclassify", "frontdesk",
+            R"({"after":{"category":"billing.overcharge","severity":"important"},"reason":"charged twice"})");
+    const json shown = cli.show(n);
+    CHECK(shown["category"] == "billing.overcharge");
+    CHECK(shown["severity"] == "important");
+    const json& e = shown["events"].back();
+    CHECK(e["kind"] == "reclassify");
+    CHECK(e["payload"]["before"]["category"] == "billing");
+    CHECK(e["payload"]["after"]["category"] == "billing.overcharge");
+    auto unchanged =
+        cli({"act", n, "reclassify", "--actor", "S001", "--json",
+             R"({"after":{"category":"billing.overcharge"},"reason":"again"})"});
+    CHECK(unchanged.exit_code == 3);
+    CHECK(unchanged.err.find("changes nothing") != std::string::npos);
+}

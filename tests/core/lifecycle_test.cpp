@@ -384,6 +384,52 @@ TEST_CASE("a costly resolution and any resolution of a major ticket need a super
     CHECK(check_step(ticket_in(State::acknowledged), Step::resolve, desk, costly));
 }
 
+TEST_CASE("the classification is corrected with before, after and reason, by whoever holds it") {
+    // Issue 14: nobody could correct a classification after filing (004: 二次確認目錄樹末級
+    // 節點 at review; 002: staff adjust the priority by hand).
+    Ticket t = ticket_in(State::received);
+    t.category = "billing";
+    const Actor desk{"S1", Role::frontdesk, {}};
+    const Actor reviewer{"R1", Role::reviewer, {}};
+    const json change = {{"before", classification_of(t)},
+                         {"after", {{"category", "billing.overcharge"}, {"priority", "urgent"}}},
+                         {"reason", "the customer was charged twice: 多扣费"},
+                         {"first_response_due", k_now + 30 * k_minute},
+                         {"due_at", k_now + k_day}};
+    REQUIRE(check_step(t, Step::reclassify, desk, change));
+    CHECK_FALSE(check_step(t, Step::reclassify, reviewer, change)); // the branch holds it
+    Ticket fixed = t;
+    apply_step(fixed, Step::reclassify, desk, change, k_now);
+    CHECK(fixed.category == "billing.overcharge");
+    CHECK(fixed.priority == Priority::urgent);
+    CHECK(fixed.first_response_due == k_now + 30 * k_minute);
+    CHECK(fixed.due_at == k_now + k_day);
+    // A correction made on a stale view, one that changes nothing, or an unknown value.
+    auto stale = check_step(fixed, Step::reclassify, desk, change);
+    REQUIRE_FALSE(stale);
+    CHECK(stale.error().message.find("look at it again") != std::string::npos);
+    json same = change;
+    same["before"] = classification_of(fixed);
+    CHECK_FALSE(check_step(fixed, Step::reclassify, desk, same));
+    json odd = same;
+    odd["after"] = {{"priority", "whenever"}};
+    auto bad = check_step(fixed, Step::reclassify, desk, odd);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("after.priority") != std::string::npos);
+    json no_reason = change;
+    no_reason.erase("reason");
+    CHECK_FALSE(check_step(t, Step::reclassify, desk, no_reason));
+    // At review (复核) the reviewer corrects it; front-desk staff no longer can.
+    Ticket submitted = ticket_in(State::submitted);
+    json at_review = {{"before", classification_of(submitted)},
+                      {"after", {{"severity", "major"}}},
+                      {"reason", "a lawyer is involved"}};
+    CHECK(check_step(submitted, Step::reclassify, reviewer, at_review));
+    CHECK_FALSE(check_step(submitted, Step::reclassify, desk, at_review));
+    // Past dispatch the classification stands.
+    CHECK_FALSE(check_step(ticket_in(State::dispatched), Step::reclassify, reviewer, at_review));
+}
+
 TEST_CASE("the kiosk cannot take steps and an actor needs an id") {
     CHECK_FALSE(check_step(ticket_in(State::received), Step::note, Actor{"kiosk", Role::kiosk, {}},
                            valid_payload(Step::note)));

@@ -116,4 +116,22 @@ TEST_SUITE("ticket clocks") {
         REQUIRE(closed);
         CHECK(test::beijing(closed->ticket.first_response_due) == "2026-03-09T02:00:00+08:00");
     }
+
+    TEST_CASE("a correction to urgent re-derives the deadlines from filing") {
+        Clocks c;
+        const core::Ticket t = c.file("想问一下积分怎么兑换");
+        REQUIRE(t.priority != core::Priority::urgent);
+        c.f.clock.advance(10 * core::k_minute);
+        json change = {{"before", core::classification_of(t)},
+                       {"after", {{"priority", "urgent"}}},
+                       {"reason", "the customer cannot pay for medicine"}};
+        forms::add_step_deadline(c.catalog, "cn-mainland", t, core::Step::reclassify, change,
+                                 c.f.clock.now());
+        c.act(t, core::Step::reclassify, change);
+        auto fixed = c.f.store->get(t.number);
+        REQUIRE(fixed);
+        CHECK(fixed->priority == core::Priority::urgent);
+        CHECK(fixed->first_response_due == t.received_at + 30 * core::k_minute);
+        CHECK(fixed->due_at == t.received_at + 24 * core::k_hour);
+    }
 }
