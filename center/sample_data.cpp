@@ -154,7 +154,7 @@ public:
         }
         if (m_rng.chance(0.55)) {
             at += m_rng.between(k_hour, 2 * k_day);
-            if (!step(Step::resolve, desk, {{"resolution", m_rng.pick(k_solutions)}}, at)) {
+            if (!resolve(desk, supervisor, at)) {
                 return;
             }
         } else if (!center_path(at)) {
@@ -169,7 +169,7 @@ public:
                 return;
             }
             at += m_rng.between(4 * k_hour, 4 * k_day);
-            if (!step(Step::resolve, supervisor, {{"resolution", m_rng.pick(k_solutions)}}, at)) {
+            if (!resolve(supervisor, supervisor, at)) {
                 return;
             }
             at += m_rng.between(k_hour, k_day);
@@ -282,6 +282,16 @@ private:
     }
 
     // Takes the step at `at` unless that lies in the future; false when the life ends here.
+    // A resolution; a major ticket's needs the supervisor's approval of the plan first.
+    bool resolve(const core::Actor& who, const core::Actor& supervisor, Millis at) {
+        const std::string plan = m_rng.pick(k_solutions);
+        if (m_t.severity == core::Severity::major &&
+            !step(Step::approve, supervisor, {{"compensation", 0}, {"plan", plan}}, at)) {
+            return false;
+        }
+        return step(Step::resolve, who, {{"resolution", plan}}, at);
+    }
+
     bool step(Step s, const core::Actor& who, const json& payload, Millis at) {
         if (at >= m_now - k_minute || !error.empty()) {
             return false;
