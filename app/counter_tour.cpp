@@ -94,6 +94,7 @@ void step(CounterTour& t, const std::string& number, core::Step s, const core::A
 struct TourTickets {
     std::string with_history;
     std::string answered;
+    std::string fresh; // every branch clock running: first response, contact, ticket deadline
 };
 
 // Tickets in every tab: new from the kiosk and the counter, taken, at the center, answered,
@@ -158,7 +159,7 @@ TourTickets make_sample_tickets(CounterTour& t) {
     step(t, n[7], core::Step::resolve, desk, {{"resolution", "已报修基站"}});
     step(t, n[7], core::Step::satisfaction, desk, {{"level", "unsatisfied"}, {"assignee", "S002"}});
     (void)boss;
-    return {n[3], n[5]};
+    return {n[3], n[5], n[0]};
 }
 
 void fill_entry(counter::CounterController& c) {
@@ -236,6 +237,8 @@ void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tick
     s.shot(p + "19-stats");
     c.go(Screen::dead_letters);
     s.shot(p + "20-dead-letters");
+    c.open(tickets.fresh);
+    s.shot(p + "21-detail-clocks");
     c.sign_out();
 }
 

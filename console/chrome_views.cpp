@@ -49,17 +49,6 @@ const char* queue_key(sync::ConsoleQueue q) {
     return "console.queue.all";
 }
 
-std::string countdown_text(const Ui& ui, core::Millis deadline, core::Millis now) {
-    if (deadline >= now) {
-        return ui.fmt("console.countdown.left",
-                      {{"time", ui::duration_text(
-                                    ui, std::max<core::Millis>(deadline - now, core::k_minute))}});
-    }
-    return ui.fmt(
-        "console.countdown.over",
-        {{"time", ui::duration_text(ui, std::max<core::Millis>(now - deadline, core::k_minute))}});
-}
-
 void draw_top_bar(Ui& ui, ConsoleController& c) {
     {
         ui::FontScope f(ui.fonts().heading);

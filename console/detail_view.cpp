@@ -6,6 +6,7 @@
 #include "sync/wire_event.h"
 #include "ui/charts.h"
 #include "ui/staff_text.h"
+#include "ui/ticket_clocks.h"
 
 namespace cf::console {
 
@@ -53,14 +54,10 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
     row("counter.detail.severity", option("severity", core::to_string(t.severity)));
     row("counter.detail.emotion", option("emotion", core::to_string(t.emotion)));
     row("console.col.received", ui::local_time_text(t.received_at, off));
-    if (t.due_at > 0) {
-        row("console.detail.due",
-            ui::local_time_text(t.due_at, off) + " · " + countdown_text(ui, t.due_at, c.now()));
-    }
-    if (t.handling_deadline) {
-        row("console.detail.handling_deadline",
-            ui::local_time_text(*t.handling_deadline, off) + " · " +
-                countdown_text(ui, *t.handling_deadline, c.now()));
+    // Every clock still running, so the center sees whether the branch answered and called back.
+    const forms::SlaPolicy& policy = c.catalog().policy();
+    for (const ui::TicketClock& clock : ui::running_clocks(t, policy)) {
+        ui::draw_clock_row(ui, clock, c.now(), off, policy.warning_ratio);
     }
     row("counter.detail.description", t.description);
     row("counter.detail.demand", t.demand);

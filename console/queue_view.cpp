@@ -3,6 +3,7 @@
 
 #include "console/views.h"
 #include "ui/staff_text.h"
+#include "ui/ticket_clocks.h"
 
 namespace cf::console {
 
@@ -217,7 +218,7 @@ void draw_queue(Ui& ui, ConsoleController& c) {
             if (deadline > 0) {
                 ImGui::PushStyleColor(ImGuiCol_Text,
                                       deadline < now ? colors.sla_overdue : colors.sla_on_track);
-                ImGui::TextUnformatted(countdown_text(ui, deadline, now).c_str());
+                ImGui::TextUnformatted(ui::countdown_text(ui, deadline, now).c_str());
                 ImGui::PopStyleColor();
             } else {
                 ImGui::TextDisabled("—");

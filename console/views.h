@@ -32,7 +32,5 @@ bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::strin
 
 // Text keys shared by the views.
 const char* queue_key(sync::ConsoleQueue q);
-// "剩 2 小时 15 分" / "超时 35 分" to the deadline.
-std::string countdown_text(const Ui& ui, core::Millis deadline, core::Millis now);
 
 } // namespace cf::console

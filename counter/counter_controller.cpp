@@ -50,12 +50,18 @@ std::optional<double> parse_amount(std::string_view text) {
 
 CounterController::CounterController(CounterServices services)
     : m_services(services), m_form(services.catalog->find_form("counter")),
+      m_calendar(services.catalog->branch_calendar(services.store->identity().calendar,
+                                                   services.store->identity().branch)),
       m_queue(*services.store), m_stats(*services.store, *services.catalog) {
     m_last_input = now();
     if (!services.background_queue_dir.empty()) {
         m_queue.use_loader(std::make_unique<QueueLoader>(services.background_queue_dir,
                                                          *services.clock, services.wake));
     }
+}
+
+std::optional<forms::CalendarWarning> CounterController::calendar_warning() const {
+    return m_calendar ? m_calendar->coverage_warning(now()) : std::nullopt;
 }
 
 core::Actor CounterController::actor() const {

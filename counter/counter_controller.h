@@ -15,6 +15,7 @@
 #include "counter/entry_draft.h"
 #include "counter/queue_model.h"
 #include "counter/stats_model.h"
+#include "forms/business_calendar.h"
 #include "forms/catalog.h"
 
 #include <nlohmann/json.hpp>
@@ -134,6 +135,10 @@ public:
     // --- dead letters
     const std::vector<core::DeadLetter>& dead_letters() const { return m_dead_letters; }
 
+    // From 30 days before the branch's business calendar runs out until a newer one arrives:
+    // how long it still covers (days_left < 0 once past). None otherwise, or with no calendar.
+    std::optional<forms::CalendarWarning> calendar_warning() const;
+
     core::Millis now() const { return m_services.clock->now(); }
     const forms::Catalog& catalog() const { return *m_services.catalog; }
     core::TicketStore& store() { return *m_services.store; }
@@ -148,6 +153,7 @@ private:
 
     CounterServices m_services;
     const forms::FormDefinition* m_form = nullptr;
+    std::optional<forms::BusinessCalendar> m_calendar; // the branch's, with its open days
     Screen m_screen = Screen::sign_in;
     Locale m_locale = Locale::zh_hans;
     Notice m_notice;

@@ -5,6 +5,7 @@
 #include "counter/views.h"
 #include "ui/charts.h"
 #include "ui/staff_text.h"
+#include "ui/ticket_clocks.h"
 
 #include "core/hybrid_clock.h"
 #include "core/masking.h"
@@ -55,9 +56,10 @@ void draw_fields(Ui& ui, CounterController& c, const TicketDetail& d) {
         ui::option_label(form, "special_type", core::to_string(t.special_type), l));
     row("counter.detail.channel", ui::option_label(form, "channel", core::to_string(t.channel), l));
     row("counter.detail.received", ui::local_time_text(t.received_at, off) + " · " + t.receiver);
-    row("counter.detail.first_response_due", ui::local_time_text(t.first_response_due, off));
-    if (t.due_at > 0) {
-        row("counter.detail.due", ui::local_time_text(t.due_at, off));
+    // Every clock still running, each with its countdown: what to do next and by when.
+    const forms::SlaPolicy& policy = c.catalog().policy();
+    for (const ui::TicketClock& clock : ui::running_clocks(t, policy)) {
+        ui::draw_clock_row(ui, clock, c.now(), off, policy.warning_ratio);
     }
     row("counter.detail.assignee", t.assignee);
     row("counter.detail.description", t.description);

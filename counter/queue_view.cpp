@@ -4,6 +4,8 @@
 #include "counter/views.h"
 #include "ui/staff_text.h"
 
+#include <cstdio>
+
 namespace cf::counter {
 
 namespace {
@@ -129,7 +131,34 @@ void draw_ticket_table(Ui& ui, CounterController& c, std::string_view id, std::s
     ImGui::EndTable();
 }
 
+namespace {
+
+// From 30 days before the business calendar runs out: ask for the next one; once past it,
+// deadlines count holidays by the statutory rules alone (no 调休), which staff must know.
+void draw_calendar_warning(Ui& ui, CounterController& c) {
+    const std::optional<forms::CalendarWarning> w = c.calendar_warning();
+    if (!w) {
+        return;
+    }
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", w->covers_until.year, w->covers_until.month,
+                  w->covers_until.day);
+    const bool past = w->days_left < 0;
+    const std::string text = past
+                                 ? ui.fmt("counter.calendar.ended", {{"date", date}})
+                                 : ui.fmt("counter.calendar.ending",
+                                          {{"date", date}, {"days", std::to_string(w->days_left)}});
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          past ? ui::staff_colors().sla_overdue : ui::staff_colors().sla_warning);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ui.hits().record("queue.calendar_warning", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+} // namespace
+
 void draw_queue(Ui& ui, CounterController& c) {
+    draw_calendar_warning(ui, c);
     QueueModel& q = c.queue();
     core::QueueFilter filter = q.filter();
     for (core::QueueTab t : core::k_all_tabs) {

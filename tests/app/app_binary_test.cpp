@@ -167,7 +167,8 @@ TEST_SUITE("app binary") {
                   "08-entry-empty", "09-entry-suggestions", "10-entry-pinyin", "11-entry-errors",
                   "12-acknowledgement", "13-detail-masked", "14-detail-contact-shown",
                   "15-detail-feedback-contact", "16-detail-resolve-approval",
-                  "17-detail-second-round", "18-search", "19-stats", "20-dead-letters"}) {
+                  "17-detail-second-round", "18-search", "19-stats", "20-dead-letters",
+                  "21-detail-clocks"}) {
                 const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

@@ -221,3 +221,68 @@ TEST_CASE("an unsatisfied customer opens the second round for a supervisor withi
     d.click("step.confirm");
     CHECK(d.ticket().state == core::State::resolved);
 }
+
+namespace {
+
+// A complaint filed now with every branch clock running: the first response in 2 h, the
+// specialist's call in 1 h, the ticket deadline in 3 days.
+std::string file_with_clocks(test::CounterHarness& h) {
+    core::NewTicket n = test::sample_complaint();
+    n.first_response_due = h.clock.now() + 2 * core::k_hour;
+    n.contact_due = h.clock.now() + core::k_hour;
+    n.due_at = h.clock.now() + 3 * core::k_day;
+    auto t = h.store->file(n, {"kiosk", core::Role::kiosk, {}});
+    REQUIRE(t.has_value());
+    return t->number;
+}
+
+} // namespace
+
+TEST_CASE("the detail shows every running clock of the ticket with its countdown") {
+    Desk d;
+    d.number = file_with_clocks(d);
+    d.open_as("S001", "135790");
+    CHECK(d.shows("clock.first_response.on_track"));
+    CHECK(d.shows("clock.contact.on_track"));
+    CHECK(d.shows("clock.due.on_track"));
+    // Not dispatched: no handling deadline.
+    CHECK_FALSE(d.shows("clock.handling"));
+
+    // Acknowledging meets the first response; the other clocks keep running.
+    d.take("acknowledge");
+    REQUIRE(d.ticket().state == core::State::acknowledged);
+    CHECK_FALSE(d.shows("clock.first_response"));
+    CHECK(d.shows("clock.contact"));
+    CHECK(d.shows("clock.due"));
+}
+
+TEST_CASE("a clock that has passed reads as overdue, one close to its end as due soon") {
+    Desk d;
+    d.number = file_with_clocks(d);
+    // 50 of the contact's 60 minutes used: past the warning share. (The counter signs idle
+    // staff out after 10 minutes, so each look is a fresh sign-in.)
+    d.clock.advance(50 * core::k_minute);
+    d.frame();
+    d.open_as("S001", "135790");
+    CHECK(d.shows("clock.contact.warning"));
+    d.clock.advance(20 * core::k_minute);
+    d.frame();
+    d.open_as("S001", "135790");
+    CHECK(d.shows("clock.contact.overdue"));
+    CHECK_FALSE(d.shows("clock.contact.on_track"));
+    CHECK(d.shows("clock.due.on_track"));
+}
+
+TEST_CASE("a contact step meets the contact clock") {
+    Desk d;
+    d.number = file_with_clocks(d);
+    d.open_as("S001", "135790");
+    d.take("acknowledge");
+    d.click("step.contact");
+    d.click("step.channel.phone");
+    d.fill("step.outcome", "已致电客户，核实多扣费情况");
+    d.click("step.confirm");
+    CHECK(d.ticket().contact_due == 0);
+    CHECK_FALSE(d.shows("clock.contact"));
+    CHECK(d.shows("clock.due"));
+}

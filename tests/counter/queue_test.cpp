@@ -148,3 +148,32 @@ TEST_CASE("tickets changed by another connection (the sync worker) show without 
     CHECK(h.controller().queue().count(core::QueueTab::fresh) == 1);
     CHECK(h.controller().queue().size() == 1);
 }
+
+TEST_CASE("the queue warns from 30 days before the business calendar runs out") {
+    // 2026-11-23: the calendar covers 2026 to its end, 38 days on: no warning.
+    test::CounterHarness h;
+    h.add_staff("S001", core::Role::frontdesk, "135790");
+    h.sign_in("S001", "135790");
+    CHECK_FALSE(h.shows("queue.calendar_warning"));
+    CHECK_FALSE(h.controller().calendar_warning().has_value());
+}
+
+TEST_CASE("in December 2026 the queue asks for the next business calendar") {
+    test::CounterHarness h;
+    h.add_staff("S001", core::Role::frontdesk, "135790");
+    h.clock.set(test::k_monday_10am + 14 * core::k_day); // 2026-12-07
+    h.sign_in("S001", "135790");
+    CHECK(h.shows("queue.calendar_warning"));
+    REQUIRE(h.controller().calendar_warning().has_value());
+    CHECK(h.controller().calendar_warning()->days_left == 24);
+}
+
+TEST_CASE("past the business calendar's end the queue says holidays follow the statutory rules") {
+    test::CounterHarness h;
+    h.add_staff("S001", core::Role::frontdesk, "135790");
+    h.clock.set(test::k_monday_10am + 43 * core::k_day); // 2027-01-05
+    h.sign_in("S001", "135790");
+    CHECK(h.shows("queue.calendar_warning"));
+    REQUIRE(h.controller().calendar_warning().has_value());
+    CHECK(h.controller().calendar_warning()->days_left < 0);
+}
