@@ -295,16 +295,6 @@ private:
     }
 
     // Takes the step at `at` unless that lies in the future; false when the life ends here.
-    // A resolution; a major ticket's needs the supervisor's approval of the plan first.
-    bool resolve(const core::Actor& who, const core::Actor& supervisor, Millis at) {
-        const std::string plan = m_rng.pick(k_solutions);
-        if (m_t.severity == core::Severity::major &&
-            !step(Step::approve, supervisor, {{"compensation", 0}, {"plan", plan}}, at)) {
-            return false;
-        }
-        return step(Step::resolve, who, {{"resolution", plan}}, at);
-    }
-
     bool step(Step s, const core::Actor& who, const json& payload, Millis at) {
         if (at >= m_now - k_minute || !error.empty()) {
             return false;
