@@ -303,8 +303,8 @@ TEST_CASE("every step's payload is held to its shape, the branch's steps as the 
     // Issue 13: a terminal's steps took any key, a NUL and a text of any length, so a push
     // stored and passed on what no form sends.
     for (Step s : k_all_steps) {
-        if (s == Step::view_contact) {
-            continue;
+        if (s == Step::view_contact || s == Step::reclassify) {
+            continue; // their own tests: view_contact's fields, reclassify's before and after
         }
         State in = State::received;
         for (State st : k_all_states) {
