@@ -4,8 +4,8 @@
 #include "center/cpu_slots.h"
 #include "center/sqlite_center_storage.h"
 
-#include "core/step_schema.h"
 #include "core/lifecycle.h"
+#include "core/step_schema.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
 #include "forms/text_util.h"
@@ -551,8 +551,7 @@ CenterResult<void> SqliteCenterStorage::store_new_event(const Principal& who,
         }
         if (auto shape = core::check_step_schema(step, e.payload); !shape) {
             const core::PayloadProblem& p = shape.error();
-            return event_error(422, "invalid_step", index, e.id, p.field + ": " + p.what,
-                               p.field);
+            return event_error(422, "invalid_step", index, e.id, p.field + ": " + p.what, p.field);
         }
         if (step == core::Step::reclassify) {
             auto rules = current_create_rules();

@@ -92,10 +92,11 @@ CenterResult<void> CreateRules::check_new_category(core::Step step, const json& 
         categories.contains(after["category"].get<std::string>())) {
         return {};
     }
-    return center_error(422, "invalid_value",
-                        "payload.after.category: " + forms::in_quotes(after["category"].get<std::string>()) +
-                            " is not a category of the center's category tree",
-                        "payload.after.category");
+    return center_error(
+        422, "invalid_value",
+        "payload.after.category: " + forms::in_quotes(after["category"].get<std::string>()) +
+            " is not a category of the center's category tree",
+        "payload.after.category");
 }
 
 std::size_t CreateRules::length_limit(forms::TicketPath p) const {

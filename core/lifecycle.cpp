@@ -16,8 +16,7 @@ using nlohmann::json;
 constexpr std::array<std::string_view, 18> k_step_names = {
     "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
     "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
-    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve",
-    "reclassify"};
+    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve",  "reclassify"};
 static_assert(static_cast<std::size_t>(Step::reclassify) + 1 == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {
@@ -245,8 +244,8 @@ Result<void> check_reclassify(const Ticket& t, Step step, const json& p) {
     const json now = classification_of(t);
     if (p.value("before", json()) != now) {
         return fail(ErrorCode::rejected_step,
-                    prefix(step) + " is not allowed: the ticket's classification is " +
-                        now.dump() + " now, not what 'before' says; look at it again");
+                    prefix(step) + " is not allowed: the ticket's classification is " + now.dump() +
+                        " now, not what 'before' says; look at it again");
     }
     const json after = p.value("after", json());
     if (!after.is_object() || after.empty()) {
@@ -282,14 +281,13 @@ Result<void> check_approval(const Ticket& t, Step step, double compensation) {
     if (!t.approved_by.empty() && compensation <= t.approved_compensation) {
         return {};
     }
-    const std::string why =
-        major ? "every resolution of a major (重大) complaint"
-              : "a compensation of " + amount_text(compensation) + " (above " +
-                    amount_text(*t.approval_above) + ")";
-    const std::string approved =
-        t.approved_by.empty() ? std::string("there is no approval")
-                              : "the approval by " + t.approved_by + " covers " +
-                                    amount_text(t.approved_compensation);
+    const std::string why = major ? "every resolution of a major (重大) complaint"
+                                  : "a compensation of " + amount_text(compensation) + " (above " +
+                                        amount_text(*t.approval_above) + ")";
+    const std::string approved = t.approved_by.empty()
+                                     ? std::string("there is no approval")
+                                     : "the approval by " + t.approved_by + " covers " +
+                                           amount_text(t.approved_compensation);
     return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed in state '" +
                                               std::string(to_string(t.state)) + "': " + why +
                                               " needs a supervisor's approval first (step "

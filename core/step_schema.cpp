@@ -31,9 +31,8 @@ struct Key {
 std::span<const Key> keys_of(Step step) {
     static constexpr Key text[] = {{"text", Shape::text}};
     static constexpr Key feedback[] = {{"text", Shape::text}, {"contact_due", Shape::time}};
-    static constexpr Key resolve[] = {{"resolution", Shape::text},
-                                      {"compensation", Shape::amount},
-                                      {"approved_by", Shape::code}};
+    static constexpr Key resolve[] = {
+        {"resolution", Shape::text}, {"compensation", Shape::amount}, {"approved_by", Shape::code}};
     static constexpr Key reason[] = {{"reason", Shape::text}};
     static constexpr Key contact[] = {{"channel", Shape::code}, {"outcome", Shape::text}};
     static constexpr Key satisfaction[] = {
@@ -204,8 +203,8 @@ std::expected<void, PayloadProblem> check_step_schema(Step step, const json& pay
     }
     const auto keys = keys_of(step);
     for (const auto& [name, value] : payload.items()) {
-        const auto key = std::find_if(keys.begin(), keys.end(),
-                                      [&](const Key& k) { return name == k.name; });
+        const auto key =
+            std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return name == k.name; });
         if (key == keys.end()) {
             // A name from outside is cut before an answer or a log repeats it.
             const std::string shown = cut_utf8(name, 64);

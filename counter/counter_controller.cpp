@@ -343,8 +343,7 @@ bool CounterController::approval_required() const {
     }
     const core::Ticket& t = m_detail->ticket;
     const auto it = m_step->fields.find("compensation");
-    const double amount =
-        it == m_step->fields.end() ? 0.0 : parse_amount(it->second).value_or(0.0);
+    const double amount = it == m_step->fields.end() ? 0.0 : parse_amount(it->second).value_or(0.0);
     const double above =
         t.approval_above.value_or(m_services.catalog->policy().compensation_approval_above);
     const bool covered = !t.approved_by.empty() && amount <= t.approved_compensation;
@@ -428,8 +427,8 @@ void CounterController::take_step() {
         }
         const nlohmann::json approval = {{"compensation", payload->value("compensation", 0.0)},
                                          {"plan", payload->value("resolution", "")}};
-        auto approved = m_services.store->act(m_detail->ticket.number, core::Step::approve,
-                                              approver, approval);
+        auto approved =
+            m_services.store->act(m_detail->ticket.number, core::Step::approve, approver, approval);
         if (!approved) {
             fail_with(approved.error());
             return;

@@ -116,10 +116,9 @@ void draw_fields(Ui& ui, CounterController& c, const TicketDetail& d) {
 // What an event says, from the payload fields that are not personal data.
 std::string event_summary(Ui& ui, const core::Event& e) {
     static constexpr const char* k_keys[] = {
-        "text",       "reason",        "resolution",     "compensation", "approved_by",
-        "channel",    "outcome",       "level",          "assignee",     "departments",
-        "department", "investigation", "responsibility", "solution",     "fields",
-        "plan"};
+        "text",           "reason",   "resolution", "compensation", "approved_by", "channel",
+        "outcome",        "level",    "assignee",   "departments",  "department",  "investigation",
+        "responsibility", "solution", "fields",     "plan"};
     std::string out;
     if (!e.payload.is_object()) {
         return out;

@@ -42,10 +42,11 @@ struct IntakeResult {
 
 // Validates `submission` against form `form_id` ("kiosk" or "counter"), classifies and sets
 // deadlines in the calendar as `branch` keeps it (Catalog::branch_calendar: its open days;
-// none given: the default days of branches.json). Values given explicitly are kept; a media-exposure special type forces urgent.
-// Fails with every field error at once (unknown form id -> one error on field "form", unknown
-// calendar id -> one error on field "calendar"). See submission_validator.h for the checks.
-// A FieldError reads as "<field>: <reason>"; `reason` does not repeat the field.
+// none given: the default days of branches.json). Values given explicitly are kept; a
+// media-exposure special type forces urgent. Fails with every field error at once (unknown form id
+// -> one error on field "form", unknown calendar id -> one error on field "calendar"). See
+// submission_validator.h for the checks. A FieldError reads as "<field>: <reason>"; `reason` does
+// not repeat the field.
 std::expected<IntakeResult, std::vector<FieldError>>
 prepare_ticket(const Catalog& catalog, std::string_view form_id, const nlohmann::json& submission,
                std::string_view calendar_id, core::Millis now, std::string_view branch = {});

@@ -341,9 +341,9 @@ void KioskController::submit() {
         go(Screen::failure);
     };
     core::TicketStore& store = *m_services.store;
-    auto prepared = forms::prepare_ticket(*m_services.catalog, "kiosk", submission,
-                                          store.identity().calendar, now(),
-                                          store.identity().branch);
+    auto prepared =
+        forms::prepare_ticket(*m_services.catalog, "kiosk", submission, store.identity().calendar,
+                              now(), store.identity().branch);
     if (!prepared) {
         std::string error;
         for (const forms::FieldError& e : prepared.error()) {

@@ -161,14 +161,26 @@ TEST_SUITE("app binary") {
         const std::set<std::string> names = checked_screenshots(out);
         CHECK(names.contains("counter-01-sign-in.png"));
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
-            for (const char* screen :
-                 {"02-queue-new", "03-queue-mine", "04-queue-awaiting-center",
-                  "05-queue-feedback-arrived", "06-queue-overdue", "07-queue-closed",
-                  "08-entry-empty", "09-entry-suggestions", "10-entry-pinyin", "11-entry-errors",
-                  "12-acknowledgement", "13-detail-masked", "14-detail-contact-shown",
-                  "15-detail-feedback-contact", "16-detail-resolve-approval",
-                  "17-detail-second-round", "18-search", "19-stats", "20-dead-letters",
-                  "21-detail-clocks"}) {
+            for (const char* screen : {"02-queue-new",
+                                       "03-queue-mine",
+                                       "04-queue-awaiting-center",
+                                       "05-queue-feedback-arrived",
+                                       "06-queue-overdue",
+                                       "07-queue-closed",
+                                       "08-entry-empty",
+                                       "09-entry-suggestions",
+                                       "10-entry-pinyin",
+                                       "11-entry-errors",
+                                       "12-acknowledgement",
+                                       "13-detail-masked",
+                                       "14-detail-contact-shown",
+                                       "15-detail-feedback-contact",
+                                       "16-detail-resolve-approval",
+                                       "17-detail-second-round",
+                                       "18-search",
+                                       "19-stats",
+                                       "20-dead-letters",
+                                       "21-detail-clocks"}) {
                 const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

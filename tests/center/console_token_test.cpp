@@ -166,11 +166,11 @@ TEST_CASE("only a manager's console token publishes assets") {
         json body = {{"protocol", 1}, {"name", "categories.json"}, {"content", tree.dump()}};
         return c.api.post("/v1/center/assets", body.dump(), token);
     };
-    for (const auto& args : std::vector<std::vector<std::string>>{
-             {"--role", "reviewer"},
-             {"--role", "dispatcher"},
-             {"--role", "auditor"},
-             {"--role", "handler", "--department", "billing"}}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"--role", "reviewer"},
+                                               {"--role", "dispatcher"},
+                                               {"--role", "auditor"},
+                                               {"--role", "handler", "--department", "billing"}}) {
         CAPTURE(args.at(1));
         const ApiReply r = publish(c.token(args));
         CHECK(r.status == 403);

@@ -229,9 +229,9 @@ TEST_CASE("a resolution of 100,000 without a supervisor's approval is refused; w
     // Issue 14: through the CLI a front-desk account resolved with a compensation of 100,000
     // and no approval.
     Cli cli;
-    auto added = cli({"staff", "add", "--id", "S900", "--name", "主管", "--role", "supervisor",
-                      "--pin-stdin"},
-                     "246810\n");
+    auto added = cli(
+        {"staff", "add", "--id", "S900", "--name", "主管", "--role", "supervisor", "--pin-stdin"},
+        "246810\n");
     REQUIRE_MESSAGE(added.exit_code == 0, added.err);
     const std::string n = cli.file();
     cli.act(n, "acknowledge", "frontdesk");
@@ -240,15 +240,15 @@ TEST_CASE("a resolution of 100,000 without a supervisor's approval is refused; w
     CHECK(refused.exit_code == 3);
     CHECK(refused.err.find("approval") != std::string::npos);
     CHECK(refused.err.find("'approve'") != std::string::npos);
-    auto wrong_pin = cli(
-        {"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
-        "111111\n");
+    auto wrong_pin =
+        cli({"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
+            "111111\n");
     CHECK(wrong_pin.exit_code == 3);
     CHECK(wrong_pin.err.find("--approved-by S900") != std::string::npos);
     CHECK(cli.show(n)["state"] == "acknowledged");
-    auto approved = cli(
-        {"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
-        "246810\n");
+    auto approved =
+        cli({"act", n, "resolve", "--actor", "S001", "--json", costly, "--approved-by", "S900"},
+            "246810\n");
     INFO(approved.err);
     CHECK(approved.exit_code == 0);
     const json shown = cli.show(n);
@@ -261,8 +261,9 @@ TEST_CASE("a resolution of 100,000 without a supervisor's approval is refused; w
 TEST_CASE("act reclassify corrects the classification and keeps before and after in the event") {
     Cli cli;
     const std::string n = cli.file();
-    cli.act(n, "reclassify", "frontdesk",
-            R"({"after":{"category":"billing.overcharge","severity":"important"},"reason":"charged twice"})");
+    cli.act(
+        n, "reclassify", "frontdesk",
+        R"({"after":{"category":"billing.overcharge","severity":"important"},"reason":"charged twice"})");
     const json shown = cli.show(n);
     CHECK(shown["category"] == "billing.overcharge");
     CHECK(shown["severity"] == "important");
@@ -270,9 +271,8 @@ TEST_CASE("act reclassify corrects the classification and keeps before and after
     CHECK(e["kind"] == "reclassify");
     CHECK(e["payload"]["before"]["category"] == "billing");
     CHECK(e["payload"]["after"]["category"] == "billing.overcharge");
-    auto unchanged =
-        cli({"act", n, "reclassify", "--actor", "S001", "--json",
-             R"({"after":{"category":"billing.overcharge"},"reason":"again"})"});
+    auto unchanged = cli({"act", n, "reclassify", "--actor", "S001", "--json",
+                          R"({"after":{"category":"billing.overcharge"},"reason":"again"})"});
     CHECK(unchanged.exit_code == 3);
     CHECK(unchanged.err.find("changes nothing") != std::string::npos);
 }

@@ -166,8 +166,8 @@ TEST_CASE("a contact is taken in every open state, whoever owns the ticket") {
         CAPTURE(to_string(s));
         Ticket t = ticket_in(s);
         t.contact_due = k_now + k_hour;
-        auto r = check_step(t, Step::contact, actor_for(Step::contact),
-                            valid_payload(Step::contact));
+        auto r =
+            check_step(t, Step::contact, actor_for(Step::contact), valid_payload(Step::contact));
         CHECK(r.has_value() == (s != State::closed));
         if (r) {
             apply_step(t, Step::contact, actor_for(Step::contact), valid_payload(Step::contact),
@@ -329,8 +329,7 @@ TEST_CASE("every step's payload is held to its shape, the branch's steps as the 
     REQUIRE_FALSE(nul);
     CHECK(nul.error().message.find("payload.text") != std::string::npos);
     CHECK(nul.error().message.find("NUL") != std::string::npos);
-    auto long_text =
-        check_step(t, Step::resolve, staff, {{"resolution", std::string(4001, 'x')}});
+    auto long_text = check_step(t, Step::resolve, staff, {{"resolution", std::string(4001, 'x')}});
     REQUIRE_FALSE(long_text);
     CHECK(long_text.error().message.find("4000 characters") != std::string::npos);
     std::string wide;

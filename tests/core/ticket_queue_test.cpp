@@ -402,10 +402,9 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     const auto path = f.dir.path() / "data" / core::TicketStore::k_database_file;
     sqlite3* h = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
-    for (const char* index :
-         {"tickets_queue_due", "tickets_queue_received", "tickets_queue_priority",
-          "tickets_queue_filter", "tickets_open_due", "tickets_open_owner", "tickets_closed_at",
-          "tickets_contact_due"}) {
+    for (const char* index : {"tickets_queue_due", "tickets_queue_received",
+                              "tickets_queue_priority", "tickets_queue_filter", "tickets_open_due",
+                              "tickets_open_owner", "tickets_closed_at", "tickets_contact_due"}) {
         exec(h, ("DROP INDEX " + std::string(index)).c_str());
     }
     for (const char* column : {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver",

@@ -90,8 +90,8 @@ TEST_SUITE("sla") {
         const core::Millis saturday = at("2026-03-07T10:00+08:00");
         CHECK(forms::specialist_contact_due(f.policy, core::RequestType::complaint, saturday,
                                             f.cn) == saturday + core::k_hour);
-        CHECK(forms::specialist_contact_due(f.policy, core::RequestType::enquiry, saturday,
-                                            f.cn) == 0);
+        CHECK(forms::specialist_contact_due(f.policy, core::RequestType::enquiry, saturday, f.cn) ==
+              0);
         CHECK(forms::specialist_contact_due(f.policy, core::RequestType::suggestion, saturday,
                                             f.cn) == 0);
     }

@@ -107,12 +107,12 @@ TEST_SUITE("ticket clocks") {
                                  {"customer", {{"phone", "13800138000"}}},
                                  {"priority", "important"}};
         const core::Millis saturday = test::at("2026-03-07T10:00+08:00");
-        const auto open = forms::prepare_ticket(catalog, "counter", submission, "cn-mainland",
-                                                saturday, "SZ01");
+        const auto open =
+            forms::prepare_ticket(catalog, "counter", submission, "cn-mainland", saturday, "SZ01");
         REQUIRE_MESSAGE(open, test::all_errors(open.error()));
         CHECK(test::beijing(open->ticket.first_response_due) == "2026-03-07T12:00:00+08:00");
-        const auto closed = forms::prepare_ticket(catalog, "counter", submission, "cn-mainland",
-                                                  saturday, "GZ02");
+        const auto closed =
+            forms::prepare_ticket(catalog, "counter", submission, "cn-mainland", saturday, "GZ02");
         REQUIRE(closed);
         CHECK(test::beijing(closed->ticket.first_response_due) == "2026-03-09T02:00:00+08:00");
     }
