@@ -185,6 +185,10 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
             w.step("review_return", {{"reason", x.return_reason}});
             s.shot(p + "05-step-review-return");
             c.cancel_step();
+            // 复核 二次确认: the reviewer corrects the priority, with a reason.
+            w.step("reclassify", {{"priority", "urgent"}, {"reason", x.return_reason}});
+            s.shot(p + "22-step-correction");
+            c.cancel_step();
         }
     }
     if (w.as("D01")) {
@@ -246,6 +250,14 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
             s.shot(p + "18-drill-down-branch");
         } else {
             s.problem("the dashboard has no branches");
+        }
+        // The manager's own queue: 重大 and 外宣传型 tickets, and those escalated to them.
+        w.queue(ConsoleQueue::escalated);
+        s.shot(p + "20-queue-escalated");
+        if (w.open_first()) {
+            w.step("checklist", {{"item", "manager_talked"}});
+            s.shot(p + "21-step-checklist");
+            c.cancel_step();
         }
     }
 }

@@ -54,6 +54,7 @@ struct Sample {
     const char* name;
     const char* phone;
     core::Millis age;
+    const char* special_type = nullptr; // e.g. "media_exposure"; none otherwise
 };
 
 // Files one ticket `age` ago, as S001 at the counter or the kiosk.
@@ -66,6 +67,9 @@ std::string file_sample(CounterTour& t, const Sample& s, bool kiosk) {
                                  {"description", s.description},
                                  {"customer", {{"name", s.name}, {"phone", s.phone}}},
                                  {"receiver", kiosk ? "kiosk" : "S001"}};
+    if (s.special_type != nullptr) {
+        submission["special_type"] = s.special_type;
+    }
     std::string number;
     if (auto prepared = forms::prepare_ticket(t.controller.catalog(), "counter", submission,
                                               t.store.identity().calendar, t.clock.now(),
@@ -95,6 +99,8 @@ struct TourTickets {
     std::string with_history;
     std::string answered;
     std::string fresh; // every branch clock running: first response, contact, ticket deadline
+    std::string crisis;     // 外宣传型: 004's checklist, one step ticked
+    std::string from_kiosk; // new, filed at the kiosk: its classification may be corrected
 };
 
 // Tickets in every tab: new from the kiosk and the counter, taken, at the center, answered,
@@ -122,6 +128,11 @@ TourTickets make_sample_tickets(CounterTour& t) {
          "表扬 3 号窗口的工作人员耐心细致", "赵磊", "13300005555", 5 * core::k_day},
         {RequestType::complaint, "product_quality.network_signal", Priority::urgent,
          "手机信号差，通话经常中断", "黄丽", "13200006666", 6 * core::k_day},
+        {RequestType::complaint, "service_attitude.rude_staff", Priority::urgent,
+         "我是报社记者，营业员当众辱骂我，不解决就登报曝光", "孙浩", "13100007777",
+         90 * core::k_minute, "media_exposure"},
+        {RequestType::complaint, "billing.overcharge", Priority::important,
+         "宽带费连续三个月重复扣款，两次处理都没有解决", "周强", "13000008888", 8 * core::k_day},
     };
     std::vector<std::string> n;
     for (std::size_t i = 0; i < std::size(samples); ++i) {
@@ -158,8 +169,16 @@ TourTickets make_sample_tickets(CounterTour& t) {
     step(t, n[7], core::Step::acknowledge, desk, {});
     step(t, n[7], core::Step::resolve, desk, {{"resolution", "已报修基站"}});
     step(t, n[7], core::Step::satisfaction, desk, {{"level", "unsatisfied"}, {"assignee", "S002"}});
-    (void)boss;
-    return {n[3], n[5], n[0]};
+    // n[8]: a 外宣传型 customer, in the escalated tab from filing; the first of 004's steps done.
+    step(t, n[8], core::Step::acknowledge, desk, {});
+    step(t, n[8], core::Step::checklist, desk, {{"item", "listened_alone"}});
+    // n[9]: unsatisfied after the supervisor's second round: escalated to the center's manager.
+    step(t, n[9], core::Step::acknowledge, desk, {});
+    step(t, n[9], core::Step::resolve, desk, {{"resolution", "已申请退还重复扣款"}});
+    step(t, n[9], core::Step::satisfaction, desk, {{"level", "unsatisfied"}, {"assignee", "S002"}});
+    step(t, n[9], core::Step::resolve, boss, {{"resolution", "主管核实后退还两个月费用"}});
+    step(t, n[9], core::Step::satisfaction, desk, {{"level", "unsatisfied"}});
+    return {n[3], n[5], n[0], n[8], n[1]};
 }
 
 void fill_entry(counter::CounterController& c) {
@@ -239,6 +258,20 @@ void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tick
     s.shot(p + "20-dead-letters");
     c.open(tickets.fresh);
     s.shot(p + "21-detail-clocks");
+    c.go(Screen::queue);
+    c.set_tab(core::QueueTab::escalated);
+    s.shot(p + "22-queue-escalated");
+    c.open(tickets.crisis);
+    s.shot(p + "23-detail-crisis-checklist");
+    // A kiosk ticket's classification corrected at the counter: urgent, with a reason.
+    c.open(tickets.from_kiosk);
+    c.begin_step(core::Step::reclassify);
+    if (c.step_draft()) {
+        c.step_draft()->fields["priority"] = "urgent";
+        c.step_draft()->fields["reason"] = "客户已断网三天，影响工作";
+    }
+    s.shot(p + "24-detail-correction");
+    c.cancel_step();
     c.sign_out();
 }
 

@@ -777,7 +777,7 @@ int main(int argc, char** argv) {
     std::string renderer;
     std::size_t queue_size = 0;
     std::size_t timeline_events = 0;
-    std::array<std::int64_t, 6> tab_counts{};
+    core::TabCounts tab_counts{};
     int wheel_rows_moved = 0;
     {
         ImGuiScope imgui;

@@ -28,8 +28,8 @@ constexpr std::size_t k_max_dirty = 200'000;
 
 constexpr const char* k_fact_select =
     "SELECT rowid, branch, category, priority, state, received_at, due_at, first_response_due, "
-    "acknowledged_at, resolved_at, dispatch_deadline, handled_at, satisfaction, departments "
-    "FROM tickets ";
+    "acknowledged_at, resolved_at, dispatch_deadline, handled_at, satisfaction, departments, "
+    "crisis FROM tickets ";
 
 void read_fact(core::Query& q, FactTable& table) {
     TicketFact f;
@@ -47,6 +47,7 @@ void read_fact(core::Query& q, FactTable& table) {
     f.handled_at = q.optional_int64(11).value_or(0);
     f.satisfaction = static_cast<core::Satisfaction>(std::clamp<std::int64_t>(q.int64(12), 0, 3));
     const std::string departments = q.text(13);
+    f.crisis = q.int64(14) != 0;
     table.upsert(f, FactText{branch, category, departments});
 }
 
@@ -62,6 +63,7 @@ bool is_console_step(core::Step s) {
     case Step::feedback:
     case Step::note:
     case Step::reclassify:
+    case Step::checklist:
         return true;
     default:
         return false;
@@ -271,6 +273,9 @@ CenterResult<sync::TicketDetail> SqliteCenterStorage::console_ticket(const Princ
         if (is_console_step(step)) {
             out.allowed_steps.emplace_back(core::to_string(step));
         }
+    }
+    if (core::offers_checklist(out.ticket, actor_of(who))) {
+        out.allowed_steps.emplace_back(core::to_string(core::Step::checklist));
     }
     return out;
 }

@@ -7,7 +7,7 @@ namespace cf::center {
 namespace {
 
 // Never edit a released migration; add a new one at the end.
-constexpr std::array<std::string_view, 4> k_migrations = {
+constexpr std::array<std::string_view, 5> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -204,6 +204,24 @@ ALTER TABLE enroll_codes ADD COLUMN replace_device INTEGER NOT NULL DEFAULT 0;
 -- have none and are refused.
 ALTER TABLE tokens ADD COLUMN role TEXT NOT NULL DEFAULT '';
 ALTER TABLE tokens ADD COLUMN department TEXT NOT NULL DEFAULT '';
+)sql",
+    R"sql(
+-- Issue 14. crisis: 1 for a 重大 (severity major) or 外宣传型 (special type media_exposure)
+-- ticket, which is in the managers' escalated queue until it closes (core/escalation.h).
+-- The facts index, which the console's facts are read from at start, gains it.
+ALTER TABLE tickets ADD COLUMN crisis INTEGER NOT NULL DEFAULT 0;
+UPDATE tickets SET crisis = 1 WHERE id IN (
+    SELECT id FROM (
+        SELECT id, CASE WHEN tickets.body <> '' THEN tickets.body ELSE (
+            SELECT json_extract(e.payload, '$.ticket') FROM events e
+            WHERE e.ticket_id = tickets.id AND e.kind = 'create') END AS b
+        FROM tickets)
+    WHERE json_extract(b, '$.severity') = 'major'
+       OR json_extract(b, '$.special_type') = 'media_exposure');
+DROP INDEX tickets_facts;
+CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, state, due_at,
+    first_response_due, acknowledged_at, resolved_at, dispatch_deadline, handled_at,
+    satisfaction, departments, crisis);
 )sql",
 };
 

@@ -6,6 +6,7 @@
 #include "center/step_deadlines.h"
 #include "center/step_payload.h"
 
+#include "core/escalation.h"
 #include "core/lifecycle.h"
 #include "core/phone.h"
 #include "core/ticket_json.h"
@@ -42,7 +43,7 @@ template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>&
 }
 
 // Binds the console's fact columns of t from `first` on: category, priority,
-// first_response_due, acknowledged_at, resolved_at, satisfaction, departments.
+// first_response_due, acknowledged_at, resolved_at, satisfaction, departments, crisis.
 void bind_fact_columns(core::Query& q, const core::Ticket& t, int first) {
     std::string departments;
     for (const auto& d : t.departments) {
@@ -54,11 +55,13 @@ void bind_fact_columns(core::Query& q, const core::Ticket& t, int first) {
         .bind(first + 3, t.acknowledged_at)
         .bind(first + 4, t.resolved_at)
         .bind(first + 5, static_cast<int>(t.satisfaction))
-        .bind(first + 6, departments);
+        .bind(first + 6, departments)
+        .bind(first + 7, core::is_crisis(t) ? 1 : 0);
 }
 
 // States in which the center owns the ticket; only these count for the center's SLA.
-constexpr const char* k_center_states = "('submitted','accepted','dispatched','handled','audited')";
+constexpr const char* k_center_states =
+    "('submitted','accepted','dispatched','handled','audited','escalated')";
 
 } // namespace
 
@@ -166,9 +169,9 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
         "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
         "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
         "customer_no_sealed, order_no_sealed, body, category, priority, first_response_due, "
-        "acknowledged_at, resolved_at, satisfaction, departments, dispatch_deadline) VALUES (?1, "
-        "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-        "?21, ?22, ?23, ?8)");
+        "acknowledged_at, resolved_at, satisfaction, departments, crisis, dispatch_deadline) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20, ?21, ?22, ?23, ?24, ?8)");
     if (!q) {
         return fail_core(q);
     }
@@ -211,7 +214,8 @@ CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, cor
         "UPDATE tickets SET state = ?2, updated_at = ?3, due_at = ?4, handling_deadline = ?5, "
         "last_hlc = max(last_hlc, ?6), body = ?7, category = ?8, priority = ?9, "
         "first_response_due = ?10, acknowledged_at = ?11, resolved_at = ?12, satisfaction = ?13, "
-        "departments = ?14, dispatch_deadline = coalesce(?5, dispatch_deadline), handled_at = "
+        "departments = ?14, crisis = ?15, dispatch_deadline = coalesce(?5, dispatch_deadline), "
+        "handled_at = "
         "CASE WHEN ?5 IS NOT NULL THEN NULL WHEN handled_at IS NULL AND dispatch_deadline IS NOT "
         "NULL THEN ?3 ELSE handled_at END WHERE id = ?1");
     if (!q) {
@@ -321,7 +325,7 @@ CenterResult<core::Ticket> SqliteCenterStorage::act(std::string_view number,
                             "role");
     }
     if (core::step_side(*step) != core::Owner::center && *step != core::Step::note &&
-        *step != core::Step::reclassify) {
+        *step != core::Step::reclassify && *step != core::Step::checklist) {
         return center_error(422, "branch_step_at_center",
                             "step '" + request.step + "' is taken at the branch", "step");
     }

@@ -3,6 +3,7 @@
 // [SECTION] writing
 #include "center/sqlite_center_storage.h"
 
+#include "core/escalation.h"
 #include "core/lifecycle.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
@@ -516,8 +517,9 @@ SqliteCenterStorage::sample_data(const SampleOptions& o) {
                 "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, "
                 "email_sealed, customer_no_sealed, order_no_sealed, body, category, priority, "
                 "first_response_due, acknowledged_at, resolved_at, satisfaction, departments, "
-                "dispatch_deadline, handled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
+                "dispatch_deadline, handled_at, crisis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+                "?25, ?26)");
             if (!q) {
                 return fail_core(q);
             }
@@ -549,7 +551,8 @@ SqliteCenterStorage::sample_data(const SampleOptions& o) {
                 .bind(20, t.acknowledged_at)
                 .bind(21, t.resolved_at)
                 .bind(22, static_cast<int>(t.satisfaction))
-                .bind(23, departments);
+                .bind(23, departments)
+                .bind(26, core::is_crisis(t) ? 1 : 0);
             if (life.dispatch_deadline > 0) {
                 q->bind(24, life.dispatch_deadline);
             } else {

@@ -67,7 +67,11 @@ std::vector<sync::CountBy> most_first(const std::vector<std::int64_t>& counts,
 bool is_center_state(core::State s) {
     using core::State;
     return s == State::submitted || s == State::accepted || s == State::dispatched ||
-           s == State::handled || s == State::audited;
+           s == State::handled || s == State::audited || s == State::escalated;
+}
+
+bool is_escalated(const TicketFact& f) {
+    return f.state == core::State::escalated || (f.crisis && f.state != core::State::closed);
 }
 
 bool in_queue(const TicketFact& f, ConsoleQueue q, core::Millis now) {
@@ -87,6 +91,8 @@ bool in_queue(const TicketFact& f, ConsoleQueue q, core::Millis now) {
         return passed_deadline(f, now) != 0;
     case ConsoleQueue::second_round:
         return f.state == State::second_round;
+    case ConsoleQueue::escalated:
+        return is_escalated(f);
     case ConsoleQueue::all:
         return true;
     }
@@ -256,6 +262,7 @@ FactPage FactTable::queue(ConsoleQueue q, const FactFilter& filter, int limit, i
     state_slot[static_cast<std::size_t>(State::audited)] = slot(ConsoleQueue::answer);
     state_slot[static_cast<std::size_t>(State::second_round)] = slot(ConsoleQueue::second_round);
     const std::size_t overdue_slot = slot(ConsoleQueue::overdue);
+    const std::size_t escalated_slot = slot(ConsoleQueue::escalated);
     const std::size_t all_slot = slot(ConsoleQueue::all);
     const std::size_t asked = slot(q);
 
@@ -279,6 +286,10 @@ FactPage FactTable::queue(ConsoleQueue q, const FactFilter& filter, int limit, i
         if (passed != 0) {
             ++counts[overdue_slot];
             member = member || asked == overdue_slot;
+        }
+        if (is_escalated(f)) {
+            ++counts[escalated_slot];
+            member = member || asked == escalated_slot;
         }
         ++counts[all_slot];
         if (!member) {

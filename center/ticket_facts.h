@@ -37,6 +37,7 @@ struct TicketFact {
     core::State state = core::State::received;
     core::Priority priority = core::Priority::normal;
     core::Satisfaction satisfaction = core::Satisfaction::none;
+    bool crisis = false; // 重大 or 外宣传型 (core/escalation.h)
 };
 
 // The text columns of a fact, interned by the table.
@@ -67,6 +68,8 @@ struct FactPage {
 
 // States in which the center owns the ticket.
 bool is_center_state(core::State s);
+// In the managers' escalated queue: state escalated, or a crisis ticket not closed.
+bool is_escalated(const TicketFact& f);
 // The queue a fact belongs to by state, ignoring overdue and all.
 bool in_queue(const TicketFact& f, sync::ConsoleQueue q, core::Millis now);
 // The local Monday 00:00 (UTC + utc_offset_min) of the week holding t.

@@ -45,6 +45,8 @@ const char* queue_key(sync::ConsoleQueue q) {
         return "console.queue.second_round";
     case sync::ConsoleQueue::all:
         return "console.queue.all";
+    case sync::ConsoleQueue::escalated:
+        return "console.queue.escalated";
     }
     return "console.queue.all";
 }

@@ -7,6 +7,9 @@
 
 #include "console/console_controller.h"
 
+#include "core/escalation.h"
+#include "core/lifecycle.h"
+
 #include "core/csv_file.h"
 #include "core/uuid.h"
 
@@ -429,8 +432,9 @@ std::vector<sync::ConsoleQueue> ConsoleController::queues() const {
     case core::Role::auditor:
         return {Q::audit, Q::answer, Q::overdue, Q::second_round, Q::all};
     case core::Role::manager:
-        return {Q::review, Q::dispatch, Q::departments,  Q::audit,
-                Q::answer, Q::overdue,  Q::second_round, Q::all};
+        // The escalated queue first: a crisis or a customer unsatisfied twice is theirs.
+        return {Q::escalated, Q::review,  Q::dispatch,     Q::departments, Q::audit,
+                Q::answer,    Q::overdue, Q::second_round, Q::all};
     default:
         return {};
     }
@@ -593,6 +597,13 @@ void ConsoleController::begin_step(std::string_view step) {
             m_dialog->fields["department"] = d.front();
         }
     }
+    if (step == "reclassify" && m_detail) {
+        // 复核 二次确认 starts from the classification as the branch filed it.
+        const nlohmann::json now = core::classification_of(m_detail->ticket);
+        for (const auto& [key, value] : now.items()) {
+            m_dialog->fields[key] = value.get<std::string>();
+        }
+    }
     if (step == "audit_reject" && m_detail) {
         m_dialog->departments.insert(m_detail->ticket.departments.begin(),
                                      m_detail->ticket.departments.end());
@@ -643,6 +654,29 @@ void ConsoleController::take_step() {
     }
     if (d.step == "feedback" || d.step == "note") {
         text("text");
+    }
+    if (d.step == "reclassify") {
+        // Before as the center showed it (a stale view is refused), after only what changes.
+        const nlohmann::json before = core::classification_of(m_detail->ticket);
+        nlohmann::json after = nlohmann::json::object();
+        for (const auto& [key, value] : before.items()) {
+            if (d.fields[key] != value.get<std::string>()) {
+                after[key] = d.fields[key];
+            }
+        }
+        if (after.empty()) {
+            d.field_errors["classification"] = "console.field.change_something";
+        }
+        payload["before"] = before;
+        payload["after"] = after;
+        text("reason");
+    }
+    if (d.step == "checklist") {
+        if (!core::is_checklist_item(d.fields["item"])) {
+            d.field_errors["item"] = "console.field.pick_item";
+        } else {
+            payload["item"] = d.fields["item"];
+        }
     }
     if (!d.field_errors.empty()) {
         const std::string field = d.field_errors.begin()->first;

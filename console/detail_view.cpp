@@ -3,6 +3,7 @@
 // the step being taken, which keeps its input until the center confirmed the step.
 
 #include "console/views.h"
+#include "core/escalation.h"
 #include "sync/wire_event.h"
 #include "ui/charts.h"
 #include "ui/staff_text.h"
@@ -53,6 +54,16 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
     row("console.col.priority", option("priority", core::to_string(t.priority)));
     row("counter.detail.severity", option("severity", core::to_string(t.severity)));
     row("counter.detail.emotion", option("emotion", core::to_string(t.emotion)));
+    row("counter.detail.special", option("special_type", core::to_string(t.special_type)));
+    if (core::is_crisis(t)) {
+        std::string ticked;
+        for (const std::string& item : t.checklist) {
+            const std::string label =
+                core::is_checklist_item(item) ? ui.tr("counter.checklist." + item) : item;
+            ticked += (ticked.empty() ? "" : ", ") + label;
+        }
+        row("counter.checklist.done", ticked);
+    }
     row("console.col.received", ui::local_time_text(t.received_at, off));
     // Every clock still running, so the center sees whether the branch answered and called back.
     const forms::SlaPolicy& policy = c.catalog().policy();
@@ -90,7 +101,8 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
 std::string event_summary(Ui& ui, const ConsoleController& c, const sync::TimelineEntry& e) {
     static constexpr const char* k_keys[] = {
         "text",        "reason",     "resolution",    "outcome",        "level",
-        "departments", "department", "investigation", "responsibility", "solution"};
+        "departments", "department", "investigation", "responsibility", "solution",
+        "item"};
     std::string out;
     if (!e.payload.is_object() || e.kind == "create") {
         return out;
@@ -110,6 +122,8 @@ std::string event_summary(Ui& ui, const ConsoleController& c, const sync::Timeli
                 value = ui.tr("console.responsibility." + value);
             } else if (k == "department") {
                 value = c.departments().label(value, ui::code(ui.locale()));
+            } else if (k == "item" && core::is_checklist_item(value)) {
+                value = ui.tr("counter.checklist." + value);
             }
         } else if (it->is_array()) {
             for (const auto& v : *it) {
@@ -238,6 +252,53 @@ void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
                   .c_str());
 }
 
+// 复核 二次确认: type, leaf category, priority and severity, each changeable, and why.
+void correction_fields(Ui& ui, ConsoleController& c, StepDialog& d, float w) {
+    const std::string locale(ui::code(ui.locale()));
+    ImGui::TextWrapped("%s", ui.tr("counter.step.reclassify_help").c_str());
+    field_label(ui, d, "classification", "counter.payload.classification");
+    if (const forms::FormDefinition* form = c.catalog().find_form("counter")) {
+        for (const char* field : {"request_type", "priority", "severity"}) {
+            const forms::FieldDefinition* f = form->find_field(field);
+            if (f == nullptr) {
+                continue;
+            }
+            ImGui::TextUnformatted(f->label.in(locale).c_str());
+            for (const forms::ChoiceOption& o : f->options) {
+                ImGui::SameLine();
+                const std::string id = std::string("dialog.") + field + "." + o.value;
+                if (ImGui::RadioButton(ui::imgui_label(o.label.in(locale), id).c_str(),
+                                       d.fields[field] == o.value)) {
+                    d.fields[field] = o.value;
+                }
+                ui::track(ui, id);
+            }
+        }
+    }
+    ImGui::TextUnformatted(ui.tr("console.col.category").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui.px(520));
+    if (ImGui::BeginCombo("##dialog.category",
+                          c.catalog().category_label(d.fields["category"], locale).c_str())) {
+        for (const forms::Category& group : c.catalog().categories.top_level()) {
+            if (ImGui::Selectable(ui::imgui_label(group.label.in(locale), group.code).c_str(),
+                                  d.fields["category"] == group.code)) {
+                d.fields["category"] = group.code;
+            }
+            for (const forms::Category& child : group.children) {
+                if (ImGui::Selectable(
+                        ui::imgui_label("    " + child.label.in(locale), child.code).c_str(),
+                        d.fields["category"] == child.code)) {
+                    d.fields["category"] = child.code;
+                }
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ui::track(ui, "dialog.category");
+    dialog_text(ui, d, "reason", w, true);
+}
+
 void draw_dialog(Ui& ui, ConsoleController& c) {
     StepDialog& d = *c.dialog();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -284,6 +345,25 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
         dialog_text(ui, d, "solution", w, true);
     } else if (d.step == "feedback" || d.step == "note") {
         dialog_text(ui, d, "text", w, true);
+    } else if (d.step == "reclassify") {
+        correction_fields(ui, c, d, w);
+    } else if (d.step == "checklist" && c.detail()) {
+        // 004's crisis steps not yet ticked; the ticked ones are listed with the fields.
+        field_label(ui, d, "item", "counter.checklist.title");
+        const std::vector<std::string>& ticked = c.detail()->ticket.checklist;
+        for (std::string_view item : core::k_crisis_checklist) {
+            const std::string name(item);
+            if (std::find(ticked.begin(), ticked.end(), name) != ticked.end()) {
+                continue;
+            }
+            const std::string id = "dialog.item." + name;
+            if (ImGui::RadioButton(
+                    ui::imgui_label(ui.tr("counter.checklist." + name), id).c_str(),
+                    d.fields["item"] == name)) {
+                d.fields["item"] = name;
+            }
+            ui::track(ui, id);
+        }
     }
     // The last attempt's failure, and a retry that sends the same request again.
     if (d.error) {

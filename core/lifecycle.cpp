@@ -1,5 +1,6 @@
 #include "core/lifecycle.h"
 
+#include "core/escalation.h"
 #include "core/step_schema.h"
 
 #include <nlohmann/json.hpp>
@@ -13,11 +14,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 18> k_step_names = {
-    "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
-    "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
-    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve",  "reclassify"};
-static_assert(static_cast<std::size_t>(Step::reclassify) + 1 == k_step_names.size());
+constexpr std::array<std::string_view, 19> k_step_names = {
+    "acknowledge",   "note",         "resolve",       "submit",        "contact",
+    "satisfaction",  "close",        "reopen",        "review_accept", "review_return",
+    "dispatch",      "handle",       "audit_approve", "audit_reject",  "feedback",
+    "view_contact",  "approve",      "reclassify",    "checklist"};
+static_assert(static_cast<std::size_t>(Step::checklist) + 1 == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -130,7 +132,7 @@ std::string refusal_reason(Step step, State state) {
     case Step::review_return:
         return "only a submitted ticket is reviewed";
     case Step::dispatch:
-        return "the ticket must pass review first";
+        return "the ticket must pass review first, or be escalated to the manager";
     case Step::handle:
         return "the ticket is not at a department";
     case Step::audit_approve:
@@ -138,6 +140,8 @@ std::string refusal_reason(Step step, State state) {
         return "the departments have not all answered";
     case Step::feedback:
         return "the result has not passed audit";
+    case Step::checklist:
+        return "the ticket is closed";
     case Step::reclassify:
         return "the ticket is past the point where its classification is confirmed";
     case Step::note:
@@ -207,6 +211,9 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
                    ? Result<void>{}
                    : refuse("review is done by a reviewer or manager");
     case Step::dispatch:
+        if (t.state == State::escalated && r != Role::manager) {
+            return refuse("an escalated ticket is the manager's");
+        }
         return any_of_roles(r, {Role::dispatcher, Role::manager})
                    ? Result<void>{}
                    : refuse("dispatch is done by a dispatcher or manager");
@@ -220,9 +227,16 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
                    ? Result<void>{}
                    : refuse("audit is done by an auditor or manager");
     case Step::feedback:
+        if (t.state == State::escalated && r != Role::manager) {
+            return refuse("an escalated ticket is the manager's");
+        }
         return any_of_roles(r, {Role::reviewer, Role::auditor, Role::manager})
                    ? Result<void>{}
                    : refuse("feedback is sent by a reviewer, auditor or manager");
+    case Step::checklist:
+        return any_of_roles(r, {Role::frontdesk, Role::supervisor, Role::manager})
+                   ? Result<void>{}
+                   : refuse("the crisis steps are ticked by branch staff or the center's manager");
     }
     return {};
 }
@@ -387,6 +401,22 @@ Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const
     }
     case Step::feedback:
         return require_text(step, p, "text");
+    case Step::checklist: {
+        if (!is_crisis(t)) {
+            return fail(ErrorCode::rejected_step,
+                        prefix(step) + " is not allowed: only a major (重大) or media-exposure "
+                                       "(外宣传型) ticket has the crisis checklist");
+        }
+        const std::string item = text_of(p, "item");
+        if (!is_checklist_item(item)) {
+            return bad_payload(step, "item", "must be one of the crisis steps of 004");
+        }
+        if (std::find(t.checklist.begin(), t.checklist.end(), item) != t.checklist.end()) {
+            return fail(ErrorCode::rejected_step,
+                        prefix(step) + " is not allowed: '" + item + "' is already ticked");
+        }
+        return {};
+    }
     case Step::view_contact: {
         auto it = p.find("fields");
         if (it == p.end() || !it->is_array() || it->empty()) {
@@ -447,7 +477,7 @@ Owner step_side(Step s) {
 
 bool taken_by_either_owner(Step s) {
     return s == Step::note || s == Step::contact || s == Step::view_contact ||
-           s == Step::reclassify;
+           s == Step::reclassify || s == Step::checklist;
 }
 
 json classification_of(const Ticket& t) {
@@ -460,6 +490,8 @@ bool step_allowed_in(Step step, State s) {
     case Step::note:
     case Step::view_contact:
         return true;
+    case Step::checklist:
+        return s != closed;
     case Step::acknowledge:
         return s == received;
     case Step::reclassify:
@@ -480,14 +512,14 @@ bool step_allowed_in(Step step, State s) {
     case Step::review_return:
         return s == submitted;
     case Step::dispatch:
-        return s == accepted;
+        return s == accepted || s == escalated;
     case Step::handle:
         return s == dispatched;
     case Step::audit_approve:
     case Step::audit_reject:
         return s == handled;
     case Step::feedback:
-        return s == audited;
+        return s == audited || s == escalated;
     }
     return false;
 }
@@ -512,9 +544,9 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const js
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
     std::vector<Step> out;
     for (Step s : k_all_steps) {
-        if (s == Step::view_contact || s == Step::reclassify) {
-            // view_contact is "show" on the contact fields; a correction needs its own dialog
-            // (before and after), which the counter and console do not have yet.
+        if (s == Step::view_contact || s == Step::checklist) {
+            // view_contact is "show" on the contact fields; the crisis checklist is a panel
+            // of its own (offers_checklist).
             continue;
         }
         if (step_allowed_in(s, t.state) && check_role(t, s, actor)) {
@@ -522,6 +554,11 @@ std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
         }
     }
     return out;
+}
+
+bool offers_checklist(const Ticket& t, const Actor& actor) {
+    return is_crisis(t) && step_allowed_in(Step::checklist, t.state) &&
+           check_role(t, Step::checklist, actor).has_value();
 }
 
 std::expected<void, FieldProblem> check_filed(const Ticket& t) {
@@ -552,6 +589,7 @@ std::expected<void, FieldProblem> check_filed(const Ticket& t) {
         {"assignee", !t.assignee.empty()},
         {"deadline_started_at", t.deadline_started_at.has_value()},
         {"approved_by", !t.approved_by.empty()},
+        {"checklist", !t.checklist.empty()},
     };
     for (const auto& [field, set] : unset) {
         if (set) {
@@ -599,6 +637,9 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         }
         break;
     }
+    case Step::checklist:
+        t.checklist.push_back(text_of(p, "item"));
+        break;
     case Step::approve:
         t.approved_by = actor.id;
         t.approved_compensation = p.at("compensation").get<double>();
@@ -632,12 +673,15 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
     case Step::satisfaction: {
         t.satisfaction = parse_satisfaction(text_of(p, "level")).value_or(Satisfaction::none);
         if (t.satisfaction == Satisfaction::unsatisfied) {
-            t.state = State::second_round;
+            // Unsatisfied after the second round: no third branch round, the center's manager
+            // takes it (000). The first time, the branch's supervisor has a second round.
+            const bool after_second_round = t.round >= 2;
+            t.state = after_second_round ? State::escalated : State::second_round;
             t.round += 1;
             t.due_at = p.at("due_at").get<Millis>();
             t.deadline_started_at = at;
             // The second round belongs to the supervisor it was assigned to, if named.
-            t.assignee = text_of(p, "assignee");
+            t.assignee = after_second_round ? std::string() : text_of(p, "assignee");
         } else {
             t.state = State::satisfied;
         }

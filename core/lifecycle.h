@@ -56,18 +56,21 @@ enum class Step {
                   // {"before": {the four as they are}, "after": {any of request_type,
                   // category, priority, severity that change}, "reason", and the deadlines
                   // re-derived from the new priority: "first_response_due"?, "due_at"?}
+    checklist,    // one crisis step of 004 done (escalation.h), on a 重大 or 外宣传型 ticket
+                  // not closed, by branch staff or the center's manager, whoever owns it:
+                  // {"item": one of k_crisis_checklist, not ticked before, "note"?}
 };
 inline constexpr Step k_all_steps[] = {
     Step::acknowledge,   Step::note,          Step::resolve,  Step::submit,
     Step::contact,       Step::satisfaction,  Step::close,    Step::reopen,
     Step::review_accept, Step::review_return, Step::dispatch, Step::handle,
     Step::audit_approve, Step::audit_reject,  Step::feedback, Step::view_contact,
-    Step::approve,       Step::reclassify,
+    Step::approve,       Step::reclassify,    Step::checklist,
 };
 inline constexpr State k_all_states[] = {
     State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,
     State::accepted,  State::dispatched,   State::handled,  State::audited,   State::answered,
-    State::satisfied, State::second_round, State::closed,
+    State::satisfied, State::second_round, State::closed,   State::escalated,
 };
 
 // The customer fields whose unmasked view view_contact records (Customer's members).
@@ -77,8 +80,8 @@ inline constexpr std::array<std::string_view, 5> k_contact_fields = {"name", "ph
 std::string_view to_string(Step s);
 std::optional<Step> parse_step(std::string_view s);
 
-// Which side takes the step. note, contact, view_contact and reclassify report branch but are
-// taken whichever side owns the ticket.
+// Which side takes the step. note, contact, view_contact, reclassify and checklist report
+// branch but are taken whichever side owns the ticket.
 Owner step_side(Step s);
 bool taken_by_either_owner(Step s);
 
@@ -99,9 +102,12 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
                         const nlohmann::json& payload);
 
 // The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
-// view_contact is left out: a UI offers "show" on the contact fields instead; so is
-// reclassify, which needs a dialog of its own (before and after).
+// view_contact is left out: a UI offers "show" on the contact fields instead; so is checklist,
+// a panel of its own. reclassify is offered; its dialog shows before and after.
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor);
+// Whether this actor may tick the crisis checklist of this ticket now (a crisis ticket, not
+// closed, a role that ticks): the UIs show the checklist panel then.
+bool offers_checklist(const Ticket& t, const Actor& actor);
 
 // Whether t is a ticket as filing makes it, before any step: the lifecycle starts every ticket
 // in state received, round 1, without satisfaction and without anything a step sets
@@ -122,6 +128,8 @@ nlohmann::json classification_of(const Ticket& t);
 // Applies an already checked step to the projection. `at` is the event's physical time.
 // acknowledge makes the acting staff the assignee when the ticket has none; satisfaction
 // "unsatisfied" and reopen set a new due_at and record `at` as deadline_started_at.
+// "unsatisfied" starts the second round the first time; after the second round (round 2 or
+// later) it escalates the ticket to the center's manager instead (state escalated).
 void apply_step(Ticket& t, Step step, const Actor& actor, const nlohmann::json& payload, Millis at);
 
 } // namespace cf::core

@@ -50,6 +50,7 @@ std::span<const Key> keys_of(Step step) {
         {"reason", Shape::text}, {"departments", Shape::departments}, {"deadline", Shape::time}};
     static constexpr Key view_contact[] = {{"fields", Shape::contact_fields}};
     static constexpr Key approve[] = {{"compensation", Shape::amount}, {"plan", Shape::text}};
+    static constexpr Key checklist[] = {{"item", Shape::code}, {"note", Shape::text}};
     static constexpr Key reclassify[] = {{"before", Shape::classification},
                                          {"after", Shape::classification},
                                          {"reason", Shape::text},
@@ -87,6 +88,8 @@ std::span<const Key> keys_of(Step step) {
         return approve;
     case Step::reclassify:
         return reclassify;
+    case Step::checklist:
+        return checklist;
     case Step::acknowledge:
     case Step::audit_approve:
         return {};

@@ -35,16 +35,17 @@ constexpr Names<Satisfaction, 4> k_satisfactions{
     {"none", "satisfied", "mostly_satisfied", "unsatisfied"}};
 constexpr Names<Responsibility, 3> k_responsibilities{
     {"our_department", "supplier", "customer_misunderstanding"}};
-constexpr Names<State, 13> k_states{{"received", "acknowledged", "resolved", "submitted",
+constexpr Names<State, 14> k_states{{"received", "acknowledged", "resolved", "submitted",
                                      "returned", "accepted", "dispatched", "handled", "audited",
-                                     "answered", "satisfied", "second_round", "closed"}};
+                                     "answered", "satisfied", "second_round", "closed",
+                                     "escalated"}};
 constexpr Names<Role, 8> k_roles{{"kiosk", "frontdesk", "supervisor", "reviewer", "dispatcher",
                                   "handler", "auditor", "manager"}};
 
 static_assert(static_cast<int>(RequestType::other) == 5);
 static_assert(static_cast<int>(Channel::visit) == 6);
 static_assert(static_cast<int>(SpecialType::vip) == 4);
-static_assert(static_cast<int>(State::closed) == 12);
+static_assert(static_cast<int>(State::escalated) == 13);
 static_assert(static_cast<int>(Role::manager) == 7);
 
 } // namespace
@@ -56,6 +57,7 @@ Owner owner_of(State s) {
     case State::dispatched:
     case State::handled:
     case State::audited:
+    case State::escalated:
         return Owner::center;
     default:
         return Owner::branch;

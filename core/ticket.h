@@ -33,7 +33,7 @@ enum class Responsibility { our_department, supplier, customer_misunderstanding 
 
 // Lifecycle states. Branch-owned: received, acknowledged, resolved, returned, answered,
 // satisfied, second_round, closed. Center-owned: submitted, accepted, dispatched, handled,
-// audited.
+// audited, escalated.
 enum class State {
     received,     // 已受理: recorded, first response pending
     acknowledged, // 已回应: customer thanked, given number and expected time
@@ -49,6 +49,8 @@ enum class State {
     satisfied,    // 待关闭: customer satisfied or mostly satisfied
     second_round, // 二次处理: customer unsatisfied; supervisor has 24 h
     closed,       // 已关闭
+    escalated,    // 上报: unsatisfied again after the second round; the center's manager
+                  // answers or dispatches it (000 「若無法達成一致，需向上級主管匯報」)
 };
 
 enum class Owner { branch, center };
@@ -155,6 +157,8 @@ struct Ticket : NewTicket {
     std::optional<Millis> deadline_started_at;
     std::string approved_by;          // the supervisor whose approval (方案审批) stands
     double approved_compensation = 0; // the compensation that approval covers
+    // The crisis steps of 004 ticked so far (escalation.h, k_crisis_checklist), in order.
+    std::vector<std::string> checklist;
 };
 
 } // namespace cf::core

@@ -197,6 +197,7 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["deadline_started_at"] = optional_time(t.deadline_started_at);
     j["approved_by"] = t.approved_by;
     j["approved_compensation"] = t.approved_compensation;
+    j["checklist"] = t.checklist;
     if (pii != PiiMode::omit) {
         j["customer"] = customer_json(t.customer, pii);
     }
@@ -254,6 +255,7 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.deadline_started_at = r.optional_time("deadline_started_at");
     t.approved_by = r.text("approved_by");
     t.approved_compensation = r.amount("approved_compensation");
+    t.checklist = r.list("checklist"); // empty in a ticket from before the crisis checklist
     if (auto c = j.find("customer"); c != j.end() && c->is_object()) {
         Reader cr(*c);
         t.customer.name = cr.text("name");

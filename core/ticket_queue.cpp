@@ -2,6 +2,7 @@
 // of migration 4 (store_schema.cpp), so ids() reads row ids in index order.
 #include "core/ticket_queue.h"
 
+#include "core/escalation.h"
 #include "core/masking.h"
 
 #include <sqlite3.h>
@@ -12,7 +13,8 @@ namespace cf::core {
 namespace {
 
 constexpr std::string_view k_tab_names[] = {
-    "new", "mine", "awaiting_center", "feedback_arrived", "overdue", "closed"};
+    "new", "mine", "awaiting_center", "feedback_arrived", "overdue", "closed", "escalated"};
+static_assert(std::size(k_tab_names) == std::size(k_all_tabs));
 constexpr std::string_view k_sort_names[] = {"deadline", "newest", "oldest", "priority"};
 
 // Parameters: ?1 staff id, ?2 now, ?3 type, ?4 priority, ?5 category, ?6 and ?7 the bounds of
@@ -31,6 +33,8 @@ std::string_view tab_condition(QueueTab tab) {
         return "state != 'closed' AND queue_key < ?2";
     case QueueTab::closed:
         return "queue_tab = 5";
+    case QueueTab::escalated:
+        return "queue_escalated = 1";
     }
     return "0";
 }
@@ -113,6 +117,7 @@ QueueColumns queue_columns(const Ticket& t) {
     case dispatched:
     case handled:
     case audited:
+    case escalated:
         c.tab = 2;
         break;
     case answered:
@@ -131,6 +136,7 @@ QueueColumns queue_columns(const Ticket& t) {
         c.key = running_deadline(t).value_or(std::numeric_limits<std::int64_t>::max());
     }
     c.owner = !t.assignee.empty() ? t.assignee : t.receiver;
+    c.escalated = in_escalated_queue(t);
     c.priority_rank = t.priority == Priority::urgent      ? 0
                       : t.priority == Priority::important ? 1
                                                           : 2;
@@ -165,6 +171,8 @@ Result<std::vector<std::int64_t>> TicketQueue::ids(const QueueFilter& filter, Mi
         sql += "INDEXED BY tickets_open_owner ";
     } else if (filter.tab == QueueTab::overdue) {
         sql += "INDEXED BY tickets_open_due ";
+    } else if (filter.tab == QueueTab::escalated) {
+        sql += "INDEXED BY tickets_queue_escalated "; // a few rows: filters read them
     } else if (filtered) {
         sql += "INDEXED BY tickets_queue_filter ";
     }
@@ -274,8 +282,8 @@ Result<std::vector<QueueRow>> TicketQueue::rows(std::span<const std::int64_t> id
     return out;
 }
 
-Result<std::array<std::int64_t, 6>> TicketQueue::counts(std::string_view staff_id, Millis now) {
-    std::array<std::int64_t, 6> out{};
+Result<TabCounts> TicketQueue::counts(std::string_view staff_id, Millis now) {
+    TabCounts out{};
     Database& db = m_store->database();
     {
         // By state through the narrow state index; each state belongs to at most one tab.
@@ -326,6 +334,11 @@ Result<std::array<std::int64_t, 6>> TicketQueue::counts(std::string_view staff_i
         return std::unexpected(overdue.error());
     }
     out[static_cast<std::size_t>(QueueTab::overdue)] = *overdue;
+    auto escalated = count(QueueTab::escalated);
+    if (!escalated) {
+        return std::unexpected(escalated.error());
+    }
+    out[static_cast<std::size_t>(QueueTab::escalated)] = *escalated;
     return out;
 }
 

@@ -12,7 +12,10 @@
 //   feedback_arrived answered: the center's feedback is here; call the customer
 //   overdue          not closed and the running deadline < now
 //   closed           closed
-// Acknowledged, resolved, satisfied and second-round tickets are only in mine/overdue.
+//   escalated        重大 and 外宣传型 tickets not closed, and escalated ones (the customer
+//                    unsatisfied after the second round): core/escalation.h
+// Acknowledged, resolved, satisfied and second-round tickets are only in mine/overdue (and
+// escalated, for a crisis).
 //
 // The running deadline is first_response_due while the ticket is received (not yet
 // acknowledged), otherwise due_at (the ticket deadline; a second round or a reopen sets a new
@@ -37,11 +40,13 @@
 
 namespace cf::core {
 
-enum class QueueTab { fresh, mine, awaiting_center, feedback_arrived, overdue, closed };
-inline constexpr QueueTab k_all_tabs[] = {QueueTab::fresh,           QueueTab::mine,
-                                          QueueTab::awaiting_center, QueueTab::feedback_arrived,
-                                          QueueTab::overdue,         QueueTab::closed};
-// "new", "mine", "awaiting_center", "feedback_arrived", "overdue", "closed"
+enum class QueueTab { fresh, mine, awaiting_center, feedback_arrived, overdue, closed, escalated };
+inline constexpr QueueTab k_all_tabs[] = {
+    QueueTab::fresh,   QueueTab::mine,   QueueTab::awaiting_center, QueueTab::feedback_arrived,
+    QueueTab::overdue, QueueTab::closed, QueueTab::escalated};
+// How many tickets each tab holds, by the tab's position.
+using TabCounts = std::array<std::int64_t, std::size(k_all_tabs)>;
+// "new", "mine", "awaiting_center", "feedback_arrived", "overdue", "closed", "escalated"
 std::string_view to_string(QueueTab t);
 std::optional<QueueTab> parse_queue_tab(std::string_view s);
 
@@ -89,7 +94,7 @@ public:
     Result<std::vector<QueueRow>> rows(std::span<const std::int64_t> ids);
     // How many tickets each tab holds (index = tab order), for the tab labels; mine counts 0
     // without a staff id. Fails with a storage error.
-    Result<std::array<std::int64_t, 6>> counts(std::string_view staff_id, Millis now);
+    Result<TabCounts> counts(std::string_view staff_id, Millis now);
     // Changes whenever any connection (e.g. the sync worker's) commits to the database:
     // PRAGMA data_version combined with this connection's own change counter. Fails with a
     // storage error.
@@ -106,6 +111,7 @@ struct QueueColumns {
     std::int64_t key = 0;  // the running deadline, INT64_MAX without one; -closed_at if closed
     std::string owner;     // assignee, else receiver
     int priority_rank = 2; // 0 urgent, 1 important, 2 normal
+    bool escalated = false; // in the escalated tab (migration 6)
 };
 QueueColumns queue_columns(const Ticket& t);
 

@@ -389,9 +389,9 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
         "resolved_at, closed_at, first_response_due, due_at, handling_deadline, phone_index, "
         "name_sealed, phone_sealed, email_sealed, customer_no_sealed, order_no_sealed, body, "
         "receiver, assignee, deadline_started_at, queue_tab, queue_key, queue_owner, "
-        "priority_rank, contact_due) "
+        "priority_rank, contact_due, queue_escalated) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)");
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -436,7 +436,8 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
         .bind(30, queue.key)
         .bind(31, queue.owner)
         .bind(32, queue.priority_rank)
-        .bind(33, t.contact_due);
+        .bind(33, t.contact_due)
+        .bind(34, queue.escalated ? 1 : 0);
     return q->run();
 }
 
@@ -447,7 +448,7 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
                         "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
                         "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18, "
                         "queue_tab = ?19, queue_key = ?20, queue_owner = ?21, "
-                        "priority_rank = ?22, contact_due = ?23 WHERE id = ?1");
+                        "priority_rank = ?22, contact_due = ?23, queue_escalated = ?24 WHERE id = ?1");
     if (!q) {
         return std::unexpected(q.error());
     }
@@ -471,7 +472,7 @@ Result<void> TicketStore::update_ticket(const Ticket& t) {
         .bind(18, t.deadline_started_at);
     const QueueColumns queue = queue_columns(t);
     q->bind(19, queue.tab).bind(20, queue.key).bind(21, queue.owner).bind(22, queue.priority_rank);
-    q->bind(23, t.contact_due);
+    q->bind(23, t.contact_due).bind(24, queue.escalated ? 1 : 0);
     return q->run();
 }
 

@@ -152,6 +152,7 @@ constexpr std::array k_fields = {
     Field{"branch", text<&Ticket::branch>},
     Field{"category", text<&Ticket::category>},
     Field{"channel", choice<&Ticket::channel, parse_channel, Channel::counter>},
+    Field{"checklist", list<&Ticket::checklist>},
     Field{"closed_at", optional_time<&Ticket::closed_at>},
     Field{"concern", choice<&Ticket::concern, parse_concern, Concern::unspecified>},
     Field{"contact_due", time<&Ticket::contact_due>},

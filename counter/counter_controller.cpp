@@ -28,10 +28,16 @@ std::vector<std::string> text_fields_of(core::Step step) {
         return {"level", "assignee"};
     case core::Step::close:
         return {"reason"};
+    case core::Step::reclassify:
+        return {"reason"};
     default:
         return {};
     }
 }
+
+// The four values a correction (复核 二次确认) may change, as the ticket names them.
+constexpr const char* k_classification_keys[] = {"request_type", "category", "priority",
+                                                 "severity"};
 
 std::optional<double> parse_amount(std::string_view text) {
     text = forms::trim(text);
@@ -334,6 +340,13 @@ void CounterController::begin_step(core::Step step) {
     if (step == core::Step::satisfaction && m_member && m_member->role == core::Role::supervisor) {
         d.fields["assignee"] = m_member->id;
     }
+    if (step == core::Step::reclassify) {
+        // The dialog starts from the classification as it is; staff change what is wrong.
+        const nlohmann::json now = core::classification_of(m_detail->ticket);
+        for (const char* key : k_classification_keys) {
+            d.fields[key] = now.at(key).get<std::string>();
+        }
+    }
     m_step = std::move(d);
 }
 
@@ -355,6 +368,29 @@ bool CounterController::needs_approval() const {
 }
 
 core::Result<nlohmann::json> CounterController::step_payload(const StepDraft& d) const {
+    if (d.step == core::Step::reclassify && m_detail) {
+        // Before (as the ticket is), after (only what changes) and why.
+        const nlohmann::json before = core::classification_of(m_detail->ticket);
+        nlohmann::json after = nlohmann::json::object();
+        for (const char* key : k_classification_keys) {
+            const auto it = d.fields.find(key);
+            if (it != d.fields.end() && it->second != before.at(key).get<std::string>()) {
+                after[key] = it->second;
+            }
+        }
+        if (after.empty()) {
+            return core::fail(core::ErrorCode::invalid_input,
+                              "after: change the type, category, priority or severity first");
+        }
+        const auto reason = d.fields.find("reason");
+        const std::string_view why =
+            reason == d.fields.end() ? std::string_view() : forms::trim(reason->second);
+        if (why.empty()) {
+            return core::fail(core::ErrorCode::invalid_input,
+                              "reason: say why the classification is corrected");
+        }
+        return nlohmann::json{{"before", before}, {"after", after}, {"reason", std::string(why)}};
+    }
     nlohmann::json p = nlohmann::json::object();
     for (const auto& [name, value] : d.fields) {
         const std::string_view v = forms::trim(value);
@@ -373,12 +409,14 @@ core::Result<nlohmann::json> CounterController::step_payload(const StepDraft& d)
             p[name] = std::string(v);
         }
     }
+    // Unsatisfied after the second round escalates to the center's manager: no supervisor.
+    const bool escalates = m_detail && m_detail->ticket.round >= 2;
     if (d.step == core::Step::satisfaction && p.value("level", "") == "unsatisfied" &&
-        !p.contains("assignee")) {
+        !escalates && !p.contains("assignee")) {
         return core::fail(core::ErrorCode::invalid_input,
                           "assignee: choose the supervisor who takes the second round");
     }
-    if (d.step == core::Step::satisfaction && p.value("level", "") != "unsatisfied") {
+    if (d.step == core::Step::satisfaction && (p.value("level", "") != "unsatisfied" || escalates)) {
         p.erase("assignee");
     }
     return p;
@@ -448,6 +486,26 @@ void CounterController::take_step() {
                       false,
                       {{"step", "counter.step." + std::string(core::to_string(m_step->step))}}};
     m_step.reset();
+    reload_detail();
+}
+
+bool CounterController::offers_checklist() const {
+    return m_detail && m_member && core::offers_checklist(m_detail->ticket, actor());
+}
+
+void CounterController::tick_checklist(std::string_view item) {
+    if (!offers_checklist()) {
+        return;
+    }
+    m_notice = {};
+    auto done = m_services.store->act(m_detail->ticket.number, core::Step::checklist, actor(),
+                                      nlohmann::json{{"item", item}});
+    if (!done) {
+        fail_with(done.error());
+        return;
+    }
+    ++m_changes;
+    m_notice = Notice{"counter.step.done", {}, false, {{"step", "counter.step.checklist"}}};
     reload_detail();
 }
 

@@ -118,6 +118,10 @@ public:
     // Takes the open step. On failure the form stays open with the reason as the notice.
     void take_step();
     void cancel_step() { m_step.reset(); }
+    // Whether the signed-in member may tick the crisis checklist of the open ticket (004).
+    bool offers_checklist() const;
+    // Records one crisis step of 004 as done (step checklist); the notice says how it went.
+    void tick_checklist(std::string_view item);
     // Supervisors who can take a second round (enabled accounts).
     std::vector<core::StaffMember> supervisors() const;
 

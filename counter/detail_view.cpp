@@ -7,6 +7,7 @@
 #include "ui/staff_text.h"
 #include "ui/ticket_clocks.h"
 
+#include "core/escalation.h"
 #include "core/hybrid_clock.h"
 #include "core/masking.h"
 
@@ -118,7 +119,7 @@ std::string event_summary(Ui& ui, const core::Event& e) {
     static constexpr const char* k_keys[] = {
         "text",           "reason",   "resolution", "compensation", "approved_by", "channel",
         "outcome",        "level",    "assignee",   "departments",  "department",  "investigation",
-        "responsibility", "solution", "fields",     "plan"};
+        "responsibility", "solution", "fields",     "plan",         "item"};
     std::string out;
     if (!e.payload.is_object()) {
         return out;
@@ -133,6 +134,8 @@ std::string event_summary(Ui& ui, const core::Event& e) {
             value = it->get<std::string>();
             if (std::string_view(key) == "level") {
                 value = ui.tr("counter.satisfaction." + value);
+            } else if (std::string_view(key) == "item" && core::is_checklist_item(value)) {
+                value = ui.tr("counter.checklist." + value);
             }
         } else if (it->is_array()) {
             for (const auto& v : *it) {
@@ -186,6 +189,37 @@ void draw_timeline(Ui& ui, CounterController& c, const TicketDetail& d) {
     }
 }
 
+// 004's steps for a 重大 or 外宣传型 customer: each ticked once, by whoever did it.
+void draw_crisis_checklist(Ui& ui, CounterController& c, const core::Ticket& t) {
+    if (!core::is_crisis(t)) {
+        return;
+    }
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
+    ImGui::TextWrapped("%s", ui.tr("counter.checklist.title").c_str());
+    ImGui::PopStyleColor();
+    const bool may_tick = c.offers_checklist();
+    for (std::string_view item : core::k_crisis_checklist) {
+        const std::string name(item);
+        const bool ticked =
+            std::find(t.checklist.begin(), t.checklist.end(), name) != t.checklist.end();
+        const std::string label = ui.tr("counter.checklist." + name);
+        if (ticked) {
+            ImGui::TextUnformatted(("✓ " + label).c_str());
+            continue;
+        }
+        if (may_tick) {
+            if (push_button(ui, "checklist." + name, ui.tr("counter.checklist.tick"))) {
+                c.tick_checklist(name);
+                return; // the ticket was reloaded
+            }
+            ImGui::SameLine();
+        }
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%s", ("□ " + label).c_str());
+    }
+}
+
 void labelled_text(Ui& ui, const char* key, std::string_view id, std::string& value, float w,
                    bool multiline) {
     ImGui::TextUnformatted(ui.tr(key).c_str());
@@ -194,6 +228,56 @@ void labelled_text(Ui& ui, const char* key, std::string_view id, std::string& va
     } else {
         text_input(ui, id, value, w);
     }
+}
+
+// One choice of the correction dialog as radio buttons, from the counter form's options.
+void classification_radios(Ui& ui, CounterController& c, StepDraft& s, const char* field) {
+    const forms::FieldDefinition* f = c.form().find_field(field);
+    if (f == nullptr) {
+        return;
+    }
+    const std::string locale(ui::code(ui.locale()));
+    ImGui::TextUnformatted(f->label.in(locale).c_str());
+    for (const forms::ChoiceOption& o : f->options) {
+        ImGui::SameLine();
+        const std::string id = std::string("step.") + field + "." + o.value;
+        if (ImGui::RadioButton(ui::imgui_label(o.label.in(locale), id).c_str(),
+                               s.fields[field] == o.value)) {
+            s.fields[field] = o.value;
+        }
+        ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+}
+
+// 复核 二次确认: the classification as it is, each value changeable, and why.
+void draw_correction(Ui& ui, CounterController& c, StepDraft& s, float w) {
+    const std::string locale(ui::code(ui.locale()));
+    ImGui::TextWrapped("%s", ui.tr("counter.step.reclassify_help").c_str());
+    classification_radios(ui, c, s, "request_type");
+    ImGui::TextUnformatted(ui.tr("counter.col.category").c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui.px(520));
+    if (ImGui::BeginCombo("##step.category",
+                          c.catalog().category_label(s.fields["category"], locale).c_str())) {
+        for (const forms::Category& group : c.catalog().categories.top_level()) {
+            if (ImGui::Selectable(ui::imgui_label(group.label.in(locale), group.code).c_str(),
+                                  s.fields["category"] == group.code)) {
+                s.fields["category"] = group.code;
+            }
+            for (const forms::Category& child : group.children) {
+                if (ImGui::Selectable(
+                        ui::imgui_label("    " + child.label.in(locale), child.code).c_str(),
+                        s.fields["category"] == child.code)) {
+                    s.fields["category"] = child.code;
+                }
+            }
+        }
+        ImGui::EndCombo();
+    }
+    ui.hits().record("step.category", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    classification_radios(ui, c, s, "priority");
+    classification_radios(ui, c, s, "severity");
+    labelled_text(ui, "counter.payload.reason", "step.reason", s.fields["reason"], w, true);
 }
 
 void draw_step_form(Ui& ui, CounterController& c) {
@@ -232,6 +316,9 @@ void draw_step_form(Ui& ui, CounterController& c) {
     case core::Step::reopen:
         labelled_text(ui, "counter.payload.reason", "step.reason", s.fields["reason"], w, true);
         break;
+    case core::Step::reclassify:
+        draw_correction(ui, c, s, w);
+        break;
     case core::Step::close:
         if (c.detail()->ticket.state != core::State::satisfied) {
             ImGui::TextWrapped("%s", ui.tr("counter.step.close_unconfirmed").c_str());
@@ -266,7 +353,12 @@ void draw_step_form(Ui& ui, CounterController& c) {
             ImGui::SameLine();
         }
         ImGui::NewLine();
-        if (s.fields["level"] == "unsatisfied") {
+        if (s.fields["level"] == "unsatisfied" && c.detail()->ticket.round >= 2) {
+            // After the second round the center's manager takes it (000): no supervisor here.
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_warning);
+            ImGui::TextWrapped("%s", ui.tr("counter.step.escalate").c_str());
+            ImGui::PopStyleColor();
+        } else if (s.fields["level"] == "unsatisfied") {
             ImGui::TextWrapped("%s", ui.tr("counter.step.second_round").c_str());
             for (const core::StaffMember& m : c.supervisors()) {
                 const std::string id = "step.assignee." + m.id;
@@ -336,6 +428,9 @@ void draw_detail(Ui& ui, CounterController& c) {
     }
     if (c.detail()) { // the step may have changed it
         draw_fields(ui, c, *c.detail());
+    }
+    if (c.detail()) {
+        draw_crisis_checklist(ui, c, c.detail()->ticket);
     }
     ImGui::EndChild();
     ImGui::SameLine();

@@ -32,7 +32,7 @@ public:
     struct Loaded {
         std::uint64_t serial = 0;
         std::vector<std::int64_t> ids;
-        std::optional<std::array<std::int64_t, 6>> counts;
+        std::optional<core::TabCounts> counts;
         std::optional<core::Error> error;
     };
 

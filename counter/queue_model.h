@@ -52,7 +52,7 @@ private:
     std::optional<std::int64_t> m_version;
     std::vector<std::int64_t> m_ids;
     std::map<std::size_t, std::vector<std::optional<core::QueueRow>>> m_pages;
-    std::array<std::int64_t, 6> m_counts{};
+    core::TabCounts m_counts{};
     bool m_counts_stale = true;
     std::string m_counts_staff;
     std::unique_ptr<QueueLoader> m_loader;

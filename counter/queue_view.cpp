@@ -24,6 +24,8 @@ const char* tab_key(core::QueueTab t) {
         return "counter.tab.overdue";
     case core::QueueTab::closed:
         return "counter.tab.closed";
+    case core::QueueTab::escalated:
+        return "counter.tab.escalated";
     }
     return "counter.tab.new";
 }
@@ -166,12 +168,20 @@ void draw_queue(Ui& ui, CounterController& c) {
         if (current) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         }
+        // A crisis waiting is not a tab to overlook.
+        const bool alarm = t == core::QueueTab::escalated && q.count(t) > 0;
+        if (alarm) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
+        }
         const std::string label =
             ui.fmt("counter.tab.with_count",
                    {{"tab", ui.tr(tab_key(t))}, {"n", std::to_string(q.count(t))}});
         if (push_button(ui, "tab." + std::string(core::to_string(t)), label,
                         ImVec2(0, ui.px(52)))) {
             c.set_tab(t);
+        }
+        if (alarm) {
+            ImGui::PopStyleColor();
         }
         if (current) {
             ImGui::PopStyleColor();

@@ -27,6 +27,15 @@ void draw_check_result(Ui& ui, const KioskView& v) {
     paragraph(ui, ui.tr("check.status"), nullptr, ui.theme().muted);
     paragraph(ui, ui.tr("status." + std::string(core::to_string(r.state))), ui.fonts().heading,
               ui.theme().primary, width);
+    if (r.last_contact_at) {
+        ImGui::Dummy(ImVec2(0, ui.px(16)));
+        paragraph(ui, ui.tr("check.last_contact"), nullptr, ui.theme().muted);
+        paragraph(ui,
+                  ui::when_text(v.catalog.ui, v.state.locale, *r.last_contact_at, v.now,
+                                v.utc_offset_minutes) +
+                      " · " + ui.tr("check.contact." + r.last_contact_channel),
+                  nullptr, 0, width);
+    }
     if (!r.feedback.empty()) {
         ImGui::Dummy(ImVec2(0, ui.px(16)));
         paragraph(ui, ui.tr("check.feedback"), nullptr, ui.theme().muted);

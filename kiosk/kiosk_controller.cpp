@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_controller.h"
 
+#include "core/hybrid_clock.h"
+
 #include "core/phone.h"
 #include "core/ticket_number.h"
 #include "forms/intake.h"
@@ -401,7 +403,23 @@ void KioskController::submit_check() {
         return;
     }
     m_state.check_result =
-        CheckResult{ticket->number, ticket->state, ticket->received_at, ticket->feedback};
+        CheckResult{ticket->number, ticket->state, ticket->received_at, ticket->feedback, {}, {}};
+    // The latest contact, in plain words: when and how we reached the customer. What staff
+    // wrote about the call stays with staff.
+    if (auto events = m_services.store->events(ticket->id)) {
+        for (auto e = events->rbegin(); e != events->rend(); ++e) {
+            if (e->kind != "contact") {
+                continue;
+            }
+            const std::string channel =
+                e->payload.is_object() ? e->payload.value("channel", "") : std::string();
+            const bool known =
+                channel == "phone" || channel == "sms" || channel == "visit" || channel == "email";
+            m_state.check_result->last_contact_at = core::hlc_physical(e->hlc);
+            m_state.check_result->last_contact_channel = known ? channel : "other";
+            break;
+        }
+    }
     m_state.check = CheckQuery{};
     go(Screen::check_result);
 }

@@ -90,6 +90,9 @@ struct CheckResult {
     core::State state = core::State::received;
     core::Millis received_at = 0;
     std::string feedback;
+    // The latest contact staff recorded (step contact): when and how, never what was said.
+    std::optional<core::Millis> last_contact_at;
+    std::string last_contact_channel; // phone, sms, visit, email; "other" for anything else
 };
 
 // Which message a screen shows under its fields; a key of assets/i18n plus its values.

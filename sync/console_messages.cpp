@@ -281,6 +281,8 @@ std::string_view to_string(ConsoleQueue q) {
         return "second_round";
     case ConsoleQueue::all:
         return "all";
+    case ConsoleQueue::escalated:
+        return "escalated";
     }
     return "review";
 }

@@ -37,10 +37,13 @@ enum class ConsoleQueue {
     overdue,      // a center state whose handling deadline or ticket deadline has passed
     second_round, // the customer was unsatisfied: 二次处理 at the branch (read only here)
     all,          // every ticket (the dashboard's drill-down)
+    escalated,    // the managers': 重大 and 外宣传型 tickets until closed, and a customer
+                  // unsatisfied after the second round (core/escalation.h)
 };
 inline constexpr ConsoleQueue k_console_queues[] = {
-    ConsoleQueue::review, ConsoleQueue::dispatch, ConsoleQueue::departments,  ConsoleQueue::audit,
-    ConsoleQueue::answer, ConsoleQueue::overdue,  ConsoleQueue::second_round, ConsoleQueue::all,
+    ConsoleQueue::review,       ConsoleQueue::dispatch, ConsoleQueue::departments,
+    ConsoleQueue::audit,        ConsoleQueue::answer,   ConsoleQueue::overdue,
+    ConsoleQueue::second_round, ConsoleQueue::all,      ConsoleQueue::escalated,
 };
 std::string_view to_string(ConsoleQueue q);
 std::optional<ConsoleQueue> parse_console_queue(std::string_view s);

@@ -180,7 +180,10 @@ TEST_SUITE("app binary") {
                                        "18-search",
                                        "19-stats",
                                        "20-dead-letters",
-                                       "21-detail-clocks"}) {
+                                       "21-detail-clocks",
+                                       "22-queue-escalated",
+                                       "23-detail-crisis-checklist",
+                                       "24-detail-correction"}) {
                 const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }
@@ -199,7 +202,7 @@ TEST_SUITE("app binary") {
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         CHECK_MESSAGE(r.err.empty(), r.err); // every role signed in and every list had tickets
         const std::set<std::string> names = checked_screenshots(out);
-        CHECK(names.size() == 57);
+        CHECK(names.size() == 66);
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
             for (const char* screen :
                  {"01-sign-in", "02-sign-in-refused", "03-queue-review", "04-detail-timeline",
@@ -207,7 +210,8 @@ TEST_SUITE("app binary") {
                   "08-queue-departments", "09-step-handle", "10-queue-audit",
                   "11-step-audit-reject", "12-step-feedback", "13-queue-overdue",
                   "14-queue-second-round", "15-queue-filtered", "16-dashboard",
-                  "17-dashboard-26-weeks", "18-drill-down-branch", "19-unreachable-step-kept"}) {
+                  "17-dashboard-26-weeks", "18-drill-down-branch", "19-unreachable-step-kept",
+                  "20-queue-escalated", "21-step-checklist", "22-step-correction"}) {
                 const std::string name = std::string("console-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

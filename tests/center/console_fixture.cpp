@@ -67,6 +67,8 @@ std::string ConsoleCenter::push(const TicketSpec& spec) {
     t.request_type = core::RequestType::complaint;
     t.category = spec.category;
     t.priority = *core::parse_priority(spec.priority);
+    t.severity = *core::parse_severity(spec.severity);
+    t.special_type = *core::parse_special_type(spec.special_type);
     t.description = "账单多扣了50元";
     t.demand = "退还";
     t.customer.name = spec.customer;
@@ -126,7 +128,7 @@ std::string ConsoleCenter::push(const TicketSpec& spec) {
 }
 
 void ConsoleCenter::push_step(const std::string& number, const std::string& kind, core::Millis at,
-                              json payload) {
+                              json payload, const std::string& actor, const std::string& role) {
     const std::string branch = m_ticket_branch.at(number);
     const std::string device = branch + "/K1";
     json e = {{"id", core::uuid_v7(at)},
@@ -134,8 +136,8 @@ void ConsoleCenter::push_step(const std::string& number, const std::string& kind
               {"origin_device", device},
               {"device_seq", ++m_device_seq[branch]},
               {"hlc", static_cast<std::int64_t>(at) << 16},
-              {"actor", "S001"},
-              {"actor_role", "frontdesk"},
+              {"actor", actor},
+              {"actor_role", role},
               {"kind", kind},
               {"payload", std::move(payload)}};
     auto r = api.post(

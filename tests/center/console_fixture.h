@@ -28,6 +28,8 @@ struct TicketSpec {
     std::string category = "billing.overcharge";
     std::string priority = "normal";
     std::string customer = "张三";
+    std::string severity = "general";  // major makes it a crisis (escalated from filing)
+    std::string special_type = "none"; // media_exposure too
     core::Millis received_at = 0;                               // 0: a day ago
     core::Millis first_response_due = 0;                        // 0: received_at + 4 h
     core::Millis due_at = 0;                                    // 0: received_at + 7 days
@@ -49,9 +51,11 @@ public:
     // Pushes a ticket from its branch's terminal; returns its number.
     std::string push(const TicketSpec& spec);
 
-    // Pushes a branch step on a ticket this fixture pushed, from its terminal, at `at`.
+    // Pushes a branch step on a ticket this fixture pushed, from its terminal, at `at`, taken
+    // by front-desk S001 unless another actor is named.
     void push_step(const std::string& number, const std::string& kind, core::Millis at,
-                   nlohmann::json payload = nlohmann::json::object());
+                   nlohmann::json payload = nlohmann::json::object(),
+                   const std::string& actor = "S001", const std::string& role = "frontdesk");
 
     // A console step with a fresh request_id (or the given one).
     ApiReply step(const std::string& token, const std::string& number, const std::string& step,

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <thread>
 
 using namespace cf::test;
@@ -163,4 +164,70 @@ TEST_CASE("a handler sees, opens and acts on only their own department's tickets
     CHECK(timeline.back().at("actor") == "H01");
     CHECK(timeline.back().at("actor_role") == "handler");
     CHECK(timeline.back().at("payload").at("department") == "billing");
+}
+
+TEST_CASE("a second 不满意 reaches the center's manager queue; a crisis is there from filing") {
+    // Issue 14: a second, third, fourth 不满意 only started another branch round; 重大 and
+    // 外宣传型 cases had no queue of their own.
+    ConsoleCenter r;
+    r.add_usual_staff();
+    const std::string m = r.session.at("M01");
+    const auto n = r.now();
+    const std::string twice = r.push({.received_at = n - 5 * k_day,
+                                      .acknowledged_at = n - 5 * k_day + k_hour});
+    const std::string crisis = r.push({.category = "service_attitude.rude_staff",
+                                       .special_type = "media_exposure",
+                                       .received_at = n - 2 * k_day});
+    const std::string quiet = r.push({.received_at = n - 2 * k_day});
+    auto first = r.queue(m, "queue=escalated");
+    REQUIRE_MESSAGE(first.status == 200, first.body.dump());
+    CHECK(numbers(first) == std::vector<std::string>{crisis});
+    CHECK(first.body.at("counts").at("escalated") == 1);
+
+    // The branch resolves it, the customer is unsatisfied; the supervisor's second round
+    // resolves it again and the customer is still unsatisfied.
+    const auto t0 = n - 4 * k_day;
+    r.push_step(twice, "resolve", t0, {{"resolution", "explained the bill"}});
+    r.push_step(twice, "satisfaction", t0 + k_hour,
+                {{"level", "unsatisfied"}, {"due_at", t0 + 25 * k_hour}, {"assignee", "S009"}});
+    r.push_step(twice, "resolve", t0 + 2 * k_hour, {{"resolution", "refunded 50 yuan"}}, "S009",
+                "supervisor");
+    auto before = r.detail(m, twice);
+    REQUIRE(before.status == 200);
+    CHECK(before.body.at("ticket").at("state") == "resolved");
+    r.push_step(twice, "satisfaction", t0 + 3 * k_hour,
+                {{"level", "unsatisfied"}, {"due_at", n + k_day}});
+
+    auto escalated = r.queue(m, "queue=escalated");
+    CHECK(numbers(escalated) == std::vector<std::string>{twice, crisis});
+    CHECK(escalated.body.at("counts").at("escalated") == 2);
+    CHECK(escalated.body.at("rows")[0].at("state") == "escalated");
+    CHECK(r.queue(m, "queue=second_round").body.at("total") == 0);
+    const auto all = numbers(r.queue(m, "queue=all"));
+    CHECK(std::find(all.begin(), all.end(), quiet) != all.end());
+
+    // The manager answers it; a reviewer may not.
+    auto shown = r.detail(m, twice);
+    REQUIRE(shown.status == 200);
+    const auto& offered = shown.body.at("allowed_steps");
+    CHECK(std::find(offered.begin(), offered.end(), "feedback") != offered.end());
+    CHECK(std::find(offered.begin(), offered.end(), "dispatch") != offered.end());
+    auto by_reviewer = r.step(r.session.at("R01"), twice, "feedback", {{"text", "sorry"}});
+    CHECK(by_reviewer.status == 422);
+    auto answered = r.step(m, twice, "feedback", {{"text", "经理同意全额退款并致歉"}});
+    REQUIRE_MESSAGE(answered.status == 200, answered.body.dump());
+    CHECK(answered.body.at("ticket").at("state") == "answered");
+    CHECK(numbers(r.queue(m, "queue=escalated")) == std::vector<std::string>{crisis});
+
+    // The manager ticks 004's 步骤5 on the crisis ticket; it is offered there only.
+    auto crisis_detail = r.detail(m, crisis);
+    const auto& crisis_steps = crisis_detail.body.at("allowed_steps");
+    CHECK(std::find(crisis_steps.begin(), crisis_steps.end(), "checklist") != crisis_steps.end());
+    auto ticked = r.step(m, crisis, "checklist", {{"item", "manager_talked"}});
+    REQUIRE_MESSAGE(ticked.status == 200, ticked.body.dump());
+    CHECK(ticked.body.at("ticket").at("checklist") == json::array({"manager_talked"}));
+    auto again = r.step(m, crisis, "checklist", {{"item", "manager_talked"}});
+    CHECK(again.status == 422);
+    auto plain = r.step(m, quiet, "checklist", {{"item", "manager_talked"}});
+    CHECK(plain.status == 422);
 }

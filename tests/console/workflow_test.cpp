@@ -181,3 +181,28 @@ TEST_CASE("a complaint goes through review, dispatch, handling, audit and feedba
                                         "audit_approve", "feedback", "note"});
     CHECK(h.ids("timeline.").size() == k.size());
 }
+
+TEST_CASE("the reviewer corrects the classification at review, with a reason, in a dialog") {
+    // Issue 14: 004 asks the reviewer to 「二次確認目錄樹末級節點」; the console had no way.
+    test::ConsoleCenter center;
+    const std::string number = center.submitted_tickets(1).front();
+    test::ConsoleHarness h(center.url());
+    as(h, "R01");
+    open_row(h, number);
+    REQUIRE(h.shows("step.reclassify"));
+    h.click("step.reclassify");
+    const std::string before = h.controller().detail()->ticket.category;
+    h.fill("dialog.reason", "客户反映的是网络信号问题");
+    h.click("dialog.confirm"); // nothing changed yet: named, nothing sent
+    CHECK_FALSE(h.controller().waiting());
+    REQUIRE(h.controller().dialog().has_value());
+    CHECK(h.controller().dialog()->field_errors.contains("classification"));
+    h.click("dialog.priority.urgent");
+    confirm(h);
+    const core::Ticket& t = h.controller().detail()->ticket;
+    CHECK(t.priority == core::Priority::urgent);
+    CHECK(t.category == before);
+    CHECK(t.state == core::State::submitted); // review itself is still to come
+    const auto k = kinds(h);
+    CHECK(std::find(k.begin(), k.end(), "reclassify") != k.end());
+}

@@ -83,7 +83,15 @@ void walk_to(StoreFixture& f, const std::string& n, State target) {
     if (target == answered) {
         return;
     }
-    if (target == second_round) {
+    if (target == second_round || target == escalated) {
+        act(f, n, Step::satisfaction, staff,
+            {{"level", "unsatisfied"}, {"due_at", f.clock.now() + core::k_day}});
+        if (target == second_round) {
+            return;
+        }
+        // Unsatisfied again after the supervisor's second round: the center's manager's.
+        act(f, n, Step::resolve, test::as(core::Role::supervisor, "S009", ""),
+            {{"resolution", "refunded twice"}});
         act(f, n, Step::satisfaction, staff,
             {{"level", "unsatisfied"}, {"due_at", f.clock.now() + core::k_day}});
         return;
@@ -93,6 +101,19 @@ void walk_to(StoreFixture& f, const std::string& n, State target) {
         return;
     }
     act(f, n, Step::close, staff);
+}
+
+// From dispatched on to closed: handled, audited, answered, satisfied, closed.
+void walk_to_closed_from_dispatched(StoreFixture& f, const std::string& n) {
+    act(f, n, Step::handle, center(core::Role::handler),
+        {{"department", "billing"},
+         {"investigation", "x"},
+         {"responsibility", "our_department"},
+         {"solution", "refund"}});
+    act(f, n, Step::audit_approve, center(core::Role::auditor));
+    act(f, n, Step::feedback, center(core::Role::reviewer), {{"text", "refunded"}});
+    act(f, n, Step::satisfaction, test::frontdesk(), {{"level", "satisfied"}});
+    act(f, n, Step::close, test::frontdesk());
 }
 
 struct Filed {
@@ -150,12 +171,13 @@ TEST_CASE("each tab holds the states it names") {
     using enum State;
     CHECK(as_set(ids(queue, tab(QueueTab::fresh))) == of({received, returned}));
     CHECK(as_set(ids(queue, tab(QueueTab::awaiting_center))) ==
-          of({submitted, accepted, dispatched, handled, audited}));
+          of({submitted, accepted, dispatched, handled, audited, escalated}));
+    CHECK(as_set(ids(queue, tab(QueueTab::escalated))) == of({escalated}));
     CHECK(as_set(ids(queue, tab(QueueTab::feedback_arrived))) == of({answered}));
     CHECK(as_set(ids(queue, tab(QueueTab::closed))) == of({closed}));
     // S001 received every one of them and acknowledged them, so all open ones are theirs.
     auto mine = of({received, acknowledged, resolved, submitted, returned, accepted, dispatched,
-                    handled, audited, answered, satisfied, second_round});
+                    handled, audited, answered, satisfied, second_round, escalated});
     CHECK(as_set(ids(queue, tab(QueueTab::mine))) == mine);
     CHECK(ids(queue, tab(QueueTab::overdue)).empty());
     // A year later every open ticket with a running deadline is overdue, a closed one never.
@@ -165,6 +187,30 @@ TEST_CASE("each tab holds the states it names") {
     CHECK(late.count(by_state[accepted]) == 1); // the center set a ticket deadline
     CHECK(late.count(by_state[closed]) == 0);
     CHECK(late.count(by_state[acknowledged]) == 0); // the first response met the only deadline
+}
+
+TEST_CASE("the escalated tab holds 重大 and 外宣传型 tickets until they close") {
+    StoreFixture f;
+    core::TicketQueue queue(*f.store);
+    core::NewTicket major = test::sample_complaint();
+    major.severity = core::Severity::major;
+    core::NewTicket media = test::sample_complaint();
+    media.special_type = core::SpecialType::media_exposure;
+    const Filed a = file(f, major);
+    const Filed b = file(f, media);
+    file(f); // an ordinary complaint
+    CHECK(as_set(ids(queue, tab(QueueTab::escalated))) == std::set<std::int64_t>{a.rowid, b.rowid});
+    auto counts = queue.counts("S001", k_now);
+    REQUIRE(counts);
+    CHECK((*counts)[static_cast<std::size_t>(QueueTab::escalated)] == 2);
+    // Filters apply within the tab.
+    QueueFilter urgent = tab(QueueTab::escalated);
+    urgent.priority = core::Priority::urgent;
+    CHECK(ids(queue, urgent).empty());
+    walk_to(f, a.number, State::dispatched);
+    CHECK(ids(queue, tab(QueueTab::escalated)).size() == 2); // at the center, still escalated
+    walk_to_closed_from_dispatched(f, a.number);
+    CHECK(ids(queue, tab(QueueTab::escalated)) == std::vector<std::int64_t>{b.rowid});
 }
 
 TEST_CASE("counts agree with the ids of every tab") {
@@ -404,11 +450,13 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
     for (const char* index : {"tickets_queue_due", "tickets_queue_received",
                               "tickets_queue_priority", "tickets_queue_filter", "tickets_open_due",
-                              "tickets_open_owner", "tickets_closed_at", "tickets_contact_due"}) {
+                              "tickets_open_owner", "tickets_closed_at", "tickets_contact_due",
+                              "tickets_queue_escalated"}) {
         exec(h, ("DROP INDEX " + std::string(index)).c_str());
     }
     for (const char* column : {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver",
-                               "assignee", "deadline_started_at", "contact_due"}) {
+                               "assignee", "deadline_started_at", "contact_due",
+                               "queue_escalated"}) {
         exec(h, ("ALTER TABLE tickets DROP COLUMN " + std::string(column)).c_str());
     }
     exec(h, "UPDATE tickets SET body = json_remove(body, '$.deadline_started_at')");
@@ -442,7 +490,9 @@ TEST_CASE("migration 5 adds the contact clock; tickets filed before it have none
     sqlite3* h = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
     exec(h, "DROP INDEX tickets_contact_due");
+    exec(h, "DROP INDEX tickets_queue_escalated");
     exec(h, "ALTER TABLE tickets DROP COLUMN contact_due");
+    exec(h, "ALTER TABLE tickets DROP COLUMN queue_escalated");
     exec(h, "UPDATE tickets SET body = json_remove(body, '$.contact_due')");
     exec(h, "PRAGMA user_version = 4");
     sqlite3_close(h);
@@ -463,6 +513,35 @@ TEST_CASE("migration 5 adds the contact clock; tickets filed before it have none
     REQUIRE(list);
     REQUIRE(list->size() == 1);
     CHECK(list->front().number == filed->number);
+}
+
+TEST_CASE("migration 6 puts the open 重大 and 外宣传型 tickets filed before it in the escalated tab") {
+    StoreFixture f;
+    core::NewTicket major = test::sample_complaint();
+    major.severity = core::Severity::major;
+    core::NewTicket media = test::sample_complaint();
+    media.special_type = core::SpecialType::media_exposure;
+    const Filed a = file(f, major);
+    const Filed b = file(f, media);
+    const Filed closed = file(f, major);
+    walk_to(f, closed.number, State::closed);
+    file(f);
+    f.store.reset();
+    const auto path = f.dir.path() / "data" / core::TicketStore::k_database_file;
+    sqlite3* h = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
+    exec(h, "DROP INDEX tickets_queue_escalated");
+    exec(h, "ALTER TABLE tickets DROP COLUMN queue_escalated");
+    exec(h, "UPDATE tickets SET body = json_remove(body, '$.checklist')");
+    exec(h, "PRAGMA user_version = 5");
+    sqlite3_close(h);
+
+    f.store.emplace(f.open_again());
+    core::TicketQueue queue(*f.store);
+    CHECK(as_set(ids(queue, tab(QueueTab::escalated))) == std::set<std::int64_t>{a.rowid, b.rowid});
+    auto loaded = f.store->get(a.number);
+    REQUIRE(loaded);
+    CHECK(loaded->checklist.empty());
 }
 
 TEST_CASE("every tab, sort and filter combination runs") {

@@ -286,3 +286,81 @@ TEST_CASE("a contact step meets the contact clock") {
     CHECK_FALSE(d.shows("clock.contact"));
     CHECK(d.shows("clock.due"));
 }
+
+TEST_CASE("a kiosk ticket's classification is corrected with a reason, and its clocks follow") {
+    // Issue 14: nobody could correct a classification after filing (复核 二次确认).
+    Desk d;
+    d.open_as("S001", "135790");
+    REQUIRE(d.shows("step.reclassify"));
+    d.click("step.reclassify");
+    // Nothing changed yet: refused, naming what to do.
+    d.fill("step.reason", "客户说明已断网三天");
+    d.click("step.confirm");
+    CHECK(d.ticket().priority == core::Priority::normal);
+    REQUIRE(d.controller().step_draft());
+    d.click("step.priority.urgent");
+    d.click("step.severity.important");
+    const core::Millis at = d.clock.now();
+    d.click("step.confirm");
+    const core::Ticket t = d.ticket();
+    CHECK(t.priority == core::Priority::urgent);
+    CHECK(t.severity == core::Severity::important);
+    CHECK(t.first_response_due == t.received_at + 30 * core::k_minute); // urgent: 30 min wall
+    const auto events = d.events();
+    REQUIRE(has_event(events, "reclassify", "S001"));
+    const core::Event& e = events.back();
+    CHECK(e.payload.at("before").at("priority") == "normal");
+    CHECK(e.payload.at("after") == nlohmann::json{{"priority", "urgent"}, {"severity", "important"}});
+    CHECK(e.payload.at("reason") == "客户说明已断网三天");
+    (void)at;
+}
+
+TEST_CASE("a second 不满意 goes to the center's manager, not a third branch round") {
+    Desk d;
+    d.open_as("S002", "246801");
+    d.take("acknowledge");
+    d.click("step.resolve");
+    d.fill("step.resolution", "已解释计费规则");
+    d.click("step.confirm");
+    d.click("step.satisfaction");
+    d.click("step.level.unsatisfied");
+    d.click("step.assignee.S002");
+    d.click("step.confirm");
+    REQUIRE(d.ticket().state == core::State::second_round);
+    d.click("step.resolve");
+    d.fill("step.resolution", "主管上门致歉并退款");
+    d.click("step.confirm");
+    d.click("step.satisfaction");
+    d.click("step.level.unsatisfied");
+    // No supervisor to choose now: the dialog says where it goes.
+    CHECK_FALSE(d.shows("step.assignee.S002"));
+    d.click("step.confirm");
+    const core::Ticket t = d.ticket();
+    CHECK(t.state == core::State::escalated);
+    CHECK(t.round == 3);
+    d.frame();
+    CHECK_FALSE(d.shows("step.resolve"));
+    CHECK(d.shows("step.contact")); // the branch still calls the customer
+}
+
+TEST_CASE("a 外宣传型 ticket shows 004's checklist; each tick is an event") {
+    Desk d;
+    core::NewTicket n = test::sample_complaint();
+    n.special_type = core::SpecialType::media_exposure;
+    auto filed = d.store->file(n, {"kiosk", core::Role::kiosk, {}});
+    REQUIRE(filed);
+    d.number = filed->number;
+    d.open_as("S001", "135790");
+    REQUIRE(d.shows("checklist.listened_alone"));
+    d.click("checklist.listened_alone");
+    CHECK(d.ticket().checklist == std::vector<std::string>{"listened_alone"});
+    CHECK(has_event(d.events(), "checklist", "S001"));
+    d.frame();
+    CHECK_FALSE(d.shows("checklist.listened_alone")); // ticked once, then shown as done
+    CHECK(d.shows("checklist.manager_talked"));
+
+    // An ordinary complaint has no checklist.
+    Desk plain;
+    plain.open_as("S001", "135790");
+    CHECK_FALSE(plain.shows("checklist.listened_alone"));
+}

@@ -132,3 +132,43 @@ TEST_SUITE("kiosk check a ticket") {
         CHECK(h.state().check_result->feedback == "We refunded 50 yuan on 24 November.");
     }
 }
+
+TEST_SUITE("kiosk check a ticket: the last contact") {
+    TEST_CASE("the last contact shows when and how, never what staff wrote") {
+        // Issue 14: the kiosk's check-a-ticket showed no sign that anyone had called.
+        test::KioskHarness h(test::no_pinyin());
+        const std::string number = filed_number(h);
+        const core::Actor staff = test::frontdesk();
+        REQUIRE(h.store->act(number, core::Step::acknowledge, staff, {}));
+        REQUIRE(h.store->act(number, core::Step::contact, staff,
+                             {{"channel", "visit"}, {"outcome", "customer shouted, note for HR"}}));
+        h.clock.advance(core::k_hour);
+        const core::Millis called = h.clock.now();
+        REQUIRE(h.store->act(number, core::Step::contact, staff,
+                             {{"channel", "phone"}, {"outcome", "promised a refund by Friday"}}));
+        open_check(h);
+        h.type(number);
+        h.tap("field.check_phone4");
+        h.tap_keys("8000");
+        h.tap("check.submit");
+        REQUIRE(h.state().screen == Screen::check_result);
+        const auto& r = *h.state().check_result;
+        REQUIRE(r.last_contact_at);
+        CHECK(*r.last_contact_at == called);
+        CHECK(r.last_contact_channel == "phone"); // the latest of the two, and only how
+        h.frame(); // drawn in words from assets/i18n (a missing text would abort here)
+        CHECK(h.shows("check.done"));
+    }
+
+    TEST_CASE("without a contact there is no contact line") {
+        test::KioskHarness h(test::no_pinyin());
+        const std::string number = filed_number(h);
+        open_check(h);
+        h.type(number);
+        h.tap("field.check_phone4");
+        h.tap_keys("8000");
+        h.tap("check.submit");
+        REQUIRE(h.state().screen == Screen::check_result);
+        CHECK_FALSE(h.state().check_result->last_contact_at);
+    }
+}
