@@ -180,7 +180,8 @@ TEST_SUITE("app binary") {
                                        "18-search",
                                        "19-stats",
                                        "20-dead-letters",
-                                       "21-detail-clocks"}) {
+                                       "21-detail-clocks",
+                                       "22-stats-reports"}) {
                 const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }
