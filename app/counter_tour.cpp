@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <functional>
 #include <iostream>
 
 namespace cf::app {
@@ -57,10 +59,8 @@ struct Sample {
     const char* special_type = nullptr; // e.g. "media_exposure"; none otherwise
 };
 
-// Files one ticket `age` ago, as S001 at the counter or the kiosk.
+// Files one ticket at the clock's time, as S001 at the counter or the kiosk.
 std::string file_sample(CounterTour& t, const Sample& s, bool kiosk) {
-    const core::Millis now = t.clock.now();
-    t.clock.set(now - s.age);
     nlohmann::json submission = {{"request_type", std::string(core::to_string(s.type))},
                                  {"category", s.category},
                                  {"priority", std::string(core::to_string(s.priority))},
@@ -80,7 +80,6 @@ std::string file_sample(CounterTour& t, const Sample& s, bool kiosk) {
             number = filed->number;
         }
     }
-    t.clock.set(now);
     return number;
 }
 
@@ -134,40 +133,87 @@ TourTickets make_sample_tickets(CounterTour& t) {
         {RequestType::complaint, "billing.overcharge", Priority::important,
          "宽带费连续三个月重复扣款，两次处理都没有解决", "周强", "13000008888", 8 * core::k_day},
     };
-    std::vector<std::string> n;
+    // The past happens in time order: the event log's hybrid clock never runs backwards, so
+    // a step dated before an earlier event would be dated at that event instead.
+    std::vector<std::string> n(std::size(samples));
+    struct Past {
+        core::Millis ago;
+        std::function<void()> run;
+    };
+    std::vector<Past> past;
     for (std::size_t i = 0; i < std::size(samples); ++i) {
-        n.push_back(file_sample(t, samples[i], i % 3 == 1));
+        past.push_back({samples[i].age, [&t, &n, &samples, i] {
+                            n[i] = file_sample(t, samples[i], i % 3 == 1);
+                        }});
     }
-    // n[0], n[1]: new. n[2]: acknowledged (mine).
+    const core::Actor reviewer{"C001", core::Role::reviewer, {}};
+    const core::Actor dispatcher{"C002", core::Role::dispatcher, {}};
+    const auto handle = [&t, &n](std::size_t i, const char* department, const char* responsibility,
+                                 const char* investigation, const char* solution) {
+        step(t, n[i], core::Step::handle, {"H001", core::Role::handler, department},
+             {{"department", department},
+              {"investigation", investigation},
+              {"responsibility", responsibility},
+              {"solution", solution}});
+    };
+    // n[5]: the whole center workflow: billing answers within its two days, network late.
+    past.push_back({4 * core::k_day - 20 * core::k_minute, [&] {
+                        step(t, n[5], core::Step::acknowledge, desk, {});
+                        step(t, n[5], core::Step::submit, desk, {{"reason", "漫游计费争议"}});
+                    }});
+    past.push_back({3 * core::k_day + 20 * core::k_hour, [&] {
+                        step(t, n[5], core::Step::review_accept, reviewer, {});
+                        step(t, n[5], core::Step::dispatch, dispatcher,
+                             {{"departments", {"billing", "network"}},
+                              {"deadline", t.clock.now() + 2 * core::k_day}});
+                    }});
+    past.push_back({3 * core::k_day, [&] {
+                        handle(5, "billing", "our_department", "漫游计费规则配置错误",
+                               "退还多收的 126 元并致歉");
+                    }});
+    past.push_back({core::k_day + 12 * core::k_hour, [&] {
+                        handle(5, "network", "supplier", "漫游合作运营商话单重复",
+                               "已要求合作方更正话单");
+                    }});
+    // n[3]: at the regional center with a history; its department's deadline has passed.
+    past.push_back({2 * core::k_day - 30 * core::k_minute, [&] {
+                        step(t, n[3], core::Step::acknowledge, desk, {});
+                        step(t, n[3], core::Step::note, desk, {{"text", "客户要求书面道歉"}});
+                        step(t, n[3], core::Step::submit, desk,
+                             {{"reason", "涉及员工服务态度，需区域中心处理"}});
+                    }});
+    past.push_back(
+        {core::k_day + 20 * core::k_hour, [&] {
+             step(t, n[3], core::Step::review_accept, reviewer, {});
+             step(t, n[3], core::Step::dispatch, dispatcher,
+                  {{"departments", {"service"}}, {"deadline", t.clock.now() + core::k_day}});
+         }});
+    // n[6]: closed the day it came in. n[7]: answered at once, rated below.
+    past.push_back({5 * core::k_day - 15 * core::k_minute, [&] {
+                        step(t, n[6], core::Step::acknowledge, desk, {});
+                        step(t, n[6], core::Step::resolve, desk, {{"resolution", "已转达表扬"}});
+                        step(t, n[6], core::Step::satisfaction, desk, {{"level", "satisfied"}});
+                        step(t, n[6], core::Step::close, desk, {});
+                    }});
+    past.push_back({6 * core::k_day - 20 * core::k_minute, [&] {
+                        step(t, n[7], core::Step::acknowledge, desk, {});
+                        step(t, n[7], core::Step::resolve, desk, {{"resolution", "已报修基站"}});
+                    }});
+    std::stable_sort(past.begin(), past.end(),
+                     [](const Past& a, const Past& b) { return a.ago > b.ago; });
+    const core::Millis now = t.clock.now();
+    for (const Past& p : past) {
+        t.clock.set(now - p.ago);
+        p.run();
+    }
+    t.clock.set(now);
+    // n[0], n[1]: new. n[2]: acknowledged (mine). n[4]: overdue (filed 26 h ago, never
+    // answered).
     step(t, n[2], core::Step::acknowledge, desk, {});
-    // n[3]: at the regional center, with a history.
-    step(t, n[3], core::Step::acknowledge, desk, {});
-    step(t, n[3], core::Step::note, desk, {{"text", "客户要求书面道歉"}});
-    step(t, n[3], core::Step::submit, desk, {{"reason", "涉及员工服务态度，需区域中心处理"}});
-    step(t, n[3], core::Step::review_accept, {"C001", core::Role::reviewer, {}}, {});
-    // n[4]: overdue (filed 26 h ago, never answered).
-    // n[5]: the whole center workflow: feedback arrived.
-    step(t, n[5], core::Step::acknowledge, desk, {});
-    step(t, n[5], core::Step::submit, desk, {{"reason", "漫游计费争议"}});
-    step(t, n[5], core::Step::review_accept, {"C001", core::Role::reviewer, {}}, {});
-    step(t, n[5], core::Step::dispatch, {"C002", core::Role::dispatcher, {}},
-         {{"departments", {"billing"}}, {"deadline", t.clock.now() + 2 * core::k_day}});
-    step(t, n[5], core::Step::handle, {"H001", core::Role::handler, "billing"},
-         {{"department", "billing"},
-          {"investigation", "漫游计费规则配置错误"},
-          {"responsibility", "our_department"},
-          {"solution", "退还多收的 126 元并致歉"}});
     step(t, n[5], core::Step::audit_approve, {"C003", core::Role::auditor, {}}, {});
-    step(t, n[5], core::Step::feedback, {"C001", core::Role::reviewer, {}},
+    step(t, n[5], core::Step::feedback, reviewer,
          {{"text", "经核查为计费配置错误，已退还 126 元，请向客户致歉"}});
-    // n[6]: closed.
-    step(t, n[6], core::Step::acknowledge, desk, {});
-    step(t, n[6], core::Step::resolve, desk, {{"resolution", "已转达表扬"}});
-    step(t, n[6], core::Step::satisfaction, desk, {{"level", "satisfied"}});
-    step(t, n[6], core::Step::close, desk, {});
-    // n[7]: unsatisfied: second round with the supervisor.
-    step(t, n[7], core::Step::acknowledge, desk, {});
-    step(t, n[7], core::Step::resolve, desk, {{"resolution", "已报修基站"}});
+    // n[7]: unsatisfied (now): second round with the supervisor.
     step(t, n[7], core::Step::satisfaction, desk, {{"level", "unsatisfied"}, {"assignee", "S002"}});
     // n[8]: a 外宣传型 customer, in the escalated tab from filing; the first of 004's steps done.
     step(t, n[8], core::Step::acknowledge, desk, {});
@@ -254,15 +300,22 @@ void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tick
     s.shot(p + "18-search");
     c.go(Screen::stats);
     s.shot(p + "19-stats");
+    // The 考核 reports over the quarter, which holds every sample ticket (they are at most six
+    // days old) except in a quarter's first days.
+    c.stats().set_period(core::PeriodKind::this_quarter);
+    c.stats().set_page(counter::StatsPage::reports);
+    s.shot(p + "22-stats-reports");
+    c.stats().set_page(counter::StatsPage::overview);
+    c.stats().set_period(core::PeriodKind::today);
     c.go(Screen::dead_letters);
     s.shot(p + "20-dead-letters");
     c.open(tickets.fresh);
     s.shot(p + "21-detail-clocks");
     c.go(Screen::queue);
     c.set_tab(core::QueueTab::escalated);
-    s.shot(p + "22-queue-escalated");
+    s.shot(p + "23-queue-escalated");
     c.open(tickets.crisis);
-    s.shot(p + "23-detail-crisis-checklist");
+    s.shot(p + "24-detail-crisis-checklist");
     // A kiosk ticket's classification corrected at the counter: urgent, with a reason.
     c.open(tickets.from_kiosk);
     c.begin_step(core::Step::reclassify);
@@ -270,7 +323,7 @@ void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tick
         c.step_draft()->fields["priority"] = "urgent";
         c.step_draft()->fields["reason"] = "客户已断网三天，影响工作";
     }
-    s.shot(p + "24-detail-correction");
+    s.shot(p + "25-detail-correction");
     c.cancel_step();
     c.sign_out();
 }

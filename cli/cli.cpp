@@ -5,8 +5,10 @@
 
 #include "cli/args.h"
 #include "cli/staff_commands.h"
+#include "cli/stats_tables.h"
 #include "cli/sync_commands.h"
 #include "cli/ticket_text.h"
+#include "core/periods.h"
 #include "core/staff_directory.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
@@ -43,7 +45,8 @@ commands:
   search TEXT [--json]
   act NUMBER STEP --actor STAFF [--role ROLE] [--department D] [--json PAYLOAD]
       [--approved-by SUPERVISOR]   (the supervisor's PIN on stdin)
-  stats [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]
+  stats [--period month|quarter] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      [--by department|responsibility|staff] [--json | --csv]   (--csv needs --by)
   outbox [--json]
   enroll --center URL --code CODE [--ca FILE] [--pin sha256//KEY]
   sync --once [--batch N] | sync --watch [--interval SECONDS]
@@ -412,14 +415,34 @@ int cmd_stats(Context& c) {
         return report(c.err, store.error());
     }
     const int offset = store->identity().utc_offset_minutes;
-    // Default period: the current calendar month in the branch's time.
-    core::Millis local_now = c.clock.now() + offset * core::k_minute;
-    core::CivilDate today = core::civil_from_days(local_now / core::k_day);
-    core::CivilDate first{today.year, today.month, 1};
-    core::CivilDate next = today.month == 12 ? core::CivilDate{today.year + 1, 1, 1}
-                                             : core::CivilDate{today.year, today.month + 1, 1};
-    core::Millis from = core::days_from_civil(first) * core::k_day - offset * core::k_minute;
-    core::Millis to = core::days_from_civil(next) * core::k_day - offset * core::k_minute;
+    // The period: the current calendar month (the default) or quarter in the branch's time;
+    // --from and --to replace either end.
+    core::PeriodKind kind = core::PeriodKind::this_month;
+    if (auto p = c.args.option("--period")) {
+        if (*p == "quarter") {
+            kind = core::PeriodKind::this_quarter;
+        } else if (*p != "month") {
+            c.err << "counterfoil-cli: --period must be month or quarter, not '" << *p << "'\n";
+            return k_invalid_input;
+        }
+    }
+    std::optional<StatsTable> table;
+    if (auto by = c.args.option("--by")) {
+        table = parse_stats_table(*by);
+        if (!table) {
+            c.err << "counterfoil-cli: --by must be department, responsibility or staff, not '"
+                  << *by << "'\n";
+            return k_invalid_input;
+        }
+    }
+    if (c.args.flag("--csv") && !table) {
+        c.err << "counterfoil-cli: --csv writes one table: add --by department, responsibility "
+                 "or staff\n";
+        return k_invalid_input;
+    }
+    const core::Period period = core::period_of(kind, c.clock.now(), offset);
+    core::Millis from = period.from;
+    core::Millis to = period.to;
     if (c.args.option("--from")) {
         auto f = day_option(c, "--from", offset);
         if (!f) {
@@ -440,10 +463,17 @@ int cmd_stats(Context& c) {
     if (!s) {
         return report(c.err, s.error());
     }
-    if (c.args.flag("--json")) {
+    if (c.args.flag("--csv")) {
+        c.out << stats_table_csv(*s, *table);
+    } else if (c.args.flag("--json")) {
         c.out << core::to_json(*s).dump(2) << "\n";
+    } else if (table) {
+        print_stats_table(c.out, *s, *table);
     } else {
         print_stats(c.out, *s, offset);
+        for (auto t : {StatsTable::department, StatsTable::responsibility, StatsTable::staff}) {
+            print_stats_table(c.out, *s, t);
+        }
     }
     return k_ok;
 }
@@ -484,9 +514,10 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--data",   "--assets", "--branch",   "--terminal",   "--calendar", "--utc-offset",
         "--form",   "--actor",  "--role",     "--department", "--status",   "--limit",
         "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
-        "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by"};
-    std::set<std::string> flags = {"--overdue", "--help",  "--json",
-                                   "--once",    "--watch", "--pin-stdin"};
+        "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by",
+        "--period", "--by"};
+    std::set<std::string> flags = {"--overdue", "--help",      "--json", "--once",
+                                   "--watch",   "--pin-stdin", "--csv"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {

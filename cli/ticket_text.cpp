@@ -185,6 +185,7 @@ void print_stats(std::ostream& out, const core::Stats& s, int offset) {
         out << "- (nothing due yet)\n";
     }
     print_counts(out, "satisfaction", s.satisfaction);
+    print_counts(out, "satisfaction events (every round)", s.satisfaction_events);
 }
 
 } // namespace cf::cli

@@ -24,6 +24,8 @@ std::string_view to_string(PeriodKind k) {
         return "this_week";
     case PeriodKind::this_month:
         return "this_month";
+    case PeriodKind::this_quarter:
+        return "this_quarter";
     }
     return "today";
 }
@@ -52,6 +54,14 @@ Period period_of(PeriodKind kind, Millis now, int utc_offset_minutes) {
         first = days_from_civil(CivilDate{d.year, d.month, 1});
         after = d.month == 12 ? days_from_civil(CivilDate{d.year + 1, 1, 1})
                               : days_from_civil(CivilDate{d.year, d.month + 1, 1});
+        break;
+    }
+    case PeriodKind::this_quarter: {
+        const CivilDate d = civil_from_days(today);
+        const int first_month = (d.month - 1) / 3 * 3 + 1;
+        first = days_from_civil(CivilDate{d.year, first_month, 1});
+        after = first_month == 10 ? days_from_civil(CivilDate{d.year + 1, 1, 1})
+                                  : days_from_civil(CivilDate{d.year, first_month + 3, 1});
         break;
     }
     }

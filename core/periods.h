@@ -1,6 +1,7 @@
 #pragma once
-// The branch statistics' periods (issue 5: today, this week, this month) in the branch's local
-// time, as half-open UTC intervals [from, to) for TicketStore::stats and daily_volume.
+// The branch statistics' periods (issue 5: today, this week, this month; issue 14: this
+// quarter, for the procedures' quarterly figures) in the branch's local time, as half-open UTC
+// intervals [from, to) for TicketStore::stats and daily_volume.
 
 #include "core/clock.h"
 
@@ -8,8 +9,9 @@
 
 namespace cf::core {
 
-enum class PeriodKind { today, this_week, this_month };
-std::string_view to_string(PeriodKind k); // "today", "this_week", "this_month"
+enum class PeriodKind { today, this_week, this_month, this_quarter };
+// "today", "this_week", "this_month", "this_quarter"
+std::string_view to_string(PeriodKind k);
 
 struct Period {
     Millis from = 0; // local midnight starting the period, in UTC milliseconds
@@ -17,7 +19,8 @@ struct Period {
     bool operator==(const Period&) const = default;
 };
 
-// The day, week (Monday to Sunday) or calendar month that holds `now`, at a fixed offset east
+// The day, week (Monday to Sunday), calendar month or calendar quarter (January to March ...)
+// that holds `now`, at a fixed offset east
 // of UTC in minutes. Never fails.
 Period period_of(PeriodKind kind, Millis now, int utc_offset_minutes);
 

@@ -23,6 +23,42 @@ template <class T> nlohmann::json optional_value(const std::optional<T>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+nlohmann::json departments(const std::vector<DepartmentRow>& v) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : v) {
+        out.push_back({
+            {"department", r.department},
+            {"tickets", r.tickets},
+            {"assignments", r.assignments},
+            {"handled", r.handled},
+            {"average_handling_hours", optional_value(r.average_handling_hours)},
+            {"deadline_met", r.deadline_met},
+            {"deadline_counted", r.deadline_counted},
+            {"deadline_compliance", optional_value(r.deadline_compliance)},
+            {"overdue_now", r.overdue_now},
+        });
+    }
+    return out;
+}
+
+nlohmann::json staff(const std::vector<StaffRow>& v) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : v) {
+        out.push_back({
+            {"staff", r.staff},
+            {"tickets", r.tickets},
+            {"satisfied", r.satisfied},
+            {"mostly_satisfied", r.mostly_satisfied},
+            {"unsatisfied", r.unsatisfied},
+            {"resolved", r.resolved},
+            {"resolution_rate", optional_value(r.resolution_rate)},
+            {"average_first_response_hours", optional_value(r.average_first_response_hours)},
+            {"records_complete", r.records_complete},
+        });
+    }
+    return out;
+}
+
 } // namespace
 
 nlohmann::json to_json(const Stats& s) {
@@ -40,6 +76,10 @@ nlohmann::json to_json(const Stats& s) {
         {"first_response_met", s.first_response_met},
         {"first_response_counted", s.first_response_counted},
         {"first_response_compliance", optional_value(s.first_response_compliance)},
+        {"satisfaction_events", rows(s.satisfaction_events)},
+        {"by_department", departments(s.by_department)},
+        {"by_responsibility", rows(s.by_responsibility)},
+        {"by_staff", staff(s.by_staff)},
     };
 }
 

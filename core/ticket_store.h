@@ -101,6 +101,9 @@ public:
     // Moves the mark to device_seq (never backwards, never past the last event written).
     Result<void> acknowledge_outbox(std::int64_t up_to_device_seq);
 
+    // The figures of tickets received in [from, to) (stats.h), the per-department,
+    // per-responsibility and per-staff ones included. Fails with invalid_input when
+    // to <= from, or a storage error.
     Result<Stats> stats(Millis from, Millis to);
     // Tickets received and closed per local day at the offset, one entry for every day that
     // [from, to) touches, days without tickets included, oldest first. Fails with
@@ -128,6 +131,8 @@ private:
         : m_db(std::move(db)), m_sealer(std::move(sealer)), m_identity(std::move(identity)),
           m_clock(&clock) {}
 
+    // Stats' figures from the event log (ticket_store_breakdowns.cpp), for the same tickets.
+    Result<void> add_breakdowns(Stats& s);
     Result<void> apply_remote_event(const RemoteEvent& remote, RemoteApplyResult& result);
     Result<Ticket> file_in_transaction(const NewTicket& ticket, const Actor& receiver, Millis now);
     Result<std::string> next_number(Millis now);

@@ -395,6 +395,9 @@ Result<Stats> TicketStore::stats(Millis from, Millis to) {
         s.first_response_compliance = static_cast<double>(s.first_response_met) /
                                       static_cast<double>(s.first_response_counted);
     }
+    if (auto r = add_breakdowns(s); !r) {
+        return std::unexpected(r.error());
+    }
     return s;
 }
 

@@ -84,6 +84,11 @@ std::string StatsModel::label(std::string_view locale, std::string_view key) con
     return m_catalog->ui.get(locale, key);
 }
 
+std::string StatsModel::department_label(std::string_view code, std::string_view locale) const {
+    const std::string key = "stats.department." + std::string(code);
+    return m_catalog->ui.has(key) ? label(locale, key) : std::string(code);
+}
+
 std::string StatsModel::csv(std::string_view locale) const {
     const auto text = [&](std::string_view key) {
         return label(locale, key);
@@ -127,6 +132,37 @@ std::string StatsModel::csv(std::string_view locale) const {
     for (std::string_view level : k_stats_satisfaction) {
         out += csv_line("satisfaction", level, text("stats.satisfaction." + std::string(level)),
                         number(count_of(m_stats.satisfaction, level)));
+    }
+    for (std::string_view level : k_stats_satisfaction) {
+        out +=
+            csv_line("satisfaction_events", level, text("stats.satisfaction." + std::string(level)),
+                     number(count_of(m_stats.satisfaction_events, level)));
+    }
+    // The reports: one row per figure, the code naming the department or staff member.
+    for (const auto& d : m_stats.by_department) {
+        const std::string name = department_label(d.department, locale);
+        out += csv_line("department_tickets", d.department, name, number(d.tickets));
+        out += csv_line("department_handled", d.department, name, number(d.handled));
+        out += csv_line("department_handling_hours", d.department, name,
+                        decimal(d.average_handling_hours, 1.0));
+        out += csv_line("department_deadline_percent", d.department, name,
+                        decimal(d.deadline_compliance, 100.0));
+        out += csv_line("department_overdue", d.department, name, number(d.overdue_now));
+    }
+    for (std::string_view r : k_stats_responsibilities) {
+        out += csv_line("responsibility", r, text("stats.responsibility." + std::string(r)),
+                        number(count_of(m_stats.by_responsibility, r)));
+    }
+    for (const auto& st : m_stats.by_staff) {
+        out += csv_line("staff_tickets", st.staff, st.staff, number(st.tickets));
+        out += csv_line("staff_satisfied", st.staff, st.staff, number(st.satisfied));
+        out += csv_line("staff_mostly_satisfied", st.staff, st.staff, number(st.mostly_satisfied));
+        out += csv_line("staff_unsatisfied", st.staff, st.staff, number(st.unsatisfied));
+        out += csv_line("staff_resolution_percent", st.staff, st.staff,
+                        decimal(st.resolution_rate, 100.0));
+        out += csv_line("staff_first_response_hours", st.staff, st.staff,
+                        decimal(st.average_first_response_hours, 1.0));
+        out += csv_line("staff_records_complete", st.staff, st.staff, number(st.records_complete));
     }
     for (const auto& day : m_daily) {
         out += csv_line("daily_received", iso_date(day.day), text("stats.series.received"),

@@ -32,6 +32,14 @@ inline constexpr std::array<std::string_view, 6> k_stats_types = {
 inline constexpr std::array<std::string_view, 3> k_stats_satisfaction = {
     "satisfied", "mostly_satisfied", "unsatisfied"};
 
+// The responsibilities a handle event records, in the order the screen and the CSV list them.
+inline constexpr std::array<std::string_view, 3> k_stats_responsibilities = {
+    "our_department", "supplier", "customer_misunderstanding"};
+
+// The screen's two pages: the overview (figures and charts) and the 考核 reports (per
+// department, per responsibility, per staff member).
+enum class StatsPage { overview, reports };
+
 // The count of `key` in rows from core::Stats (0 when absent).
 std::int64_t count_of(const std::vector<core::CountRow>& rows, std::string_view key);
 
@@ -60,7 +68,13 @@ public:
     bool loaded() const { return m_loaded.has_value(); }
     const std::optional<core::Error>& load_error() const { return m_load_error; }
 
+    StatsPage page() const { return m_page; }
+    void set_page(StatsPage p) { m_page = p; }
+
     const forms::Catalog& catalog() const { return *m_catalog; }
+    // A department's name in `locale` (assets/i18n/counter-stats "stats.department.<code>"),
+    // or its code for a department the texts do not know.
+    std::string department_label(std::string_view code, std::string_view locale) const;
 
     // The loaded figures (empty before the first successful refresh).
     const core::Stats& stats() const { return m_stats; }
@@ -72,10 +86,10 @@ public:
 
     // The CSV of the figures shown (period, totals, by type, every category (the top ones are
     // its largest rows), satisfaction, first-response compliance, average handling time, daily
-    // volume): a UTF-8
-    // BOM, a header, then rows "section,code,label,value" with labels in `locale` ("zh-Hans",
-    // "zh-Hant", "en") next to stable codes. Written atomically. Fails with invalid_input
-    // before anything was loaded, or with write_file_atomically's errors (disk_full,
+    // volume, and the reports: every round's satisfaction, per department, per responsibility,
+    // per staff member): a UTF-8 BOM, a header, then rows "section,code,label,value" with labels in
+    // `locale` ("zh-Hans", "zh-Hant", "en") next to stable codes. Written atomically. Fails with
+    // invalid_input before anything was loaded, or with write_file_atomically's errors (disk_full,
     // read_only, storage), whose message names the path and the reason; no file is left then.
     core::Result<void> export_csv(const std::filesystem::path& path, std::string_view locale) const;
     // The CSV text export_csv writes (for tests and previews).
@@ -110,6 +124,7 @@ private:
     core::TicketQueue m_versions; // only for data_version(): tells when to reload
     const forms::Catalog* m_catalog;
     core::PeriodKind m_period = core::PeriodKind::today;
+    StatsPage m_page = StatsPage::overview;
     std::optional<LoadedKey> m_loaded;
     std::optional<LoadedKey> m_failed; // the last load that failed: not retried until it changes
     std::optional<core::Error> m_load_error;

@@ -7,6 +7,7 @@
 
 #include "counter/stats_view.h"
 
+#include "counter/stats_reports_view.h"
 #include "ui/charts.h"
 
 #include <algorithm>
@@ -71,26 +72,46 @@ ui::ChartStyle chart_style(const Ui& ui) {
 
 // [SECTION] period row
 
-void draw_period_row(Ui& ui, StatsModel& model) {
-    constexpr std::array<core::PeriodKind, 3> k_periods = {
-        core::PeriodKind::today, core::PeriodKind::this_week, core::PeriodKind::this_month};
+// A button of a row of choices. The chosen one is drawn in the selection colours, and the range
+// line under the row names the period in words, so colour is not the only cue.
+bool choice_button(Ui& ui, const std::string& key, bool selected) {
     const ui::Theme& theme = ui.theme();
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, theme.selected);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme.selected);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.selected_text);
+    }
+    const bool pressed = push_button(ui, key, ui.tr(key), ImVec2(ui.px(180), ui.px(56)));
+    if (selected) {
+        ImGui::PopStyleColor(3);
+    }
+    return pressed;
+}
+
+void draw_period_row(Ui& ui, StatsModel& model) {
+    constexpr std::array<core::PeriodKind, 4> k_periods = {
+        core::PeriodKind::today, core::PeriodKind::this_week, core::PeriodKind::this_month,
+        core::PeriodKind::this_quarter};
     for (core::PeriodKind kind : k_periods) {
         const std::string key = "stats.period." + std::string(core::to_string(kind));
-        const bool selected = model.period() == kind;
-        // The chosen period is drawn in the selection colours, and the range line under the
-        // row names it in words, so colour is not the only cue.
-        if (selected) {
-            ImGui::PushStyleColor(ImGuiCol_Button, theme.selected);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme.selected);
-            ImGui::PushStyleColor(ImGuiCol_Text, theme.selected_text);
-        }
-        const bool pressed = push_button(ui, key, ui.tr(key), ImVec2(ui.px(180), ui.px(56)));
-        if (selected) {
-            ImGui::PopStyleColor(3);
-        }
-        if (pressed) {
+        if (choice_button(ui, key, model.period() == kind)) {
             model.set_period(kind);
+        }
+        ImGui::SameLine();
+    }
+    // The pages at the right end of the same row.
+    constexpr std::array<std::pair<StatsPage, const char*>, 2> k_pages = {{
+        {StatsPage::overview, "stats.page.overview"},
+        {StatsPage::reports, "stats.page.reports"},
+    }};
+    const float pages_w = ui.px(180) * 2.0f + ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - pages_w;
+    if (right > ImGui::GetCursorPosX()) {
+        ImGui::SetCursorPosX(right);
+    }
+    for (const auto& [page, key] : k_pages) {
+        if (choice_button(ui, key, model.page() == page)) {
+            model.set_page(page);
         }
         ImGui::SameLine();
     }
@@ -344,6 +365,12 @@ void draw_stats(Ui& ui, StatsModel& model, core::Millis now, int utc_offset_minu
         ImGui::Dummy(ImVec2(0, ui.px(24)));
         text_line(ui.tr("stats.empty"), theme.text, ui.fonts().heading);
         ImGui::Dummy(ImVec2(0, ui.px(24)));
+    } else if (model.loaded() && model.page() == StatsPage::reports) {
+        ImGui::Dummy(ImVec2(0, ui.px(8)));
+        const float height = ImGui::GetContentRegionAvail().y - export_row_height(ui) - ui.px(24) -
+                             ImGui::GetStyle().ItemSpacing.y * 2.0f;
+        draw_stats_reports(ui, model, height);
+        ImGui::Dummy(ImVec2(0, ui.px(16)));
     } else if (model.loaded()) {
         ImGui::Dummy(ImVec2(0, ui.px(8)));
         draw_figures(ui, model.stats());

@@ -1,10 +1,12 @@
 #pragma once
-// The branch statistics screen: period buttons (today, this week, this month), the headline
-// figures, four charts (volume by request type, top categories, satisfaction, tickets per
-// day) and the CSV export row. Draws into the current ImGui window or child region, sized to
-// what is available there.
+// The branch statistics screen: period buttons (today, this week, this month, this quarter)
+// and page buttons (overview, reports); on the overview the headline figures and four charts
+// (volume by request type, top categories, satisfaction, tickets per day), on the reports the
+// 考核 tables (stats_reports_view.h); then the CSV export row. Draws into the current ImGui window
+// or child region, sized to what is available there.
 //
 // Hit ids: "stats.period.today", "stats.period.this_week", "stats.period.this_month",
+// "stats.period.this_quarter", "stats.page.overview", "stats.page.reports",
 // "stats.export.path", "stats.export".
 
 #include "core/clock.h"

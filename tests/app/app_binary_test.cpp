@@ -181,9 +181,10 @@ TEST_SUITE("app binary") {
                                        "19-stats",
                                        "20-dead-letters",
                                        "21-detail-clocks",
-                                       "22-queue-escalated",
-                                       "23-detail-crisis-checklist",
-                                       "24-detail-correction"}) {
+                                       "22-stats-reports",
+                                       "23-queue-escalated",
+                                       "24-detail-crisis-checklist",
+                                       "25-detail-correction"}) {
                 const std::string name = std::string("counter-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

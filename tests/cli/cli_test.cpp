@@ -276,3 +276,84 @@ TEST_CASE("act reclassify corrects the classification and keeps before and after
     CHECK(unchanged.exit_code == 3);
     CHECK(unchanged.err.find("changes nothing") != std::string::npos);
 }
+
+namespace {
+
+// A ticket dispatched to two departments, one of whose codes starts like a spreadsheet formula
+// (codes may start with '-'); only billing has answered.
+std::string dispatched_to_two(const Cli& cli) {
+    const std::string n = cli.file();
+    const std::string deadline = std::to_string(4'102'444'800'000LL); // 2100-01-01
+    cli.act(n, "acknowledge", "frontdesk");
+    cli.act(n, "submit", "frontdesk", R"({"reason":"billing dispute needs the center"})");
+    cli.act(n, "review_accept", "reviewer");
+    cli.act(n, "dispatch", "dispatcher",
+            R"({"departments":["billing","-net"],"deadline":)" + deadline + "}");
+    cli.act(
+        n, "handle", "handler",
+        R"({"department":"billing","investigation":"charged twice","responsibility":"our_department","solution":"refund 50"})",
+        "billing");
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("stats --json has the figures per department, responsibility and staff") {
+    Cli cli;
+    dispatched_to_two(cli);
+    auto r = cli({"stats", "--json"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const json s = json::parse(r.out);
+    REQUIRE(s["by_department"].size() == 2);
+    CHECK(s["by_department"][0]["department"] == "-net"); // ties in code order
+    CHECK(s["by_department"][0]["handled"] == 0);
+    CHECK(s["by_department"][1]["department"] == "billing");
+    CHECK(s["by_department"][1]["handled"] == 1);
+    CHECK(s["by_department"][1]["deadline_compliance"] == 1.0);
+    CHECK(s["by_responsibility"]["our_department"] == 1);
+    REQUIRE(s["by_staff"].size() == 1);
+    CHECK(s["by_staff"][0]["staff"] == "U1");
+    CHECK(s["by_staff"][0]["tickets"] == 1);
+    CHECK(s["satisfaction_events"].empty());
+}
+
+TEST_CASE("stats --by department --csv writes RFC 4180 rows and defuses a formula") {
+    Cli cli;
+    dispatched_to_two(cli);
+    auto r = cli({"stats", "--by", "department", "--csv"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    CHECK(r.out.starts_with("\xEF\xBB\xBF"
+                            "department,tickets,assignments,handled,average_handling_hours,"
+                            "deadline_met,deadline_counted,deadline_compliance_percent,"
+                            "overdue_now\r\n"));
+    // Not handled and its deadline not passed: no compliance yet, an empty cell.
+    CHECK(r.out.find("\r\n'-net,1,1,0,,0,0,,0\r\n") != std::string::npos);
+    CHECK(r.out.find("\r\nbilling,1,1,1,") != std::string::npos);
+    CHECK(r.out.find(",100.00,0\r\n") != std::string::npos);
+    auto staff = cli({"stats", "--by", "staff", "--csv"});
+    REQUIRE(staff.exit_code == 0);
+    CHECK(staff.out.find("records_complete\r\nU1,1,0,0,0,0,0.00,") != std::string::npos);
+    CHECK(staff.out.find("13800138000") == std::string::npos);
+    CHECK(staff.out.find("张三") == std::string::npos);
+    auto text = cli({"stats", "--by", "responsibility"});
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.out.find("our_department") != std::string::npos);
+}
+
+TEST_CASE("stats --period quarter covers the current quarter; bad options exit 3") {
+    Cli cli;
+    cli.file();
+    auto month = json::parse(cli({"stats", "--json"}).out);
+    auto quarter = cli({"stats", "--period", "quarter", "--json"});
+    REQUIRE(quarter.exit_code == 0);
+    const json q = json::parse(quarter.out);
+    CHECK(q["total"] == 1);
+    CHECK(q["from"].get<long long>() <= month["from"].get<long long>());
+    CHECK(q["to"].get<long long>() >= month["to"].get<long long>());
+    CHECK(q["to"].get<long long>() - q["from"].get<long long>() >= 89LL * 86'400'000);
+    CHECK(cli({"stats", "--period", "year"}).exit_code == 3);
+    CHECK(cli({"stats", "--by", "branch"}).exit_code == 3);
+    auto csv_alone = cli({"stats", "--csv"});
+    CHECK(csv_alone.exit_code == 3);
+    CHECK(csv_alone.err.find("--by") != std::string::npos);
+}

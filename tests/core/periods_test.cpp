@@ -64,6 +64,19 @@ TEST_CASE("this month runs from the first to the first of the next month") {
           at("2026-10-01T00:00Z"));
 }
 
+TEST_CASE("this quarter runs from the first of its first month to the next quarter") {
+    const Period q4 = period_of(PeriodKind::this_quarter, at("2026-11-23T10:00+08:00"), 480);
+    CHECK(q4.from == at("2026-10-01T00:00+08:00"));
+    CHECK(q4.to == at("2027-01-01T00:00+08:00"));
+    const Period q1 = period_of(PeriodKind::this_quarter, at("2027-03-31T23:59+08:00"), 480);
+    CHECK(q1.from == at("2027-01-01T00:00+08:00"));
+    CHECK(q1.to == at("2027-04-01T00:00+08:00"));
+    // 30 June 20:00 UTC is already the third quarter in Shenzhen.
+    CHECK(period_of(PeriodKind::this_quarter, at("2026-06-30T20:00Z"), 480).from ==
+          at("2026-07-01T00:00+08:00"));
+    CHECK(to_string(PeriodKind::this_quarter) == "this_quarter");
+}
+
 TEST_CASE("local days and midnights at an offset") {
     CHECK(local_day(at("2026-11-23T16:00Z"), 480) == CivilDate{2026, 11, 24});
     CHECK(local_day(at("2026-11-23T16:00Z"), 0) == CivilDate{2026, 11, 23});

@@ -57,6 +57,27 @@ struct StatsFixture : StoreFixture {
         REQUIRE(store->act(t.number, core::Step::satisfaction, frontdesk(), rating));
     }
 
+    // Takes the ticket to the regional center and dispatches it to `department` with a
+    // deadline a day from the clock's time, as the center's events would sync back.
+    void dispatch(const core::Ticket& t, const std::string& department) {
+        REQUIRE(store->act(t.number, core::Step::acknowledge, frontdesk(), {}));
+        REQUIRE(store->act(t.number, core::Step::submit, frontdesk(), {{"reason", "center"}}));
+        REQUIRE(store->act(t.number, core::Step::review_accept, as(core::Role::reviewer, "C1"),
+                           {{"due_at", clock.now() + 5 * core::k_day}}));
+        REQUIRE(
+            store->act(t.number, core::Step::dispatch, as(core::Role::dispatcher, "C2"),
+                       {{"departments", {department}}, {"deadline", clock.now() + core::k_day}}));
+    }
+
+    void handle(const core::Ticket& t, const std::string& department,
+                const std::string& responsibility) {
+        REQUIRE(store->act(t.number, core::Step::handle, as(core::Role::handler, "C3", department),
+                           {{"department", department},
+                            {"investigation", "checked"},
+                            {"responsibility", responsibility},
+                            {"solution", "put right"}}));
+    }
+
     void refresh(bool force = false) { REQUIRE(model.refresh(clock.now(), k_shenzhen, force)); }
 };
 

@@ -205,3 +205,55 @@ TEST_CASE("the default export file is named after the local day") {
     CHECK(counter::default_export_path("/home/staff", core::CivilDate{2026, 11, 3}) ==
           std::filesystem::path("/home/staff/counterfoil-stats-2026-11-03.csv"));
 }
+
+TEST_CASE("the reports are loaded with the figures and start on the overview page") {
+    StatsFixture f;
+    const core::Ticket t = f.file();
+    f.dispatch(t, "billing");
+    f.clock.advance(3 * core::k_hour);
+    f.handle(t, "billing", "supplier");
+    f.refresh();
+    CHECK(f.model.page() == counter::StatsPage::overview);
+    f.model.set_page(counter::StatsPage::reports);
+    CHECK(f.model.page() == counter::StatsPage::reports);
+    REQUIRE(f.model.stats().by_department.size() == 1);
+    CHECK(*f.model.stats().by_department[0].average_handling_hours == doctest::Approx(3.0));
+    CHECK(counter::count_of(f.model.stats().by_responsibility, "supplier") == 1);
+}
+
+TEST_CASE("departments are named in the screen's language, unknown ones by their code") {
+    StatsFixture f;
+    CHECK(f.model.department_label("billing", "zh-Hans") == "计费部");
+    CHECK(f.model.department_label("billing", "zh-Hant") == "計費部");
+    CHECK(f.model.department_label("billing", "en") == "Billing");
+    CHECK(f.model.department_label("legal", "zh-Hans") == "legal");
+}
+
+TEST_CASE("the CSV holds the reports: departments, responsibility, staff, every round") {
+    StatsFixture f;
+    const core::Ticket center = f.file();
+    f.dispatch(center, "billing");
+    f.clock.advance(2 * core::k_hour);
+    f.handle(center, "billing", "our_department");
+    const core::Ticket twice = f.file();
+    f.resolve(twice, "unsatisfied");
+    REQUIRE(f.store->act(twice.number, core::Step::resolve, cf::test::as(core::Role::supervisor),
+                         {{"resolution", "apologised"}}));
+    REQUIRE(f.store->act(twice.number, core::Step::satisfaction, cf::test::frontdesk(),
+                         {{"level", "satisfied"}}));
+    f.refresh();
+    const std::string csv = f.model.csv("zh-Hans");
+    CHECK(contains(csv, "\r\ndepartment_tickets,billing,计费部,1\r\n"));
+    CHECK(contains(csv, "\r\ndepartment_handling_hours,billing,计费部,2.00\r\n"));
+    CHECK(contains(csv, "\r\ndepartment_overdue,billing,计费部,0\r\n"));
+    CHECK(contains(csv, "\r\nresponsibility,our_department,本部门责任,1\r\n"));
+    CHECK(contains(csv, "\r\nresponsibility,supplier,供应商责任,0\r\n"));
+    CHECK(contains(csv, "\r\nsatisfaction_events,unsatisfied,不满意,1\r\n"));
+    CHECK(contains(csv, "\r\nsatisfaction_events,satisfied,满意,1\r\n"));
+    CHECK(contains(csv, "\r\nsatisfaction,unsatisfied,不满意,0\r\n"));
+    CHECK(contains(csv, "\r\nstaff_tickets,S001,S001,2\r\n"));
+    CHECK(contains(csv, "\r\nstaff_resolution_percent,S001,S001,50.00\r\n"));
+    // Staff ids only: the customer's name and phone are never in the file.
+    CHECK_FALSE(contains(csv, "13800138000"));
+    CHECK_FALSE(contains(csv, "张三"));
+}

@@ -73,12 +73,14 @@ private:
 
 } // namespace
 
-TEST_CASE("the statistics screen offers the three periods and the export row") {
+TEST_CASE("the statistics screen offers the four periods, the two pages and the export row") {
     StatsFixture f;
     HeadlessStats screen(f);
     screen.frame();
-    for (const char* id : {"stats.period.today", "stats.period.this_week",
-                           "stats.period.this_month", "stats.export.path", "stats.export"}) {
+    for (const char* id :
+         {"stats.period.today", "stats.period.this_week", "stats.period.this_month",
+          "stats.period.this_quarter", "stats.page.overview", "stats.page.reports",
+          "stats.export.path", "stats.export"}) {
         CHECK_MESSAGE(screen.hits.find(id), id);
     }
     CHECK(f.model.loaded());
@@ -146,4 +148,51 @@ TEST_CASE("the screen draws its charts in every language with tickets in the per
         CHECK(f.model.stats().total == 5);
         CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
     }
+}
+
+TEST_CASE("the reports page draws the department, responsibility and staff tables") {
+    StatsFixture f;
+    const core::Ticket t = f.file();
+    f.dispatch(t, "billing");
+    f.handle(t, "billing", "our_department");
+    HeadlessStats screen(f);
+    for (cf::ui::Locale locale : cf::ui::k_all_locales) {
+        screen.locale = locale;
+        screen.frame();
+        CHECK_FALSE(screen.hits.find("stats.reports.departments").has_value());
+        screen.click("stats.page.reports");
+        CHECK(f.model.page() == counter::StatsPage::reports);
+        for (const char* id :
+             {"stats.reports.departments", "stats.reports.responsibility", "stats.reports.staff"}) {
+            CHECK_MESSAGE(screen.hits.find(id), id);
+        }
+        CHECK(screen.hits.find("stats.export"));
+        screen.click("stats.page.overview");
+        CHECK(f.model.page() == counter::StatsPage::overview);
+    }
+}
+
+TEST_CASE("the reports page says so when no ticket went to a department") {
+    StatsFixture f;
+    f.file();
+    f.model.set_page(counter::StatsPage::reports);
+    HeadlessStats screen(f);
+    screen.frame();
+    CHECK(screen.hits.find("stats.reports.no_departments"));
+    CHECK_FALSE(screen.hits.find("stats.reports.departments").has_value());
+    CHECK(screen.hits.find("stats.reports.staff")); // S001 received it
+}
+
+TEST_CASE("the quarter button loads the quarter") {
+    StatsFixture f;
+    f.clock.set(cf::test::k_monday_10am - 40 * core::k_day); // 14 October, the same quarter
+    f.file();
+    f.clock.set(cf::test::k_monday_10am);
+    HeadlessStats screen(f);
+    screen.frame();
+    screen.click("stats.period.this_month");
+    CHECK(f.model.stats().total == 0);
+    screen.click("stats.period.this_quarter");
+    CHECK(f.model.period() == PeriodKind::this_quarter);
+    CHECK(f.model.stats().total == 1);
 }
