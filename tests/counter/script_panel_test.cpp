@@ -2,6 +2,7 @@
 // (counter/script_moments.h) and that the panel shows them, never an apology for praise.
 
 #include "counter/script_moments.h"
+#include "counter/script_text.h"
 #include "tests/support/ui/counter_harness.h"
 
 #include <doctest/doctest.h>
@@ -88,5 +89,31 @@ TEST_SUITE("counter script") {
         h.frame(2);
         CHECK(h.shows("script.thanks"));
         CHECK_FALSE(h.shows("script.apology"));
+    }
+}
+
+TEST_SUITE("counter script text") {
+    TEST_CASE("sentences are filled in the customer's language, and praise has no apology") {
+        test::CounterHarness h;
+        core::NewTicket praise = test::sample_complaint();
+        praise.request_type = RequestType::praise;
+        praise.locale = "zh-Hant";
+        auto t = h.store->file(praise, {"kiosk", core::Role::kiosk, {}});
+        REQUIRE(t.has_value());
+        const ui::Locale l = counter::customer_locale(*t, ui::Locale::en);
+        CHECK(l == ui::Locale::zh_hant);
+        const forms::Catalog& catalog = h.controller().catalog();
+        CHECK(counter::script_sentence(catalog, *t, M::apology, l, t->received_at, 480).empty());
+        const std::string ack =
+            counter::script_sentence(catalog, *t, M::acknowledgement, l, t->received_at, 480);
+        CHECK(ack.find("您的表揚已登記") != std::string::npos);
+        CHECK(ack.find(t->number) != std::string::npos);
+        CHECK(ack.find('{') == std::string::npos);
+    }
+
+    TEST_CASE("a ticket in a language we do not know is read in the staff member's") {
+        core::Ticket t;
+        t.locale = "fr";
+        CHECK(counter::customer_locale(t, ui::Locale::en) == ui::Locale::en);
     }
 }
