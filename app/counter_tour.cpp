@@ -269,6 +269,11 @@ void locale_tour(Shots& s, CounterTour& t, ui::Locale l, const TourTickets& tick
     c.draft().text["customer_phone"] = "13811112222";
     c.save_entry();
     s.shot(p + "12-acknowledgement");
+    if (c.saved()) { // the new ticket's detail: greeting, thanks, apology and the promise (话术)
+        const std::string saved = c.saved()->number;
+        c.open(saved);
+        s.shot(p + "12b-detail-script");
+    }
 
     c.open(tickets.with_history);
     s.shot(p + "13-detail-masked");

@@ -42,6 +42,11 @@ std::string kiosk_texts(const forms::Catalog& catalog, ui::Locale locale) {
             }
         }
     }
+    // 话术 in every locale: the counter reads them in the customer's language, whatever the
+    // staff member's own.
+    for (std::string_view t : catalog.phrases.all_texts()) {
+        out += t;
+    }
     // Ticket numbers, digits and Latin text are drawn in every locale.
     for (char c = 0x20; c < 0x7F; ++c) {
         out += c;

@@ -131,6 +131,19 @@ void filing_screens(Tour& tour, TourContext& t, Locale l, const std::string& pre
     tour.shot(prefix + "08-review");
     tour.apply(act::Submit{});
     tour.shot(prefix + "09-receipt");
+    // Praise: its receipt thanks and does not apologise (话术, assets/scripts/phrases.json).
+    tour.apply(act::Done{});
+    tour.apply(act::Start{l});
+    tour.apply(act::ChooseType{core::RequestType::praise});
+    tour.apply(act::SkipCategory{});
+    tour.type(l == Locale::en ? "friendly staff" : "fuwuhenhao");
+    tour.apply(act::Space{});
+    tour.apply(act::Next{});
+    tour.type("13800138000");
+    tour.apply(act::Next{});
+    tour.apply(act::SetConsent{true});
+    tour.apply(act::Submit{});
+    tour.shot(prefix + "09b-receipt-praise");
     (void)t;
 }
 

@@ -2,6 +2,7 @@
 // number, the expected time and how we will follow up), a receipt laid out for printing, and
 // the step that records that the customer was answered.
 
+#include "counter/script_text.h"
 #include "counter/views.h"
 #include "ui/staff_text.h"
 
@@ -13,16 +14,44 @@ namespace cf::counter {
 
 namespace {
 
-// How we will get back to the customer: their phone, else their e-mail (both masked), else
-// the counter or the kiosk's check-a-ticket.
-std::string follow_up_channel(const Ui& ui, const core::Ticket& t) {
+// How we will get back to the customer, in `locale`: their phone, else their e-mail (both
+// masked), else the counter or the kiosk's check-a-ticket.
+std::string follow_up_channel(const forms::UiStrings& s, std::string_view locale,
+                              const core::Ticket& t) {
     if (!t.customer.phone.empty()) {
-        return ui.fmt("counter.ack.by_phone", {{"phone", core::mask_phone(t.customer.phone)}});
+        return s.format(locale, "counter.ack.by_phone",
+                        {{"phone", core::mask_phone(t.customer.phone)}});
     }
     if (!t.customer.email.empty()) {
-        return ui.fmt("counter.ack.by_email", {{"email", core::mask_email(t.customer.email)}});
+        return s.format(locale, "counter.ack.by_email",
+                        {{"email", core::mask_email(t.customer.email)}});
     }
-    return ui.tr("counter.ack.by_visit");
+    return s.get(locale, "counter.ack.by_visit");
+}
+
+// The first response (初步回应, 000) in the customer's language from the 话术 asset: thanks,
+// the apology for a complaint only (never for praise), the number with the handling time,
+// and how we will follow up.
+std::string first_response_script(CounterController& c, const core::Ticket& t,
+                                  ui::Locale fallback) {
+    const ui::Locale locale = customer_locale(t, fallback);
+    const int off = c.utc_offset_minutes();
+    std::string out;
+    const auto add = [&](std::string sentence) {
+        if (!sentence.empty()) {
+            out += (out.empty() || locale != ui::Locale::en ? "" : " ") + sentence;
+        }
+    };
+    using M = forms::ScriptMoment;
+    const M promise =
+        t.request_type == core::RequestType::suggestion ? M::suggestion_reply : M::acknowledgement;
+    for (const M m : {M::thanks, M::apology, promise}) {
+        add(script_sentence(c.catalog(), t, m, locale, c.now(), off));
+    }
+    const std::string code(ui::code(locale));
+    add(c.catalog().ui.format(code, "counter.ack.follow_up",
+                              {{"channel", follow_up_channel(c.catalog().ui, code, t)}}));
+    return out;
 }
 
 void receipt(Ui& ui, CounterController& c, const core::Ticket& t, float width) {
@@ -94,17 +123,14 @@ void draw_acknowledgement(Ui& ui, CounterController& c) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float left_w = avail.x * 0.5f;
     ImGui::BeginChild("ack.script", ImVec2(left_w, avail.y - ui.px(80)), true);
-    ImGui::TextDisabled("%s", ui.tr("counter.ack.read_aloud").c_str());
+    const std::string language(ui::code(customer_locale(t, ui.locale())));
+    ImGui::TextDisabled(
+        "%s",
+        ui.fmt("counter.script.title", {{"language", ui.tr("language." + language)}}).c_str());
     ImGui::Spacing();
     {
         ui::FontScope f(ui.fonts().heading);
-        ImGui::TextWrapped(
-            "%s", ui.fmt("counter.ack.script",
-                         {{"number", t.number},
-                          {"time", ui::when_text(c.catalog().ui, ui.locale(), t.first_response_due,
-                                                 c.now(), c.utc_offset_minutes())},
-                          {"channel", follow_up_channel(ui, t)}})
-                      .c_str());
+        ImGui::TextWrapped("%s", first_response_script(c, t, ui.locale()).c_str());
     }
     ImGui::Spacing();
     if (!c.saved_explanation().empty()) {

@@ -422,6 +422,7 @@ void draw_detail(Ui& ui, CounterController& c) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float left_w = avail.x * 0.55f;
     ImGui::BeginChild("detail.left", ImVec2(left_w, avail.y), true);
+    draw_script_panel(ui, c, d);
     if (c.step_draft()) {
         draw_step_form(ui, c);
         ImGui::Separator();

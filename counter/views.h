@@ -26,6 +26,8 @@ void draw_queue(Ui& ui, CounterController& c);
 void draw_entry(Ui& ui, CounterController& c);
 void draw_acknowledgement(Ui& ui, CounterController& c);
 void draw_detail(Ui& ui, CounterController& c);
+// What staff say to the customer now (话术), in the customer's language (script_panel.cpp).
+void draw_script_panel(Ui& ui, CounterController& c, const TicketDetail& d);
 void draw_search(Ui& ui, CounterController& c);
 void draw_dead_letters(Ui& ui, CounterController& c);
 

@@ -196,6 +196,10 @@ load_catalog(const std::filesystem::path& assets_dir) {
             catalog.branches = std::move(*days);
         }
     }
+    if (auto phrases =
+            load_file(assets_dir, "scripts/phrases.json", errors, parse_script_phrases)) {
+        catalog.phrases = std::move(*phrases);
+    }
     if (std::optional<UiStrings> ui = load_ui_part(assets_dir, "i18n", errors)) {
         catalog.ui = std::move(*ui);
         for (const std::string& part : sub_folders(assets_dir / "i18n")) {

@@ -6,6 +6,7 @@
 //   sla/policy.json        priority and deadline policy
 //   calendars/<id>.json    business calendars (cn-mainland, hong-kong, taiwan, weekdays)
 //   branches.json          the days each branch opens (optional: Monday-Friday without it)
+//   scripts/phrases.json   what staff say to the customer at each step (话术)
 //   i18n/<locale>.json     the text of every screen (ui_strings.h)
 // A catalog that loaded is consistent (e.g. every category a rule suggests is in the tree),
 // so later code does not re-check the assets.
@@ -16,6 +17,7 @@
 #include "forms/category_tree.h"
 #include "forms/classifier_rules.h"
 #include "forms/form_definition.h"
+#include "forms/script_phrases.h"
 #include "forms/sla_policy.h"
 #include "forms/ui_strings.h"
 
@@ -37,6 +39,7 @@ struct Catalog {
     SlaPolicy sla;
     std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
     BranchDays branches;
+    ScriptPhrases phrases;
     UiStrings ui;
 
     // The form with this id, or nullptr.

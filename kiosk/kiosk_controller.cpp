@@ -361,7 +361,7 @@ void KioskController::submit() {
     }
     // The number exists only now, after the commit.
     ++m_tickets_filed;
-    const Receipt receipt{filed->number, filed->first_response_due};
+    const Receipt receipt{filed->number, filed->first_response_due, filed->request_type};
     const Locale locale = m_state.locale;
     const bool contrast = m_state.high_contrast;
     const bool large = m_state.large_text;

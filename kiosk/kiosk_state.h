@@ -76,6 +76,8 @@ struct FailedSubmission {
 struct Receipt {
     std::string number;
     core::Millis first_response_due = 0;
+    // What was filed: a complaint's receipt apologises, other receipts only thank (话术).
+    core::RequestType request_type = core::RequestType::complaint;
 };
 
 struct CheckQuery {

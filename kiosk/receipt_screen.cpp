@@ -1,5 +1,7 @@
 #include "kiosk/screens.h"
 
+#include "kiosk/receipt_lines.h"
+
 #include "ui/qr_code.h"
 #include "ui/time_text.h"
 #include "ui/widgets.h"
@@ -16,7 +18,15 @@ void draw_receipt(Ui& ui, const KioskView& v) {
     ImGui::BeginGroup();
     const float width = column_width(ui);
     centered(ui, ui.tr("receipt.title"), ui.fonts().title, ui.theme().primary);
-    ImGui::Dummy(ImVec2(0, ui.px(28)));
+    ImGui::Dummy(ImVec2(0, ui.px(12)));
+    // Thanks, and for a complaint the apology (000: thank and apologise at once).
+    for (const ReceiptLine& line :
+         receipt_lines(v.catalog.phrases, r.request_type, ui::code(v.state.locale))) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        centered(ui, line.text, ui.fonts().heading, ui.theme().text);
+        ui.hits().record(line.id, at, ImVec2(at.x + width, ImGui::GetCursorScreenPos().y));
+    }
+    ImGui::Dummy(ImVec2(0, ui.px(20)));
 
     // Left: number and promise; right: the QR code of the number.
     const float qr_side = ui.px(360);

@@ -25,7 +25,7 @@ fi
 max_len() {
     case "$1" in
     push | pull) echo 32768 ;;
-    form | categories | classifier_rules) echo 16384 ;;
+    form | categories | classifier_rules | script_phrases) echo 16384 ;;
     calendar | sla_policy | ticket_text | json_scan | console_messages | messages) echo 8192 ;;
     phone | ticket_number) echo 64 ;;
     *) echo 4096 ;;

@@ -137,8 +137,8 @@ TEST_SUITE("app binary") {
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
             for (const char* screen :
                  {"02-choose-type", "03-category", "05-describe-keyboard", "06-contact",
-                  "07-remedies", "08-review", "09-receipt", "10-check", "11-check-result",
-                  "12-idle-warning", "13-failure"}) {
+                  "07-remedies", "08-review", "09-receipt", "09b-receipt-praise", "10-check",
+                  "11-check-result", "12-idle-warning", "13-failure"}) {
                 const std::string name = std::string("kiosk-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }
@@ -172,6 +172,7 @@ TEST_SUITE("app binary") {
                                        "10-entry-pinyin",
                                        "11-entry-errors",
                                        "12-acknowledgement",
+                                       "12b-detail-script",
                                        "13-detail-masked",
                                        "14-detail-contact-shown",
                                        "15-detail-feedback-contact",
