@@ -132,6 +132,7 @@ struct Texts {
     const char* solution;
     const char* reject_reason;
     const char* feedback;
+    const char* correction_reason;
 };
 
 Texts texts_for(ui::Locale l) {
@@ -142,14 +143,16 @@ Texts texts_for(ui::Locale l) {
                 "核对计费系统：同一笔月费在11月3日被扣了两次。",
                 "退还多扣的58元，并书面致歉。",
                 "处理意见没有说明何时退款，请网络部一并核实信号问题。",
-                "经核实，11月3日重复扣费58元，已于今日退回您的账户。"};
+                "经核实，11月3日重复扣费58元，已于今日退回您的账户。",
+                "客户已两天无法正常使用，按紧急处理。"};
     case ui::Locale::zh_hant:
         return {"not-the-password",
                 "缺少帳單截圖和客戶的帳戶號碼，請補充後再提交。",
                 "核對計費系統：同一筆月費在11月3日被扣了兩次。",
                 "退還多扣的58元，並書面致歉。",
                 "處理意見沒有說明何時退款，請網絡部一併核實信號問題。",
-                "經核實，11月3日重複扣費58元，已於今日退回您的帳戶。"};
+                "經核實，11月3日重複扣費58元，已於今日退回您的帳戶。",
+                "客戶已兩天無法正常使用，按緊急處理。"};
     case ui::Locale::en:
         break;
     }
@@ -161,7 +164,8 @@ Texts texts_for(ui::Locale l) {
             "The answer does not say when the refund is made; network should also check the "
             "signal problem.",
             "We found the fee was charged twice on 3 November; 58 yuan went back to your "
-            "account today."};
+            "account today.",
+            "The customer has been unable to use the service for two days: urgent."};
 }
 
 void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& password) {
@@ -186,7 +190,7 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
             s.shot(p + "05-step-review-return");
             c.cancel_step();
             // 复核 二次确认: the reviewer corrects the priority, with a reason.
-            w.step("reclassify", {{"priority", "urgent"}, {"reason", x.return_reason}});
+            w.step("reclassify", {{"priority", "urgent"}, {"reason", x.correction_reason}});
             s.shot(p + "22-step-correction");
             c.cancel_step();
         }
@@ -252,6 +256,7 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
             s.problem("the dashboard has no branches");
         }
         // The manager's own queue: 重大 and 外宣传型 tickets, and those escalated to them.
+        c.clear_filter();
         w.queue(ConsoleQueue::escalated);
         s.shot(p + "20-queue-escalated");
         if (w.open_first()) {

@@ -97,7 +97,7 @@ void step(CounterTour& t, const std::string& number, core::Step s, const core::A
 struct TourTickets {
     std::string with_history;
     std::string answered;
-    std::string fresh; // every branch clock running: first response, contact, ticket deadline
+    std::string fresh;      // every branch clock running: first response, contact, ticket deadline
     std::string crisis;     // 外宣传型: 004's checklist, one step ticked
     std::string from_kiosk; // new, filed at the kiosk: its classification may be corrected
 };

@@ -50,8 +50,8 @@ inline constexpr int k_page_size = 50;
 
 // Steps the console offers (others in allowed_steps belong to the branch).
 inline constexpr const char* k_console_steps[] = {
-    "review_accept", "review_return", "dispatch", "handle",
-    "audit_approve", "audit_reject",  "feedback", "note",
+    "review_accept", "review_return", "dispatch",   "handle",    "audit_approve",
+    "audit_reject",  "feedback",      "reclassify", "checklist", "note",
 };
 
 class ConsoleController {

@@ -100,9 +100,8 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
 // What an event says, from its payload (the create event's ticket is not repeated).
 std::string event_summary(Ui& ui, const ConsoleController& c, const sync::TimelineEntry& e) {
     static constexpr const char* k_keys[] = {
-        "text",        "reason",     "resolution",    "outcome",        "level",
-        "departments", "department", "investigation", "responsibility", "solution",
-        "item"};
+        "text",       "reason",        "resolution",     "outcome",  "level", "departments",
+        "department", "investigation", "responsibility", "solution", "item"};
     std::string out;
     if (!e.payload.is_object() || e.kind == "create") {
         return out;
@@ -357,9 +356,8 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
                 continue;
             }
             const std::string id = "dialog.item." + name;
-            if (ImGui::RadioButton(
-                    ui::imgui_label(ui.tr("counter.checklist." + name), id).c_str(),
-                    d.fields["item"] == name)) {
+            if (ImGui::RadioButton(ui::imgui_label(ui.tr("counter.checklist." + name), id).c_str(),
+                                   d.fields["item"] == name)) {
                 d.fields["item"] = name;
             }
             ui::track(ui, id);

@@ -15,10 +15,10 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, 19> k_step_names = {
-    "acknowledge",   "note",         "resolve",       "submit",        "contact",
-    "satisfaction",  "close",        "reopen",        "review_accept", "review_return",
-    "dispatch",      "handle",       "audit_approve", "audit_reject",  "feedback",
-    "view_contact",  "approve",      "reclassify",    "checklist"};
+    "acknowledge",  "note",    "resolve",       "submit",        "contact",
+    "satisfaction", "close",   "reopen",        "review_accept", "review_return",
+    "dispatch",     "handle",  "audit_approve", "audit_reject",  "feedback",
+    "view_contact", "approve", "reclassify",    "checklist"};
 static_assert(static_cast<std::size_t>(Step::checklist) + 1 == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {

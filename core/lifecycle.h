@@ -61,10 +61,10 @@ enum class Step {
                   // {"item": one of k_crisis_checklist, not ticked before, "note"?}
 };
 inline constexpr Step k_all_steps[] = {
-    Step::acknowledge,   Step::note,          Step::resolve,  Step::submit,
-    Step::contact,       Step::satisfaction,  Step::close,    Step::reopen,
-    Step::review_accept, Step::review_return, Step::dispatch, Step::handle,
-    Step::audit_approve, Step::audit_reject,  Step::feedback, Step::view_contact,
+    Step::acknowledge,   Step::note,          Step::resolve,   Step::submit,
+    Step::contact,       Step::satisfaction,  Step::close,     Step::reopen,
+    Step::review_accept, Step::review_return, Step::dispatch,  Step::handle,
+    Step::audit_approve, Step::audit_reject,  Step::feedback,  Step::view_contact,
     Step::approve,       Step::reclassify,    Step::checklist,
 };
 inline constexpr State k_all_states[] = {

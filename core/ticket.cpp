@@ -35,10 +35,9 @@ constexpr Names<Satisfaction, 4> k_satisfactions{
     {"none", "satisfied", "mostly_satisfied", "unsatisfied"}};
 constexpr Names<Responsibility, 3> k_responsibilities{
     {"our_department", "supplier", "customer_misunderstanding"}};
-constexpr Names<State, 14> k_states{{"received", "acknowledged", "resolved", "submitted",
-                                     "returned", "accepted", "dispatched", "handled", "audited",
-                                     "answered", "satisfied", "second_round", "closed",
-                                     "escalated"}};
+constexpr Names<State, 14> k_states{
+    {"received", "acknowledged", "resolved", "submitted", "returned", "accepted", "dispatched",
+     "handled", "audited", "answered", "satisfied", "second_round", "closed", "escalated"}};
 constexpr Names<Role, 8> k_roles{{"kiosk", "frontdesk", "supervisor", "reviewer", "dispatcher",
                                   "handler", "auditor", "manager"}};
 

@@ -49,8 +49,9 @@ enum class State {
     satisfied,    // 待关闭: customer satisfied or mostly satisfied
     second_round, // 二次处理: customer unsatisfied; supervisor has 24 h
     closed,       // 已关闭
-    escalated,    // 上报: unsatisfied again after the second round; the center's manager
-                  // answers or dispatches it (000 「若無法達成一致，需向上級主管匯報」)
+    // 上报: unsatisfied again after the second round; the center's manager answers or
+    // dispatches it (000 「若無法達成一致，需向上級主管匯報」)
+    escalated,
 };
 
 enum class Owner { branch, center };

@@ -107,10 +107,10 @@ private:
 // The store's queue columns for a ticket (migration 4 in store_schema.cpp describes them and
 // computes the same for rows written before it).
 struct QueueColumns {
-    int tab = 0;           // 0 new, 2 awaiting center, 3 feedback arrived, 5 closed, 9 other
-    std::int64_t key = 0;  // the running deadline, INT64_MAX without one; -closed_at if closed
-    std::string owner;     // assignee, else receiver
-    int priority_rank = 2; // 0 urgent, 1 important, 2 normal
+    int tab = 0;            // 0 new, 2 awaiting center, 3 feedback arrived, 5 closed, 9 other
+    std::int64_t key = 0;   // the running deadline, INT64_MAX without one; -closed_at if closed
+    std::string owner;      // assignee, else receiver
+    int priority_rank = 2;  // 0 urgent, 1 important, 2 normal
     bool escalated = false; // in the escalated tab (migration 6)
 };
 QueueColumns queue_columns(const Ticket& t);

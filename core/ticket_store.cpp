@@ -442,13 +442,14 @@ Result<void> TicketStore::insert_ticket(const Ticket& t, std::string_view body,
 }
 
 Result<void> TicketStore::update_ticket(const Ticket& t) {
-    auto q = m_db.query("UPDATE tickets SET state = ?2, request_type = ?3, category = ?4, "
-                        "severity = ?5, priority = ?6, satisfaction = ?7, updated_at = ?8, "
-                        "acknowledged_at = ?9, resolved_at = ?10, closed_at = ?11, "
-                        "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
-                        "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18, "
-                        "queue_tab = ?19, queue_key = ?20, queue_owner = ?21, "
-                        "priority_rank = ?22, contact_due = ?23, queue_escalated = ?24 WHERE id = ?1");
+    auto q =
+        m_db.query("UPDATE tickets SET state = ?2, request_type = ?3, category = ?4, "
+                   "severity = ?5, priority = ?6, satisfaction = ?7, updated_at = ?8, "
+                   "acknowledged_at = ?9, resolved_at = ?10, closed_at = ?11, "
+                   "first_response_due = ?12, due_at = ?13, handling_deadline = ?14, "
+                   "body = ?15, receiver = ?16, assignee = ?17, deadline_started_at = ?18, "
+                   "queue_tab = ?19, queue_key = ?20, queue_owner = ?21, "
+                   "priority_rank = ?22, contact_due = ?23, queue_escalated = ?24 WHERE id = ?1");
     if (!q) {
         return std::unexpected(q.error());
     }

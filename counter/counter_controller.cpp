@@ -411,12 +411,13 @@ core::Result<nlohmann::json> CounterController::step_payload(const StepDraft& d)
     }
     // Unsatisfied after the second round escalates to the center's manager: no supervisor.
     const bool escalates = m_detail && m_detail->ticket.round >= 2;
-    if (d.step == core::Step::satisfaction && p.value("level", "") == "unsatisfied" &&
-        !escalates && !p.contains("assignee")) {
+    if (d.step == core::Step::satisfaction && p.value("level", "") == "unsatisfied" && !escalates &&
+        !p.contains("assignee")) {
         return core::fail(core::ErrorCode::invalid_input,
                           "assignee: choose the supervisor who takes the second round");
     }
-    if (d.step == core::Step::satisfaction && (p.value("level", "") != "unsatisfied" || escalates)) {
+    if (d.step == core::Step::satisfaction &&
+        (p.value("level", "") != "unsatisfied" || escalates)) {
         p.erase("assignee");
     }
     return p;

@@ -194,7 +194,6 @@ void draw_crisis_checklist(Ui& ui, CounterController& c, const core::Ticket& t) 
     if (!core::is_crisis(t)) {
         return;
     }
-    ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
     ImGui::TextWrapped("%s", ui.tr("counter.checklist.title").c_str());
     ImGui::PopStyleColor();
@@ -205,7 +204,11 @@ void draw_crisis_checklist(Ui& ui, CounterController& c, const core::Ticket& t) 
             std::find(t.checklist.begin(), t.checklist.end(), name) != t.checklist.end();
         const std::string label = ui.tr("counter.checklist." + name);
         if (ticked) {
-            ImGui::TextUnformatted(("✓ " + label).c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_on_track);
+            ImGui::TextUnformatted(ui.tr("counter.checklist.ticked").c_str());
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            ImGui::TextUnformatted(label.c_str());
             continue;
         }
         if (may_tick) {
@@ -214,10 +217,14 @@ void draw_crisis_checklist(Ui& ui, CounterController& c, const core::Ticket& t) 
                 return; // the ticket was reloaded
             }
             ImGui::SameLine();
+        } else {
+            ImGui::TextDisabled("%s", ui.tr("counter.checklist.open").c_str());
+            ImGui::SameLine();
         }
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", ("□ " + label).c_str());
+        ImGui::TextDisabled("%s", label.c_str());
     }
+    ImGui::Separator();
 }
 
 void labelled_text(Ui& ui, const char* key, std::string_view id, std::string& value, float w,
@@ -427,11 +434,11 @@ void draw_detail(Ui& ui, CounterController& c) {
         draw_step_form(ui, c);
         ImGui::Separator();
     }
-    if (c.detail()) { // the step may have changed it
-        draw_fields(ui, c, *c.detail());
-    }
-    if (c.detail()) {
+    if (c.detail()) { // a crisis's steps first: they are what staff must not miss
         draw_crisis_checklist(ui, c, c.detail()->ticket);
+    }
+    if (c.detail()) { // the step or a tick may have changed it
+        draw_fields(ui, c, *c.detail());
     }
     ImGui::EndChild();
     ImGui::SameLine();

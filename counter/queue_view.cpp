@@ -169,7 +169,7 @@ void draw_queue(Ui& ui, CounterController& c) {
             ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         }
         // A crisis waiting is not a tab to overlook.
-        const bool alarm = t == core::QueueTab::escalated && q.count(t) > 0;
+        const bool alarm = t == core::QueueTab::escalated && q.count(t) > 0 && !current;
         if (alarm) {
             ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().sla_overdue);
         }

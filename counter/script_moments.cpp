@@ -40,6 +40,7 @@ std::vector<M> for_state(core::State state) {
     case core::State::audited:
         return {M::progress};
     case core::State::second_round:
+    case core::State::escalated: // the manager has it: apologise, and say it is in hand
         return {M::apology, M::progress};
     case core::State::resolved:
     case core::State::answered:

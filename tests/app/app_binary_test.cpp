@@ -206,14 +206,28 @@ TEST_SUITE("app binary") {
         const std::set<std::string> names = checked_screenshots(out);
         CHECK(names.size() == 66);
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
-            for (const char* screen :
-                 {"01-sign-in", "02-sign-in-refused", "03-queue-review", "04-detail-timeline",
-                  "05-step-review-return", "06-queue-dispatch", "07-step-dispatch",
-                  "08-queue-departments", "09-step-handle", "10-queue-audit",
-                  "11-step-audit-reject", "12-step-feedback", "13-queue-overdue",
-                  "14-queue-second-round", "15-queue-filtered", "16-dashboard",
-                  "17-dashboard-26-weeks", "18-drill-down-branch", "19-unreachable-step-kept",
-                  "20-queue-escalated", "21-step-checklist", "22-step-correction"}) {
+            for (const char* screen : {"01-sign-in",
+                                       "02-sign-in-refused",
+                                       "03-queue-review",
+                                       "04-detail-timeline",
+                                       "05-step-review-return",
+                                       "06-queue-dispatch",
+                                       "07-step-dispatch",
+                                       "08-queue-departments",
+                                       "09-step-handle",
+                                       "10-queue-audit",
+                                       "11-step-audit-reject",
+                                       "12-step-feedback",
+                                       "13-queue-overdue",
+                                       "14-queue-second-round",
+                                       "15-queue-filtered",
+                                       "16-dashboard",
+                                       "17-dashboard-26-weeks",
+                                       "18-drill-down-branch",
+                                       "19-unreachable-step-kept",
+                                       "20-queue-escalated",
+                                       "21-step-checklist",
+                                       "22-step-correction"}) {
                 const std::string name = std::string("console-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

@@ -28,11 +28,11 @@ struct TicketSpec {
     std::string category = "billing.overcharge";
     std::string priority = "normal";
     std::string customer = "张三";
-    std::string severity = "general";  // major makes it a crisis (escalated from filing)
-    std::string special_type = "none"; // media_exposure too
-    core::Millis received_at = 0;                               // 0: a day ago
-    core::Millis first_response_due = 0;                        // 0: received_at + 4 h
-    core::Millis due_at = 0;                                    // 0: received_at + 7 days
+    std::string severity = "general";    // major makes it a crisis (escalated from filing)
+    std::string special_type = "none";   // media_exposure too
+    core::Millis received_at = 0;        // 0: a day ago
+    core::Millis first_response_due = 0; // 0: received_at + 4 h
+    core::Millis due_at = 0;             // 0: received_at + 7 days
     std::optional<core::Millis> acknowledged_at = std::nullopt; // pushes an acknowledge then
     bool submit = false; // then pushes a submit a minute later
 };

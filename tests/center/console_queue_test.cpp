@@ -119,7 +119,8 @@ TEST_CASE("each queue follows its tickets through the center, in its own order")
                          {"answer", 0},
                          {"overdue", 1},
                          {"second_round", 0},
-                         {"all", 4}});
+                         {"all", 4},
+                         {"escalated", 0}});
 }
 
 TEST_CASE("a handler sees, opens and acts on only their own department's tickets") {
@@ -173,8 +174,8 @@ TEST_CASE("a second 不满意 reaches the center's manager queue; a crisis is th
     r.add_usual_staff();
     const std::string m = r.session.at("M01");
     const auto n = r.now();
-    const std::string twice = r.push({.received_at = n - 5 * k_day,
-                                      .acknowledged_at = n - 5 * k_day + k_hour});
+    const std::string twice =
+        r.push({.received_at = n - 5 * k_day, .acknowledged_at = n - 5 * k_day + k_hour});
     const std::string crisis = r.push({.category = "service_attitude.rude_staff",
                                        .special_type = "media_exposure",
                                        .received_at = n - 2 * k_day});

@@ -92,7 +92,7 @@ TEST_CASE("each role starts on its own list") {
     const std::pair<const char*, sync::ConsoleQueue> starts[] = {
         {"R01", sync::ConsoleQueue::review},      {"D01", sync::ConsoleQueue::dispatch},
         {"H01", sync::ConsoleQueue::departments}, {"A01", sync::ConsoleQueue::audit},
-        {"M01", sync::ConsoleQueue::review},
+        {"M01", sync::ConsoleQueue::escalated}, // a crisis or a twice-unsatisfied customer first
     };
     for (const auto& [id, queue] : starts) {
         h.sign_in(id, test::k_password);

@@ -448,15 +448,15 @@ TEST_CASE("migration 4 fills the queue columns of tickets filed at schema 3") {
     const auto path = f.dir.path() / "data" / core::TicketStore::k_database_file;
     sqlite3* h = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &h) == SQLITE_OK);
-    for (const char* index : {"tickets_queue_due", "tickets_queue_received",
-                              "tickets_queue_priority", "tickets_queue_filter", "tickets_open_due",
-                              "tickets_open_owner", "tickets_closed_at", "tickets_contact_due",
-                              "tickets_queue_escalated"}) {
+    for (const char* index :
+         {"tickets_queue_due", "tickets_queue_received", "tickets_queue_priority",
+          "tickets_queue_filter", "tickets_open_due", "tickets_open_owner", "tickets_closed_at",
+          "tickets_contact_due", "tickets_queue_escalated"}) {
         exec(h, ("DROP INDEX " + std::string(index)).c_str());
     }
-    for (const char* column : {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver",
-                               "assignee", "deadline_started_at", "contact_due",
-                               "queue_escalated"}) {
+    for (const char* column :
+         {"queue_tab", "queue_key", "queue_owner", "priority_rank", "receiver", "assignee",
+          "deadline_started_at", "contact_due", "queue_escalated"}) {
         exec(h, ("ALTER TABLE tickets DROP COLUMN " + std::string(column)).c_str());
     }
     exec(h, "UPDATE tickets SET body = json_remove(body, '$.deadline_started_at')");
@@ -515,7 +515,8 @@ TEST_CASE("migration 5 adds the contact clock; tickets filed before it have none
     CHECK(list->front().number == filed->number);
 }
 
-TEST_CASE("migration 6 puts the open 重大 and 外宣传型 tickets filed before it in the escalated tab") {
+TEST_CASE(
+    "migration 6 puts the open 重大 and 外宣传型 tickets filed before it in the escalated tab") {
     StoreFixture f;
     core::NewTicket major = test::sample_complaint();
     major.severity = core::Severity::major;

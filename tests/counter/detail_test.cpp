@@ -310,7 +310,8 @@ TEST_CASE("a kiosk ticket's classification is corrected with a reason, and its c
     REQUIRE(has_event(events, "reclassify", "S001"));
     const core::Event& e = events.back();
     CHECK(e.payload.at("before").at("priority") == "normal");
-    CHECK(e.payload.at("after") == nlohmann::json{{"priority", "urgent"}, {"severity", "important"}});
+    CHECK(e.payload.at("after") ==
+          nlohmann::json{{"priority", "urgent"}, {"severity", "important"}});
     CHECK(e.payload.at("reason") == "客户说明已断网三天");
     (void)at;
 }
