@@ -6,6 +6,7 @@
 #include "core/escalation.h"
 #include "sync/wire_event.h"
 #include "ui/charts.h"
+#include "ui/classification_fields.h"
 #include "ui/staff_text.h"
 #include "ui/ticket_clocks.h"
 
@@ -253,48 +254,19 @@ void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
 
 // 复核 二次确认: type, leaf category, priority and severity, each changeable, and why.
 void correction_fields(Ui& ui, ConsoleController& c, StepDialog& d, float w) {
-    const std::string locale(ui::code(ui.locale()));
     ImGui::TextWrapped("%s", ui.tr("counter.step.reclassify_help").c_str());
     field_label(ui, d, "classification", "counter.payload.classification");
     if (const forms::FormDefinition* form = c.catalog().find_form("counter")) {
         for (const char* field : {"request_type", "priority", "severity"}) {
-            const forms::FieldDefinition* f = form->find_field(field);
-            if (f == nullptr) {
-                continue;
-            }
-            ImGui::TextUnformatted(f->label.in(locale).c_str());
-            for (const forms::ChoiceOption& o : f->options) {
-                ImGui::SameLine();
-                const std::string id = std::string("dialog.") + field + "." + o.value;
-                if (ImGui::RadioButton(ui::imgui_label(o.label.in(locale), id).c_str(),
-                                       d.fields[field] == o.value)) {
-                    d.fields[field] = o.value;
-                }
-                ui::track(ui, id);
+            if (const forms::FieldDefinition* f = form->find_field(field)) {
+                ui::choice_radios(ui, *f, "dialog", d.fields[field]);
             }
         }
     }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("console.col.category").c_str());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ui.px(520));
-    if (ImGui::BeginCombo("##dialog.category",
-                          c.catalog().category_label(d.fields["category"], locale).c_str())) {
-        for (const forms::Category& group : c.catalog().categories.top_level()) {
-            if (ImGui::Selectable(ui::imgui_label(group.label.in(locale), group.code).c_str(),
-                                  d.fields["category"] == group.code)) {
-                d.fields["category"] = group.code;
-            }
-            for (const forms::Category& child : group.children) {
-                if (ImGui::Selectable(
-                        ui::imgui_label("    " + child.label.in(locale), child.code).c_str(),
-                        d.fields["category"] == child.code)) {
-                    d.fields["category"] = child.code;
-                }
-            }
-        }
-        ImGui::EndCombo();
-    }
-    ui::track(ui, "dialog.category");
+    ui::category_combo(ui, c.catalog(), "dialog", d.fields["category"], ui.px(520));
     dialog_text(ui, d, "reason", w, true);
 }
 

@@ -4,6 +4,7 @@
 
 #include "counter/views.h"
 #include "ui/charts.h"
+#include "ui/classification_fields.h"
 #include "ui/staff_text.h"
 #include "ui/ticket_clocks.h"
 
@@ -237,53 +238,18 @@ void labelled_text(Ui& ui, const char* key, std::string_view id, std::string& va
     }
 }
 
-// One choice of the correction dialog as radio buttons, from the counter form's options.
-void classification_radios(Ui& ui, CounterController& c, StepDraft& s, const char* field) {
-    const forms::FieldDefinition* f = c.form().find_field(field);
-    if (f == nullptr) {
-        return;
-    }
-    const std::string locale(ui::code(ui.locale()));
-    ImGui::TextUnformatted(f->label.in(locale).c_str());
-    for (const forms::ChoiceOption& o : f->options) {
-        ImGui::SameLine();
-        const std::string id = std::string("step.") + field + "." + o.value;
-        if (ImGui::RadioButton(ui::imgui_label(o.label.in(locale), id).c_str(),
-                               s.fields[field] == o.value)) {
-            s.fields[field] = o.value;
-        }
-        ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    }
-}
-
 // 复核 二次确认: the classification as it is, each value changeable, and why.
 void draw_correction(Ui& ui, CounterController& c, StepDraft& s, float w) {
-    const std::string locale(ui::code(ui.locale()));
     ImGui::TextWrapped("%s", ui.tr("counter.step.reclassify_help").c_str());
-    classification_radios(ui, c, s, "request_type");
+    for (const char* field : {"request_type", "priority", "severity"}) {
+        if (const forms::FieldDefinition* f = c.form().find_field(field)) {
+            ui::choice_radios(ui, *f, "step", s.fields[field]);
+        }
+    }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("counter.col.category").c_str());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ui.px(520));
-    if (ImGui::BeginCombo("##step.category",
-                          c.catalog().category_label(s.fields["category"], locale).c_str())) {
-        for (const forms::Category& group : c.catalog().categories.top_level()) {
-            if (ImGui::Selectable(ui::imgui_label(group.label.in(locale), group.code).c_str(),
-                                  s.fields["category"] == group.code)) {
-                s.fields["category"] = group.code;
-            }
-            for (const forms::Category& child : group.children) {
-                if (ImGui::Selectable(
-                        ui::imgui_label("    " + child.label.in(locale), child.code).c_str(),
-                        s.fields["category"] == child.code)) {
-                    s.fields["category"] = child.code;
-                }
-            }
-        }
-        ImGui::EndCombo();
-    }
-    ui.hits().record("step.category", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    classification_radios(ui, c, s, "priority");
-    classification_radios(ui, c, s, "severity");
+    ui::category_combo(ui, c.catalog(), "step", s.fields["category"], ui.px(520));
     labelled_text(ui, "counter.payload.reason", "step.reason", s.fields["reason"], w, true);
 }
 

@@ -6,6 +6,7 @@
 
 #include "counter/stats_reports_view.h"
 
+#include "counter/stats_chart_style.h"
 #include "ui/charts.h"
 
 #include <algorithm>
@@ -62,21 +63,6 @@ void empty_note(Ui& ui, const std::string& key, ImVec2 size) {
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(size);
     ui.hits().record(key, origin, ImVec2(origin.x + size.x, origin.y + size.y));
-}
-
-ui::ChartStyle chart_style(const Ui& ui) {
-    const ui::Theme& theme = ui.theme();
-    ui::ChartStyle style;
-    style.text = theme.text;
-    style.muted = theme.muted;
-    style.grid = (theme.border & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x70);
-    style.axis = theme.border;
-    style.gap = ui.px(10);
-    style.line_width = std::max(2.0f, ui.px(3));
-    style.marker_radius = std::max(3.0f, ui.px(6));
-    style.swatch = ui.px(18);
-    style.value_step = 1.0; // every chart counts tickets
-    return style;
 }
 
 // A table with a frozen header of these column texts and weights, `size` big (it scrolls
@@ -248,7 +234,7 @@ void draw_stats_reports(Ui& ui, const StatsModel& model, float height) {
     ImGui::SameLine(0.0f, gap);
     ImGui::BeginGroup();
     title(ui, "stats.reports.department_chart");
-    draw_department_chart(ui, model, ImVec2(half, top_h - title_h), chart_style(ui));
+    draw_department_chart(ui, model, ImVec2(half, top_h - title_h), stats_chart_style(ui));
     ImGui::EndGroup();
 
     ImGui::Dummy(ImVec2(0, gap * 0.5f));

@@ -7,6 +7,7 @@
 
 #include "counter/stats_view.h"
 
+#include "counter/stats_chart_style.h"
 #include "counter/stats_reports_view.h"
 #include "ui/charts.h"
 
@@ -51,23 +52,6 @@ void wrapped_line(const std::string& text, ImU32 color) {
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
-}
-
-ui::ChartStyle chart_style(const Ui& ui) {
-    const ui::Theme& theme = ui.theme();
-    ui::ChartStyle style;
-    style.text = theme.text;
-    style.muted = theme.muted;
-    // The border colour at half strength: grid lines guide the eye without competing with bars,
-    // in high contrast too.
-    style.grid = (theme.border & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 0x70);
-    style.axis = theme.border;
-    style.gap = ui.px(10);
-    style.line_width = std::max(2.0f, ui.px(3));
-    style.marker_radius = std::max(3.0f, ui.px(6));
-    style.swatch = ui.px(18);
-    style.value_step = 1.0; // every chart counts tickets
-    return style;
 }
 
 // [SECTION] period row
@@ -294,7 +278,7 @@ void chart_row(Ui& ui, const StatsModel& model, float height, std::string_view l
     }
     const ImVec2 chart_size(width, std::max(ui.px(120), height - title_h));
     ui::FontScope body(ui.fonts().body);
-    const ui::ChartStyle style = chart_style(ui);
+    const ui::ChartStyle style = stats_chart_style(ui);
     ImGui::BeginGroup();
     chart_title(ui, left_title);
     left(ui, model, chart_size, style);
