@@ -92,6 +92,9 @@ std::string answered_ticket(TourContext& t) {
     (void)t.store.act(
         number, core::Step::feedback, {"C001", core::Role::reviewer, {}},
         {{"text", "经核实，上月重复扣费50元，已于11月24日退回您的账户。给您带来不便，深表歉意。"}});
+    // The branch called back: check-a-ticket shows when and how, never what was said.
+    (void)t.store.act(number, core::Step::contact, staff,
+                      {{"channel", "phone"}, {"outcome", "已告知退款结果"}});
     return number;
 }
 
