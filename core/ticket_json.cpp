@@ -178,8 +178,14 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["locale"] = t.locale;
     j["first_response_due"] = t.first_response_due;
     j["due_at"] = t.due_at;
-    j["contact_due"] = t.contact_due;
-    j["approval_above"] = t.approval_above ? json(*t.approval_above) : json(nullptr);
+    // The clocks and approvals of issue 14 are written only when set: a reader takes a missing
+    // key as unset, and every create carries this body over the wire and into two databases.
+    if (t.contact_due != 0) {
+        j["contact_due"] = t.contact_due;
+    }
+    if (t.approval_above) {
+        j["approval_above"] = *t.approval_above;
+    }
     j["satisfaction"] = to_string(t.satisfaction);
     j["round"] = t.round;
     j["received_at"] = t.received_at;
@@ -195,9 +201,13 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["feedback"] = t.feedback;
     j["assignee"] = t.assignee;
     j["deadline_started_at"] = optional_time(t.deadline_started_at);
-    j["approved_by"] = t.approved_by;
-    j["approved_compensation"] = t.approved_compensation;
-    j["checklist"] = t.checklist;
+    if (!t.approved_by.empty() || t.approved_compensation != 0) {
+        j["approved_by"] = t.approved_by;
+        j["approved_compensation"] = t.approved_compensation;
+    }
+    if (!t.checklist.empty()) {
+        j["checklist"] = t.checklist;
+    }
     if (pii != PiiMode::omit) {
         j["customer"] = customer_json(t.customer, pii);
     }
