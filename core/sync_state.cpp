@@ -190,6 +190,23 @@ Result<std::int64_t> SyncState::pending_count() {
     return q->int64(0);
 }
 
+Result<bool> SyncState::crisis_pending() {
+    auto q = m_db->query(std::string("SELECT EXISTS (SELECT 1 FROM events e JOIN tickets t ON "
+                                     "t.id = e.ticket_id WHERE e.origin_device = ?1 AND "
+                                     "e.device_seq > ") +
+                         k_mark_sql +
+                         " AND t.queue_escalated = 1 AND e.id NOT IN "
+                         "(SELECT event_id FROM sync_dead_letters))");
+    if (!q) {
+        return std::unexpected(q.error());
+    }
+    q->bind(1, m_device);
+    if (auto row = q->step(); !row) {
+        return std::unexpected(row.error());
+    }
+    return q->int64(0) != 0;
+}
+
 Result<std::optional<Millis>> SyncState::oldest_pending_at() {
     auto q = m_db->query(std::string("SELECT hlc FROM events WHERE origin_device = ?1 AND "
                                      "device_seq > ") +

@@ -79,6 +79,9 @@ public:
 
     // Events waiting for the center: above the mark and not dead letters.
     Result<std::int64_t> pending_count();
+    // Whether a waiting event is of a ticket in the escalated queue (重大, 外宣传型 or
+    // escalated): the sync worker then tries at once instead of waiting out its backoff.
+    Result<bool> crisis_pending();
     // Physical time (from its HLC) of the oldest waiting event; nullopt when none waits.
     Result<std::optional<Millis>> oldest_pending_at();
 

@@ -1,5 +1,7 @@
 #include "sync/sync_worker.h"
 
+#include "core/sync_state.h"
+
 namespace cf::sync {
 
 SyncWorker::SyncWorker(SyncWorkerOptions options) : m_options(std::move(options)) {}
@@ -89,7 +91,7 @@ void SyncWorker::run() {
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_until(lock, next, [&] {
-                return m_stop.load() || (m_wake_requested && healthy) ||
+                return m_stop.load() || m_wake_requested ||
                        std::chrono::steady_clock::now() >= next;
             });
             if (m_stop) {
@@ -99,11 +101,17 @@ void SyncWorker::run() {
             m_wake_requested = false;
             if (requested && !healthy && std::chrono::steady_clock::now() < next) {
                 // A ticket was filed while the center is failing: show it as pending, and let
-                // the backoff timer decide when to try.
+                // the backoff timer decide when to try, unless a crisis ticket (重大, 外宣传型,
+                // escalated) waits: the center's manager must see it at once (004), so each
+                // such request tries now. The events still go in device order, as the
+                // center's exactly-once check needs.
                 lock.unlock();
                 refresh_status(*m_store);
                 notify();
-                continue;
+                if (!core::SyncState(*m_store).crisis_pending().value_or(false)) {
+                    continue;
+                }
+                lock.lock();
             }
             m_status.syncing = true;
         }

@@ -2,7 +2,8 @@
 // The sync client in the background, for the kiosk/counter app: one worker thread with its
 // own store connection runs SyncClient passes on a timer (a pass after start, after each
 // sync_now() while the center is reachable, every poll_interval when healthy, and after a
-// failure with exponential backoff and jitter capped at 5 minutes). The UI thread never waits
+// failure with exponential backoff and jitter capped at 5 minutes; a sync_now() while a crisis
+// ticket's event waits tries at once, backoff or not). The UI thread never waits
 // on it: status() is a copy taken under a lock, and on_change wakes the UI (the app passes a
 // function that calls glfwPostEmptyEvent; sync/ knows nothing of GLFW).
 
@@ -45,7 +46,8 @@ public:
     // Aborts a request in flight, ends the thread and closes its connection. Idempotent.
     void stop();
     // Asks for a pass soon (after filing or acting on a ticket). While the center is failing
-    // the backoff timer still decides, and only the pending count is refreshed at once.
+    // the backoff timer still decides, and only the pending count is refreshed at once,
+    // unless an event of a crisis ticket waits (SyncState::crisis_pending): then now.
     void sync_now();
     // A consistent copy of the latest status; cheap, never blocks on the network.
     SyncStatus status() const;

@@ -1,6 +1,7 @@
 // The background worker the app runs: it syncs without being asked, wakes the UI through its
 // callback, keeps a status snapshot, backs off while the center is away and stops at once.
 #include "sync/sync_worker.h"
+#include "tests/support/store_fixture.h"
 #include "tests/support/temp_dir.h"
 #include "tests/sync/support/fault_proxy.h"
 #include "tests/sync/support/terminal.h"
@@ -100,4 +101,43 @@ TEST_CASE("the worker refuses to start without an enrolment or with a readable t
     auto r = worker.start();
     REQUIRE_FALSE(r);
     CHECK(r.error().message.find("enroll") != std::string::npos);
+}
+
+TEST_CASE("while the center is away a crisis ticket is sent at once, not after the backoff") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    std::atomic<bool> away{false};
+    FaultProxy proxy(center.port(),
+                     [&](int) { return away ? ProxyFault::drop : ProxyFault::pass; });
+    k1.enroll(center, proxy.url());
+    away = true;
+    cs::SyncWorker worker(
+        cs::SyncWorkerOptions{k1.dir(), assets_dir(), std::chrono::milliseconds(200), 500, {}});
+    REQUIRE(worker.start());
+    // Four failed passes: the next try is 4 to 8 seconds away.
+    const cf::core::SystemClock clock;
+    REQUIRE(eventually([&] {
+        const auto s = worker.status();
+        return !s.online && s.next_attempt_at > clock.now() + 3500;
+    }));
+    const cf::core::Millis backoff_ends = worker.status().next_attempt_at;
+    away = false; // the center is back, but the worker does not know yet
+
+    auto store = cf::core::TicketStore::open(k1.dir(), clock);
+    REQUIRE(store);
+    // A plain complaint waits for the backoff.
+    REQUIRE(store->file(sample_complaint(), frontdesk()));
+    worker.sync_now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    CHECK(worker.status().pending == 1);
+    // A 重大 complaint does not: the center's manager must hear of it now.
+    cf::core::NewTicket major = sample_complaint();
+    major.severity = cf::core::Severity::major;
+    REQUIRE(store->file(major, frontdesk()));
+    worker.sync_now();
+    CHECK(eventually([&] { return worker.status().pending == 0; }));
+    CHECK(clock.now() < backoff_ends);
+    worker.stop();
+    CHECK(center_export(center.dir()).at("event_count") == 2);
 }
