@@ -1,5 +1,6 @@
 // New versions of forms and the category tree, published at the center, arrive by pull, are
 // laid out in the data directory atomically and used by the next program that loads assets.
+#include "forms/catalog.h"
 #include "sync/asset_files.h"
 #include "tests/support/temp_dir.h"
 #include "tests/sync/support/terminal.h"
@@ -65,4 +66,42 @@ TEST_CASE("a delivered category tree that does not load is kept out of use") {
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("do not load") != std::string::npos);
     CHECK(cf::sync::current_assets_dir(k1.dir(), assets_dir()) == assets_dir());
+}
+
+TEST_CASE("scripts published at the center reach the terminal; a script that does not load is "
+          "kept out of use") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.enroll(center);
+    json phrases = read_json(assets_dir() / "scripts" / "phrases.json");
+    phrases["complaint"]["greeting"]["en"] = "Good morning, and welcome to our branch.";
+    auto publish = [&](const json& doc) {
+        {
+            std::ofstream out(tmp / "phrases.json");
+            out << doc.dump(2);
+        }
+        auto published =
+            run_center(center.dir(), {"publish-asset", "--name", "scripts/phrases.json", "--file",
+                                      (tmp / "phrases.json").string()});
+        REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+        auto r = k1.cli({"sync", "--once"});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return r.out;
+    };
+    publish(phrases);
+    const auto dir = cf::sync::current_assets_dir(k1.dir(), assets_dir());
+    REQUIRE(dir != assets_dir());
+    auto catalog = cf::forms::load_catalog(dir);
+    REQUIRE(catalog);
+    const auto* greeting =
+        catalog->phrases.find(cf::core::RequestType::complaint, cf::forms::ScriptMoment::greeting);
+    REQUIRE(greeting != nullptr);
+    CHECK(greeting->en == "Good morning, and welcome to our branch.");
+
+    // An acknowledgement without the handling time is refused by the terminal's check.
+    phrases["complaint"]["acknowledgement"]["en"] = "Your complaint is registered.";
+    const std::string out = publish(phrases);
+    CHECK(out.find("do not load") != std::string::npos);
+    CHECK(cf::sync::current_assets_dir(k1.dir(), assets_dir()) == dir);
 }
