@@ -176,6 +176,11 @@ SqliteCenterStorage::console_queue(const Principal& who, const sync::QueueReques
     if (request.limit < 1 || request.limit > 500 || request.offset < 0) {
         return center_error(400, "invalid_value", "limit: 1 to 500, offset: 0 or more", "limit");
     }
+    // A calendar about to run out is shown with every queue, to staff who can publish the next.
+    auto rules = current_create_rules();
+    if (!rules) {
+        return std::unexpected(rules.error());
+    }
     std::lock_guard lock(m_mutex);
     if (auto r = refresh_facts(); !r) {
         return std::unexpected(r.error());
@@ -187,6 +192,7 @@ SqliteCenterStorage::console_queue(const Principal& who, const sync::QueueReques
     out.queue = request.queue;
     out.total = page.total;
     out.counts = page.counts;
+    out.calendars = (*rules)->calendar_notices(now);
     for (const std::int64_t rowid : page.rowids) {
         auto one = m_db.query(std::string("SELECT ") + k_ticket_body +
                               ", name_sealed FROM tickets WHERE rowid = ?1");

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 
@@ -39,12 +40,22 @@ CenterResult<void> CreateRules::add_asset(std::string_view name, std::string_vie
     const bool tree = name == "categories.json";
     const bool form = name.starts_with("forms/") && name.ends_with(".json");
     const bool sla = name == "sla/policy.json";
-    if (!tree && !form && !sla) {
+    const bool calendar = name.starts_with("calendars/") && name.ends_with(".json");
+    if (!tree && !form && !sla && !calendar) {
         return {};
     }
     const json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {
         return asset_problem(name, "it is not JSON");
+    }
+    if (calendar) {
+        auto parsed = forms::parse_business_calendar(doc, std::string(name));
+        if (!parsed) {
+            return asset_problem(name, first_problem(parsed.error()));
+        }
+        const std::string id = parsed->id();
+        calendars.insert_or_assign(id, std::move(*parsed));
+        return {};
     }
     if (sla) {
         auto parsed = forms::parse_sla_policy(doc, std::string(name));
@@ -99,6 +110,19 @@ CenterResult<void> CreateRules::check_new_category(core::Step step, const json& 
         "payload.after.category");
 }
 
+std::vector<sync::CalendarNotice> CreateRules::calendar_notices(core::Millis now) const {
+    std::vector<sync::CalendarNotice> out;
+    for (const auto& [id, calendar] : calendars) {
+        if (const auto w = calendar.coverage_warning(now)) {
+            char date[16];
+            std::snprintf(date, sizeof date, "%04d-%02d-%02d", w->covers_until.year,
+                          w->covers_until.month, w->covers_until.day);
+            out.push_back(sync::CalendarNotice{id, date, w->days_left});
+        }
+    }
+    return out;
+}
+
 std::size_t CreateRules::length_limit(forms::TicketPath p) const {
     auto it = max_length.find(p);
     return it == max_length.end() ? k_unlisted_text_limit : it->second;
@@ -121,6 +145,12 @@ CenterResult<CreateRules> load_create_rules(const fs::path& assets_dir) {
     if (ec) {
         return asset_problem((assets_dir / "forms").string(),
                              ec.message() + " (give serve --assets DIR)");
+    }
+    // Calendars are optional: without the folder every branch counts weekdays.
+    for (const auto& entry : fs::directory_iterator(assets_dir / "calendars", ec)) {
+        if (entry.path().extension() == ".json") {
+            names.push_back("calendars/" + entry.path().filename().string());
+        }
     }
     for (const auto& name : names) {
         std::ifstream in(assets_dir / name, std::ios::binary);

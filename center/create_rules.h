@@ -7,8 +7,10 @@
 
 #include "center/center_error.h"
 #include "core/lifecycle.h"
+#include "forms/business_calendar.h"
 #include "forms/sla_policy.h"
 #include "forms/ticket_path.h"
+#include "sync/console_messages.h"
 
 #include <nlohmann/json.hpp>
 
@@ -37,23 +39,29 @@ struct CreateRules {
     std::map<forms::TicketPath, std::size_t> max_items;
     // The newest policy: the call-back deadline a feedback sets comes from it.
     forms::SlaPolicy policy;
+    // The newest version of each business calendar (calendars/ID.json), by id.
+    std::map<std::string, forms::BusinessCalendar, std::less<>> calendars;
 
-    // Folds in one published or installed asset: categories.json, forms/ID.json or
-    // sla/policy.json (others are ignored). Fails with 500 invalid_asset naming the file and
-    // its first problem.
+    // Folds in one published or installed asset: categories.json, forms/ID.json,
+    // sla/policy.json or calendars/ID.json (others are ignored). Fails with 500 invalid_asset
+    // naming the file and its first problem.
     CenterResult<void> add_asset(std::string_view name, std::string_view text);
 
     // A reclassify step names a category of the tree; else 422 invalid_value naming
     // payload.after.category.
     CenterResult<void> check_new_category(core::Step step, const nlohmann::json& payload) const;
 
+    // The calendars within BusinessCalendar::k_warning_days of the end of their lists, or past
+    // it, by id: the console shows them until a newer version is published.
+    std::vector<sync::CalendarNotice> calendar_notices(core::Millis now) const;
+
     // The characters a text at this path may have; the items a list may have.
     std::size_t length_limit(forms::TicketPath p) const;
     std::size_t item_limit(forms::TicketPath p) const;
 };
 
-// The rules of the assets directory: categories.json, sla/policy.json and every forms/*.json
-// in it. Fails with
+// The rules of the assets directory: categories.json, sla/policy.json, every forms/*.json and
+// every calendars/*.json in it. Fails with
 // 500 invalid_asset naming the directory or the file that cannot be read.
 CenterResult<CreateRules> load_create_rules(const std::filesystem::path& assets_dir);
 

@@ -163,7 +163,8 @@ SqliteCenterStorage::open(const fs::path& dir, core::Millis max_clock_skew) {
 CenterResult<SqliteCenterStorage::PublishedRules>
 SqliteCenterStorage::published_rules_since(core::Database& db, std::int64_t after) {
     auto q = db.query("SELECT seq, name, content FROM assets WHERE seq > ?1 AND "
-                      "(name IN ('categories.json', 'sla/policy.json') OR name LIKE 'forms/%') "
+                      "(name IN ('categories.json', 'sla/policy.json') OR name LIKE 'forms/%' OR "
+                      "name LIKE 'calendars/%') "
                       "ORDER BY seq");
     if (!q) {
         return fail_core(q);

@@ -339,6 +339,7 @@ void ConsoleController::on_queue(std::expected<ConsoleAnswer, ConsoleError>& r) 
     auto& q = std::get<sync::QueueResponse>(*r);
     m_counts = std::move(q.counts);
     m_rows = std::move(q.rows);
+    m_calendars = std::move(q.calendars);
     m_total = q.total;
     m_queue_loaded = true;
     m_last_queue_load = now();

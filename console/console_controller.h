@@ -97,6 +97,8 @@ public:
     void set_queue(sync::ConsoleQueue q);
     std::int64_t count(sync::ConsoleQueue q) const;
     const std::vector<sync::QueueRow>& rows() const { return m_rows; }
+    // The center's business calendars that run out within 30 days, or have (with each queue).
+    const std::vector<sync::CalendarNotice>& calendar_notices() const { return m_calendars; }
     std::int64_t total() const { return m_total; }
     int offset() const { return m_offset; }
     bool queue_loading() const { return m_queue_req != 0; }
@@ -193,6 +195,7 @@ private:
     sync::ConsoleQueue m_queue = sync::ConsoleQueue::review;
     std::map<std::string, std::int64_t> m_counts;
     std::vector<sync::QueueRow> m_rows;
+    std::vector<sync::CalendarNotice> m_calendars;
     std::int64_t m_total = 0;
     int m_offset = 0;
     bool m_queue_loaded = false;

@@ -24,6 +24,26 @@ std::string priority_label(const Ui& ui, const ConsoleController& c, core::Prior
     return std::string(core::to_string(p));
 }
 
+// From 30 days before a calendar of the center runs out until a newer one is published: the
+// deadlines of every branch on it will count holidays by the statutory rules alone (no 调休).
+void draw_calendar_notices(Ui& ui, const ConsoleController& c) {
+    for (const sync::CalendarNotice& n : c.calendar_notices()) {
+        const forms::BusinessCalendar* calendar = c.catalog().find_calendar(n.calendar);
+        const std::string name = calendar ? calendar->name().in(ui::code(ui.locale())) : n.calendar;
+        const std::string text =
+            n.days_left < 0
+                ? ui.fmt("console.calendar.ended", {{"calendar", name},
+                                                    {"date", n.covers_until},
+                                                    {"file", "calendars/" + n.calendar + ".json"}})
+                : ui.fmt("console.calendar.ending",
+                         {{"calendar", name},
+                          {"date", n.covers_until},
+                          {"days", std::to_string(n.days_left)},
+                          {"file", "calendars/" + n.calendar + ".json"}});
+        ui::calendar_notice(ui, "queue.calendar." + n.calendar, text, n.days_left);
+    }
+}
+
 } // namespace
 
 // The filter inputs shared by the list and the dashboard (prefix "filter" or "dash.filter").
@@ -109,6 +129,7 @@ bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::strin
 
 void draw_queue(Ui& ui, ConsoleController& c) {
     const core::Millis now = c.now();
+    draw_calendar_notices(ui, c);
     for (sync::ConsoleQueue q : c.queues()) {
         const bool current = c.queue() == q;
         if (current) {

@@ -145,16 +145,11 @@ void draw_calendar_warning(Ui& ui, CounterController& c) {
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", w->covers_until.year, w->covers_until.month,
                   w->covers_until.day);
-    const bool past = w->days_left < 0;
-    const std::string text = past
+    const std::string text = w->days_left < 0
                                  ? ui.fmt("counter.calendar.ended", {{"date", date}})
                                  : ui.fmt("counter.calendar.ending",
                                           {{"date", date}, {"days", std::to_string(w->days_left)}});
-    ImGui::PushStyleColor(ImGuiCol_Text,
-                          past ? ui::staff_colors().sla_overdue : ui::staff_colors().sla_warning);
-    ImGui::TextWrapped("%s", text.c_str());
-    ImGui::PopStyleColor();
-    ui.hits().record("queue.calendar_warning", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ui::calendar_notice(ui, "queue.calendar_warning", text, w->days_left);
 }
 
 } // namespace

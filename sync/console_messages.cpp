@@ -387,12 +387,22 @@ json to_json(const QueueResponse& m) {
     for (const auto& r : m.rows) {
         rows.push_back(to_json(r));
     }
-    return {{"protocol", k_protocol_version},
-            {"epoch", m.epoch},
-            {"queue", to_string(m.queue)},
-            {"total", m.total},
-            {"counts", m.counts},
-            {"rows", std::move(rows)}};
+    json j = {{"protocol", k_protocol_version},
+              {"epoch", m.epoch},
+              {"queue", to_string(m.queue)},
+              {"total", m.total},
+              {"counts", m.counts},
+              {"rows", std::move(rows)}};
+    if (!m.calendars.empty()) {
+        json calendars = json::array();
+        for (const auto& c : m.calendars) {
+            calendars.push_back({{"calendar", c.calendar},
+                                 {"covers_until", c.covers_until},
+                                 {"days_left", c.days_left}});
+        }
+        j["calendars"] = std::move(calendars);
+    }
+    return j;
 }
 
 json to_json(const TimelineEntry& m) {
@@ -533,6 +543,24 @@ Parsed<QueueRow> parse_queue_row(const json& j, const std::string& path) {
     return done(f, std::move(m));
 }
 
+Parsed<CalendarNotice> parse_calendar_notice(const json& j, const std::string& path) {
+    if (auto r = require_object(j, path); !r) {
+        return std::unexpected(r.error());
+    }
+    JsonFields f(j, path);
+    CalendarNotice m;
+    m.calendar = f.text("calendar", 64).value_or("");
+    if (!m.calendar.empty() && !code_chars(m.calendar, 64, false, false)) {
+        f.fail("invalid_value", "calendar", "calendar: letters, digits, - and _ only");
+    }
+    m.covers_until = f.text("covers_until", 10).value_or("");
+    if (f.ok() && (m.covers_until.size() != 10 || !core::parse_iso8601(m.covers_until))) {
+        f.fail("invalid_value", "covers_until", "covers_until: a date YYYY-MM-DD");
+    }
+    m.days_left = static_cast<int>(f.integer("days_left", -100000, 100000).value_or(0));
+    return done(f, std::move(m));
+}
+
 Parsed<TimelineEntry> parse_timeline_entry(const json& j, const std::string& path) {
     if (auto r = require_object(j, path); !r) {
         return std::unexpected(r.error());
@@ -579,6 +607,15 @@ Parsed<QueueResponse> parse_queue_response(const json& j) {
                 return std::unexpected(row.error());
             }
             m.rows.push_back(std::move(*row));
+        }
+    }
+    if (const json* calendars = f.optional_array("calendars", 64)) {
+        for (std::size_t i = 0; i < calendars->size() && f.ok(); ++i) {
+            auto c = parse_calendar_notice((*calendars)[i], "calendars[" + std::to_string(i) + "]");
+            if (!c) {
+                return std::unexpected(c.error());
+            }
+            m.calendars.push_back(std::move(*c));
         }
     }
     return done(f, std::move(m));

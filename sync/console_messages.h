@@ -106,12 +106,21 @@ struct QueueRow {
     std::string customer; // masked name
 };
 
+// A business calendar the center knows that runs out within 30 days or has run out (issue 14:
+// the center sees the warning until a newer calendar is published).
+struct CalendarNotice {
+    std::string calendar;     // its id: "cn-mainland"
+    std::string covers_until; // the last day its lists cover, "2026-12-31"
+    int days_left = 0;        // 0 on that day, < 0 after it
+};
+
 struct QueueResponse {
     std::string epoch;
     ConsoleQueue queue = ConsoleQueue::review;
     std::int64_t total = 0;                     // rows in this queue under the filter
     std::map<std::string, std::int64_t> counts; // every queue's count under the filter
     std::vector<QueueRow> rows;                 // ordered by the queue's own order
+    std::vector<CalendarNotice> calendars;      // written only when one runs out soon
 };
 
 // One event of the timeline, from the branch or the center.

@@ -82,6 +82,14 @@ bool track(Ui& ui, std::string_view id) {
     return ImGui::IsItemClicked(ImGuiMouseButton_Left) || ImGui::IsItemDeactivated();
 }
 
+void calendar_notice(Ui& ui, std::string_view id, const std::string& text, int days_left) {
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          days_left < 0 ? staff_colors().sla_overdue : staff_colors().sla_warning);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 bool push_button(Ui& ui, std::string_view id, std::string_view label, ImVec2 size) {
     const bool pressed = ImGui::Button(imgui_label(label, id).c_str(), size);
     ui.hits().record(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -42,6 +42,10 @@ bool text_input(Ui& ui, std::string_view id, std::string& text, float width, boo
 // A multi-line text input bound to `text`.
 void text_area(Ui& ui, std::string_view id, std::string& text, ImVec2 size);
 
+// A business calendar near the end of its lists (days_left >= 0, in the warning colour) or past
+// it (in the overdue colour): one wrapped line, recorded under `id`.
+void calendar_notice(Ui& ui, std::string_view id, const std::string& text, int days_left);
+
 // "id##id" label for ImGui widgets whose visible text changes with the locale.
 std::string imgui_label(std::string_view visible, std::string_view id);
 

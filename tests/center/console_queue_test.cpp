@@ -1,6 +1,7 @@
 // The console's work lists through the API: each queue holds the right tickets in its own
 // order, the filters narrow them and every count, and a department handler sees, opens and
 // acts on only what was dispatched to their department.
+#include "core/sqlite_db.h"
 #include "tests/center/console_fixture.h"
 
 #include <doctest/doctest.h>
@@ -231,4 +232,36 @@ TEST_CASE("a second 不满意 reaches the center's manager queue; a crisis is th
     CHECK(again.status == 422);
     auto plain = r.step(m, quiet, "checklist", {{"item", "manager_talked"}});
     CHECK(plain.status == 422);
+}
+
+TEST_CASE("center migration 5 puts the 重大 and 外宣传型 tickets stored before it in the escalated "
+          "queue") {
+    ConsoleCenter r;
+    r.add_usual_staff();
+    const std::string major = r.push({.severity = "major", .submit = true});
+    const std::string media = r.push({.special_type = "media_exposure", .submit = true});
+    r.push({.submit = true});
+    REQUIRE(r.center.stop() == 0);
+    {
+        // Back to schema 4: no crisis column, the facts index without it.
+        auto db = cf::core::Database::open(r.center.dir() / "center.db", {});
+        REQUIRE(db);
+        for (const char* sql :
+             {"DROP INDEX tickets_facts", "ALTER TABLE tickets DROP COLUMN crisis",
+              "CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, "
+              "state, due_at, first_response_due, acknowledged_at, resolved_at, "
+              "dispatch_deadline, handled_at, satisfaction, departments)",
+              "PRAGMA user_version = 4"}) {
+            REQUIRE_MESSAGE(db->exec(sql), sql);
+        }
+    }
+    r.center.start();
+    auto escalated = r.queue(r.session.at("M01"), "queue=escalated");
+    REQUIRE_MESSAGE(escalated.status == 200, escalated.body.dump());
+    auto listed = numbers(escalated);
+    std::sort(listed.begin(), listed.end());
+    std::vector<std::string> expected = {major, media};
+    std::sort(expected.begin(), expected.end());
+    CHECK(listed == expected);
+    CHECK(escalated.body.at("counts").at("all") == 3);
 }

@@ -3,6 +3,7 @@
 
 #include "tests/console/console_center.h"
 #include "tests/support/ui/console_harness.h"
+#include "tests/sync/support/calendar_publish.h"
 
 #include <doctest/doctest.h>
 
@@ -106,4 +107,26 @@ TEST_CASE("each role starts on its own list") {
     for (const sync::QueueRow& r : h.controller().rows()) {
         CHECK(std::ranges::find(r.departments, "billing") != r.departments.end());
     }
+}
+
+TEST_CASE("a calendar of the center running out is shown above the list until the next year is "
+          "published") {
+    test::ConsoleCenter center;
+    const std::int64_t today = test::today_at_utc8();
+    for (const char* far : {"hong-kong", "taiwan"}) {
+        test::publish_calendar(center.dir, center.tmp.path(), far, "2059-12-31");
+    }
+    test::publish_calendar(center.dir, center.tmp.path(), "cn-mainland", test::iso_date(today + 5));
+    test::ConsoleHarness h(center.url());
+    h.sign_in("R01", test::k_password);
+    REQUIRE(h.controller().signed_in());
+    REQUIRE(h.controller().calendar_notices().size() == 1);
+    CHECK(h.controller().calendar_notices()[0].days_left == 5);
+    CHECK(h.shows("queue.calendar.cn-mainland"));
+    CHECK_FALSE(h.shows("queue.calendar.hong-kong"));
+
+    test::publish_calendar(center.dir, center.tmp.path(), "cn-mainland", "2059-12-31");
+    h.click_and_settle("queue.review");
+    CHECK(h.controller().calendar_notices().empty());
+    CHECK_FALSE(h.shows("queue.calendar.cn-mainland"));
 }
