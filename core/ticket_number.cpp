@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 namespace cf::core {
@@ -413,7 +414,56 @@ private:
 
 } // namespace
 
+namespace {
+
+// The canonical text as format_ticket_number writes it (upper case, one dash between groups),
+// read without building strings on the way: what the center's push and every lookup by
+// number see. Anything else, valid or not, is left to the Parser and its messages.
+std::optional<TicketNumber> parse_canonical(std::string_view text) {
+    std::string_view groups[4];
+    std::size_t count = 0;
+    while (count < 4) {
+        const std::size_t dash = text.find('-');
+        groups[count++] = text.substr(0, dash);
+        if (dash == std::string_view::npos) {
+            break;
+        }
+        text.remove_prefix(dash + 1);
+    }
+    if (count != 4 || groups[3].data() + groups[3].size() != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    const auto [branch, date, terminal, last] = groups;
+    if (!valid_branch_code(branch) || date.size() != k_date_chars || !all_digits(date) ||
+        !valid_terminal_id(terminal) || last.size() != k_sequence_chars + 1 ||
+        !all_digits(last.substr(0, k_sequence_chars))) {
+        return std::nullopt;
+    }
+    const CivilDate day{2000 + to_int(date.substr(0, 2)), to_int(date.substr(2, 2)),
+                        to_int(date.substr(4, 2))};
+    const int sequence = to_int(last.substr(0, k_sequence_chars));
+    if (!valid_civil_date(day) || sequence == 0) {
+        return std::nullopt;
+    }
+    char body[k_max_chars];
+    std::size_t n = 0;
+    for (const std::string_view g : {branch, date, terminal, last.substr(0, k_sequence_chars)}) {
+        g.copy(body + n, g.size());
+        n += g.size();
+    }
+    if (number_check_character(std::string_view(body, n)) != last.back()) {
+        return std::nullopt;
+    }
+    return TicketNumber{std::string(branch), day.year,           day.month,
+                        day.day,             std::string(terminal), sequence};
+}
+
+} // namespace
+
 Result<TicketNumber> parse_ticket_number(std::string_view text) {
+    if (std::optional<TicketNumber> canonical = parse_canonical(text)) {
+        return std::move(*canonical);
+    }
     return Parser(text).run();
 }
 

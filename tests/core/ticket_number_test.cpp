@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include <string>
 #include <vector>
 
@@ -131,6 +133,28 @@ TEST_SUITE("ticket_number") {
             REQUIRE(formatted.has_value());
             CHECK(*formatted == sample);
         }
+    }
+
+    TEST_CASE("the canonical text and the same number typed otherwise read the same") {
+        // The canonical text takes a short path; lower case, spaces or no dashes the full one.
+        for (const std::string& sample : k_samples) {
+            CAPTURE(sample);
+            const Result<TicketNumber> canonical = parse_ticket_number(sample);
+            REQUIRE(canonical.has_value());
+            std::string typed;
+            for (const char c : sample) {
+                typed += c == '-' ? ' ' : static_cast<char>(std::tolower(c));
+            }
+            const Result<TicketNumber> spaced = parse_ticket_number("  " + typed + " ");
+            REQUIRE(spaced.has_value());
+            CHECK(*spaced == *canonical);
+            // A doubled or trailing dash is not the canonical text, and the full reader says
+            // what it makes of it.
+            CHECK(parse_ticket_number(sample + "-").has_value() ==
+                  parse_ticket_number(sample + " ").has_value());
+        }
+        CHECK_FALSE(parse_ticket_number("GZ02-261123-K1-0042M-X").has_value());
+        CHECK_FALSE(parse_ticket_number("GZ02-261131-K1-0042M").has_value()); // no 31 Nov
     }
 
     TEST_CASE("parse returns the parts of the number") {
