@@ -274,11 +274,22 @@ private:
         }
         dispatch_deadline = at + window;
         handled_at = 0;
-        for (const auto& d : departments) {
+        auto handler_of = [](const std::string& d) {
             const std::size_t i = static_cast<std::size_t>(
                 std::find(std::begin(k_departments), std::end(k_departments), d) -
                 std::begin(k_departments));
-            const core::Actor handler{k_handlers[i], Role::handler, d};
+            return core::Actor{k_handlers[i], Role::handler, d};
+        };
+        // Every department signs for (签收) the dispatch within half an hour, then handles it.
+        Millis signed_at = at;
+        for (const auto& d : departments) {
+            signed_at += 5 * k_minute;
+            if (!step(Step::sign_for, handler_of(d), {{"department", d}}, signed_at)) {
+                return false;
+            }
+        }
+        for (const auto& d : departments) {
+            const core::Actor handler = handler_of(d);
             const Millis left = std::max<Millis>(dispatch_deadline - at, 2 * k_hour);
             at += m_rng.chance(0.86)  ? m_rng.between(k_hour, left * 9 / 10)
                   : m_rng.chance(0.5) ? left + m_rng.between(k_hour, 3 * k_day)
