@@ -60,7 +60,14 @@ std::string without_part(const std::string& resolution, const std::string& depar
         const std::size_t nl = resolution.find('\n', pos);
         pos = nl == std::string::npos ? resolution.size() : nl + 1;
     }
-    std::string out;
+    if (starts.empty()) {
+        return resolution;
+    }
+    // What stood before the first part (a branch's resolution from before the dispatch) stays.
+    std::string out = resolution.substr(0, starts.front());
+    if (out.ends_with('\n')) {
+        out.pop_back();
+    }
     for (std::size_t i = 0; i < starts.size(); ++i) {
         const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : resolution.size();
         std::string part = resolution.substr(starts[i], end - starts[i]);
@@ -72,7 +79,7 @@ std::string without_part(const std::string& resolution, const std::string& depar
         }
         out += (out.empty() ? "" : "\n") + part;
     }
-    return starts.empty() ? resolution : out;
+    return out;
 }
 
 std::string prefix(Step step) {

@@ -240,3 +240,19 @@ TEST_CASE("a terminal applies the center's handle of a ticket dispatched before 
     REQUIRE(after);
     CHECK(after->state == State::handled);
 }
+
+TEST_CASE("a part sent back leaves the other parts, over several lines, and what stood before") {
+    Ticket t = dispatched_to_two();
+    t.resolution = "explained the tariff at the counter";
+    take(t, Step::sign_for, k_billing, {{"department", "billing"}});
+    take(t, Step::handle, k_billing, handled("billing", "refund 50 yuan\nby Friday"));
+    take(t, Step::sign_for, k_network, {{"department", "network"}});
+    take(t, Step::handle, k_network, handled("network", "signal fixed\nnetwork: checked twice"));
+    take(t, Step::audit_part, k_auditor,
+         {{"department", "billing"},
+          {"verdict", "rejected"},
+          {"reason", "which account"},
+          {"deadline", k_now + k_day}});
+    CHECK(t.resolution ==
+          "explained the tariff at the counter\nnetwork: signal fixed\nnetwork: checked twice");
+}
