@@ -60,6 +60,13 @@ int run_console(const AppOptions& options) {
         std::cerr << "counterfoil: assets: " << forms::to_string(departments.error()) << "\n";
         return 3;
     }
+    auto category_departments =
+        console::load_category_departments(options.assets, catalog->categories, *departments);
+    if (!category_departments) {
+        std::cerr << "counterfoil: assets: " << forms::to_string(category_departments.error())
+                  << "\n";
+        return 3;
+    }
     std::error_code ec;
     std::filesystem::create_directories(options.data, ec);
     if (ec) {
@@ -125,6 +132,7 @@ int run_console(const AppOptions& options) {
     services.http.request_timeout = std::chrono::milliseconds(20000);
     services.catalog = &*catalog;
     services.departments = std::move(*departments);
+    services.category_departments = std::move(*category_departments);
     services.default_deadline_hours = console::handling_hours_from_policy(options.assets);
     services.clock = &clock;
     services.timings.idle_sign_out = options.idle_sign_out;

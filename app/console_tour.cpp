@@ -1,5 +1,6 @@
 #include "app/console_tour.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -103,6 +104,22 @@ public:
         m_s.wait();
         return m_c.detail().has_value();
     }
+    // Opens the first ticket of the list's first page on which `step` is offered; false when
+    // none is.
+    bool open_offering(const std::string& step) {
+        const std::vector<sync::QueueRow> rows = m_c.rows();
+        for (const sync::QueueRow& row : rows) {
+            m_c.open(row.number);
+            m_s.wait();
+            const std::vector<std::string> offered = m_c.offered_steps();
+            if (std::find(offered.begin(), offered.end(), step) != offered.end()) {
+                return true;
+            }
+        }
+        m_s.problem("no ticket of the " + std::string(sync::to_string(m_c.queue())) +
+                    " list offers " + step);
+        return false;
+    }
     void step(const std::string& step, const std::map<std::string, std::string>& fields,
               const std::set<std::string>& departments = {}) {
         m_c.begin_step(step);
@@ -199,7 +216,8 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
         w.queue(ConsoleQueue::dispatch);
         s.shot(p + "06-queue-dispatch");
         if (w.open_first()) {
-            w.step("dispatch", {}, {"billing", "network"});
+            // The departments of the ticket's category are ticked: the suggestion shows as is.
+            w.step("dispatch", {});
             s.shot(p + "07-step-dispatch");
             c.cancel_step();
         }
@@ -207,7 +225,14 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
     if (w.as("H01")) {
         w.queue(ConsoleQueue::departments);
         s.shot(p + "08-queue-departments");
-        if (w.open_first()) {
+        // 签收 first: a department handles only what it signed for.
+        if (w.open_offering("sign_for")) {
+            w.step("sign_for", {});
+            s.shot(p + "23-step-sign-for");
+            c.cancel_step();
+        }
+        w.queue(ConsoleQueue::departments);
+        if (w.open_offering("handle")) {
             w.step("handle", {{"investigation", x.investigation},
                               {"responsibility", "our_department"},
                               {"solution", x.solution}});
@@ -221,6 +246,17 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
         if (w.open_first()) {
             w.step("audit_reject", {{"reason", x.reject_reason}}, {"billing", "network"});
             s.shot(p + "11-step-audit-reject");
+            c.cancel_step();
+        }
+        // One department's part audited while others may still work, sent back with a reason.
+        w.queue(ConsoleQueue::audit);
+        if (w.open_offering("audit_part")) {
+            w.step("audit_part", {{"verdict", "rejected"}, {"reason", x.reject_reason}});
+            if (c.dialog() && c.dialog()->fields["department"].empty() &&
+                !c.part_departments().empty()) {
+                c.dialog()->fields["department"] = c.part_departments().front();
+            }
+            s.shot(p + "24-step-audit-part");
             c.cancel_step();
         }
         w.queue(ConsoleQueue::answer);

@@ -150,6 +150,8 @@ TourTickets make_sample_tickets(CounterTour& t) {
     const core::Actor dispatcher{"C002", core::Role::dispatcher, {}};
     const auto handle = [&t, &n](std::size_t i, const char* department, const char* responsibility,
                                  const char* investigation, const char* solution) {
+        step(t, n[i], core::Step::sign_for, {"H001", core::Role::handler, department},
+             {{"department", department}});
         step(t, n[i], core::Step::handle, {"H001", core::Role::handler, department},
              {{"department", department},
               {"investigation", investigation},

@@ -83,6 +83,8 @@ std::string answered_ticket(TourContext& t) {
     (void)t.store.act(number, core::Step::review_accept, {"C001", core::Role::reviewer, {}}, {});
     (void)t.store.act(number, core::Step::dispatch, {"C002", core::Role::dispatcher, {}},
                       {{"departments", {"billing"}}, {"deadline", t.clock.now() + day}});
+    (void)t.store.act(number, core::Step::sign_for, {"H001", core::Role::handler, "billing"},
+                      {{"department", "billing"}});
     (void)t.store.act(number, core::Step::handle, {"H001", core::Role::handler, "billing"},
                       {{"department", "billing"},
                        {"investigation", "重复扣费已核实"},

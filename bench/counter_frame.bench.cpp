@@ -320,6 +320,7 @@ public:
         if (path == Path::dispatched) {
             return;
         }
+        step(number, core::Step::sign_for, center, {{"department", "billing"}});
         step(number, core::Step::handle, center,
              {{"department", "billing"},
               {"investigation", text(1, 2)},
@@ -372,6 +373,7 @@ public:
              {{"departments", {"billing", "network"}},
               {"deadline", m_clock.now() + 3 * core::k_day}});
         for (const char* dept : {"billing", "network"}) {
+            step(number, core::Step::sign_for, center, {{"department", dept}});
             step(number, core::Step::handle, center,
                  {{"department", dept},
                   {"investigation", text(2, 3)},
@@ -382,6 +384,7 @@ public:
              {{"reason", text(1, 2)},
               {"departments", {"billing"}},
               {"deadline", m_clock.now() + 2 * core::k_day}});
+        step(number, core::Step::sign_for, center, {{"department", "billing"}});
         step(number, core::Step::handle, center,
              {{"department", "billing"},
               {"investigation", text(2, 3)},

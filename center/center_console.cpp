@@ -57,7 +57,9 @@ bool is_console_step(core::Step s) {
     case Step::review_accept:
     case Step::review_return:
     case Step::dispatch:
+    case Step::sign_for:
     case Step::handle:
+    case Step::audit_part:
     case Step::audit_approve:
     case Step::audit_reject:
     case Step::feedback:

@@ -357,8 +357,8 @@ CenterResult<void> SqliteCenterStorage::apply_center_step(core::Ticket& t, core:
                                                           const core::Actor& actor, json payload,
                                                           core::Millis now) {
     // The handler's department travels in the payload, so every side can check it again.
-    if (step == core::Step::handle && !payload.contains("department") &&
-        !actor.department.empty()) {
+    if ((step == core::Step::handle || step == core::Step::sign_for) &&
+        !payload.contains("department") && !actor.department.empty()) {
         payload["department"] = actor.department;
     }
     // A script may leave "before" out: it is the ticket as the center has it.

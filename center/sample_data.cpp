@@ -274,12 +274,16 @@ private:
         }
         dispatch_deadline = at + window;
         handled_at = 0;
-        for (const auto& d : departments) {
+        auto handler_of = [](const std::string& d) {
             const std::size_t i = static_cast<std::size_t>(
                 std::find(std::begin(k_departments), std::end(k_departments), d) -
                 std::begin(k_departments));
-            const core::Actor handler{k_handlers[i], Role::handler, d};
+            return core::Actor{k_handlers[i], Role::handler, d};
+        };
+        for (const auto& d : departments) {
+            const core::Actor handler = handler_of(d);
             const Millis left = std::max<Millis>(dispatch_deadline - at, 2 * k_hour);
+            const Millis before = at;
             at += m_rng.chance(0.86)  ? m_rng.between(k_hour, left * 9 / 10)
                   : m_rng.chance(0.5) ? left + m_rng.between(k_hour, 3 * k_day)
                                       : m_rng.between(8 * k_day, 20 * k_day);
@@ -287,6 +291,11 @@ private:
                             {"investigation", "调取业务记录并回访客户核实情况。"},
                             {"responsibility", m_rng.chance(0.7) ? "our_department" : "supplier"},
                             {"solution", m_rng.pick(k_solutions)}};
+            // The department signs for (签收) the dispatch half-way to its answer, so a recent
+            // dispatch may still wait for its 签收.
+            if (!step(Step::sign_for, handler, {{"department", d}}, before + (at - before) / 2)) {
+                return false;
+            }
             if (!step(Step::handle, handler, handled, at)) {
                 return false;
             }

@@ -15,6 +15,7 @@ const char* deadline_key(core::Step step) {
         return "due_at";
     case core::Step::dispatch:
     case core::Step::audit_reject:
+    case core::Step::audit_part:
         return "deadline";
     case core::Step::feedback:
         return "contact_due";

@@ -576,7 +576,41 @@ std::vector<std::string> ConsoleController::handle_departments() const {
     if (m_staff->role == core::Role::handler) {
         return {m_staff->department};
     }
-    return m_detail->ticket.departments_pending;
+    std::vector<std::string> out;
+    for (const std::string& d : m_detail->ticket.departments_pending) {
+        if (core::has_signed_for(m_detail->ticket, d)) {
+            out.push_back(d);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> ConsoleController::sign_for_departments() const {
+    if (!signed_in() || !m_detail) {
+        return {};
+    }
+    if (m_staff->role == core::Role::handler) {
+        return {m_staff->department};
+    }
+    std::vector<std::string> out;
+    for (const std::string& d : m_detail->ticket.departments_pending) {
+        if (!core::has_signed_for(m_detail->ticket, d)) {
+            out.push_back(d);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> ConsoleController::part_departments() const {
+    return m_detail ? core::parts_to_audit(m_detail->ticket) : std::vector<std::string>{};
+}
+
+std::vector<std::string> ConsoleController::suggested_departments() const {
+    if (!m_detail) {
+        return {};
+    }
+    return m_services.category_departments.suggested(m_detail->ticket.category,
+                                                     catalog().categories);
 }
 
 void ConsoleController::begin_step(std::string_view step) {
@@ -592,11 +626,18 @@ void ConsoleController::begin_step(std::string_view step) {
     m_dialog->step = std::string(step);
     m_dialog->generation = generation;
     m_dialog->deadline_hours = m_services.default_deadline_hours;
-    if (step == "handle") {
-        const std::vector<std::string> d = handle_departments();
-        if (d.size() == 1) {
-            m_dialog->fields["department"] = d.front();
-        }
+    // One department to choose from: it is chosen.
+    const std::vector<std::string> one = step == "handle"       ? handle_departments()
+                                         : step == "sign_for"   ? sign_for_departments()
+                                         : step == "audit_part" ? part_departments()
+                                                                : std::vector<std::string>{};
+    if (one.size() == 1) {
+        m_dialog->fields["department"] = one.front();
+    }
+    if (step == "dispatch") {
+        // The departments of the ticket's category, as it stands after any correction.
+        const std::vector<std::string> suggested = suggested_departments();
+        m_dialog->departments.insert(suggested.begin(), suggested.end());
     }
     if (step == "reclassify" && m_detail) {
         // 复核 二次确认 starts from the classification as the branch filed it.
@@ -655,6 +696,22 @@ void ConsoleController::take_step() {
     }
     if (d.step == "feedback" || d.step == "note") {
         text("text");
+    }
+    if (d.step == "sign_for") {
+        text("department");
+    }
+    if (d.step == "audit_part") {
+        text("department");
+        const std::string& verdict = d.fields["verdict"];
+        if (verdict != "approved" && verdict != "rejected") {
+            d.field_errors["verdict"] = "console.field.pick_verdict";
+        } else {
+            payload["verdict"] = verdict;
+        }
+        if (verdict == "rejected") {
+            text("reason");
+            payload["deadline"] = now() + d.deadline_hours * core::k_hour;
+        }
     }
     if (d.step == "reclassify") {
         // Before as the center showed it (a stale view is refused), after only what changes.

@@ -6,6 +6,7 @@
 // Every request goes through ConsoleClient; tick() takes the answers in on the UI thread.
 // Nothing here draws, so every rule is tested headless.
 
+#include "console/category_departments.h"
 #include "console/console_client.h"
 #include "console/console_state.h"
 #include "console/dashboard_model.h"
@@ -30,7 +31,9 @@ namespace cf::console {
 struct ConsoleServices {
     sync::HttpOptions http; // the center's URL and TLS options
     const forms::Catalog* catalog = nullptr;
-    Departments departments;         // load_departments(assets_dir)
+    Departments departments; // load_departments(assets_dir)
+    // load_category_departments(assets_dir): the departments a dispatch preselects.
+    CategoryDepartments category_departments;
     int default_deadline_hours = 48; // handling_hours_from_policy(assets_dir)
     const core::Clock* clock = nullptr;
     ConsoleTimings timings;
@@ -50,8 +53,8 @@ inline constexpr int k_page_size = 50;
 
 // Steps the console offers (others in allowed_steps belong to the branch).
 inline constexpr const char* k_console_steps[] = {
-    "review_accept", "review_return", "dispatch",   "handle",    "audit_approve",
-    "audit_reject",  "feedback",      "reclassify", "checklist", "note",
+    "review_accept", "review_return", "dispatch", "sign_for",   "handle",    "audit_part",
+    "audit_approve", "audit_reject",  "feedback", "reclassify", "checklist", "note",
 };
 
 class ConsoleController {
@@ -127,8 +130,16 @@ public:
     void take_step();
     void cancel_step() { m_dialog.reset(); }
     bool step_sending() const { return m_step_req != 0; }
-    // The departments a manager may handle for (those still pending); a handler's own.
+    // The departments a manager may handle for (those still pending and signed for); a
+    // handler's own.
     std::vector<std::string> handle_departments() const;
+    // The departments a manager may sign for (pending, not signed for); a handler's own.
+    std::vector<std::string> sign_for_departments() const;
+    // The departments whose handled part awaits audit (audit_part).
+    std::vector<std::string> part_departments() const;
+    // The departments a dispatch suggests for the open ticket's category (it may have been
+    // corrected at review): category_departments.json.
+    std::vector<std::string> suggested_departments() const;
 
     // --- dashboard
     DashboardModel& dashboard() { return m_dashboard; }

@@ -81,6 +81,18 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
     }
     if (!t.departments_pending.empty()) {
         row("console.detail.pending", departments_text(c, t.departments_pending, l));
+        // 签收: who has taken the dispatch on, who has not yet.
+        std::vector<std::string> unsigned_;
+        for (const std::string& dep : t.departments_pending) {
+            if (!core::has_signed_for(t, dep)) {
+                unsigned_.push_back(dep);
+            }
+        }
+        row("console.detail.signed", departments_text(c, t.departments_signed, l));
+        row("console.detail.not_signed", departments_text(c, unsigned_, l));
+    }
+    if (!t.departments_approved.empty()) {
+        row("console.detail.parts_approved", departments_text(c, t.departments_approved, l));
     }
     if (!t.resolution.empty()) {
         row("counter.detail.resolution", t.resolution);
@@ -101,8 +113,8 @@ void draw_fields(Ui& ui, ConsoleController& c, const sync::TicketDetail& d) {
 // What an event says, from its payload (the create event's ticket is not repeated).
 std::string event_summary(Ui& ui, const ConsoleController& c, const sync::TimelineEntry& e) {
     static constexpr const char* k_keys[] = {
-        "text",       "reason",        "resolution",     "outcome",  "level", "departments",
-        "department", "investigation", "responsibility", "solution", "item"};
+        "text",       "reason",  "resolution",    "outcome",        "level",    "departments",
+        "department", "verdict", "investigation", "responsibility", "solution", "item"};
     std::string out;
     if (!e.payload.is_object() || e.kind == "create") {
         return out;
@@ -124,6 +136,8 @@ std::string event_summary(Ui& ui, const ConsoleController& c, const sync::Timeli
                 value = c.departments().label(value, ui::code(ui.locale()));
             } else if (k == "item" && core::is_checklist_item(value)) {
                 value = ui.tr("counter.checklist." + value);
+            } else if (k == "verdict" && (value == "approved" || value == "rejected")) {
+                value = ui.tr("counter.verdict." + value);
             }
         } else if (it->is_array()) {
             for (const auto& v : *it) {
@@ -213,6 +227,78 @@ void dialog_text(Ui& ui, StepDialog& d, const char* field, float w, bool multili
     }
 }
 
+// One department of a list, as radio buttons (handle, sign_for, audit_part).
+void department_radios(Ui& ui, ConsoleController& c, StepDialog& d,
+                       const std::vector<std::string>& deps) {
+    field_label(ui, d, "department", "counter.payload.department");
+    for (const std::string& dep : deps) {
+        ImGui::SameLine();
+        const std::string id = "dialog.department." + dep;
+        if (ImGui::RadioButton(
+                ui::imgui_label(c.departments().label(dep, ui::code(ui.locale())), id).c_str(),
+                d.fields["department"] == dep)) {
+            d.fields["department"] = dep;
+        }
+        ui::track(ui, id);
+    }
+}
+
+void deadline_choice(Ui& ui, ConsoleController& c, StepDialog& d) {
+    ImGui::TextUnformatted(ui.tr("console.dialog.deadline").c_str());
+    for (int hours : k_deadline_hours) {
+        ImGui::SameLine();
+        const std::string id = "dialog.deadline." + std::to_string(hours);
+        if (ImGui::RadioButton(
+                ui::imgui_label(ui.fmt("console.dialog.hours", {{"n", std::to_string(hours)}}), id)
+                    .c_str(),
+                d.deadline_hours == hours)) {
+            d.deadline_hours = hours;
+        }
+        ui::track(ui, id);
+    }
+    ImGui::TextDisabled(
+        "%s", ui.fmt("console.dialog.deadline_at",
+                     {{"time", ui::local_time_text(c.now() + d.deadline_hours * core::k_hour,
+                                                   c.utc_offset_minutes())}})
+                  .c_str());
+}
+
+// 审核 of one department's part: the part as the department wrote it, approve or send back.
+void audit_part_fields(Ui& ui, ConsoleController& c, StepDialog& d, float w) {
+    ImGui::TextWrapped("%s", ui.tr("console.dialog.audit_part_help").c_str());
+    department_radios(ui, c, d, c.part_departments());
+    // The chosen department's latest answer, from the timeline.
+    const std::string& dep = d.fields["department"];
+    if (!dep.empty() && c.detail()) {
+        const auto& timeline = c.detail()->timeline;
+        for (auto it = timeline.rbegin(); it != timeline.rend(); ++it) {
+            if (it->kind == "handle" && it->payload.is_object() &&
+                it->payload.value("department", std::string()) == dep) {
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+                ImGui::TextDisabled("%s: %s", ui.tr("counter.payload.solution").c_str(),
+                                    it->payload.value("solution", std::string()).c_str());
+                ImGui::PopTextWrapPos();
+                break;
+            }
+        }
+    }
+    field_label(ui, d, "verdict", "counter.payload.verdict");
+    for (const char* v : {"approved", "rejected"}) {
+        ImGui::SameLine();
+        const std::string id = std::string("dialog.verdict.") + v;
+        if (ImGui::RadioButton(
+                ui::imgui_label(ui.tr(std::string("counter.verdict.") + v), id).c_str(),
+                d.fields["verdict"] == v)) {
+            d.fields["verdict"] = v;
+        }
+        ui::track(ui, id);
+    }
+    if (d.fields["verdict"] == "rejected") {
+        dialog_text(ui, d, "reason", w, true);
+        deadline_choice(ui, c, d);
+    }
+}
+
 void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
     field_label(ui, d, "departments", "counter.payload.departments");
     int n = 0;
@@ -233,23 +319,7 @@ void departments_and_deadline(Ui& ui, ConsoleController& c, StepDialog& d) {
         }
         ui::track(ui, id);
     }
-    ImGui::TextUnformatted(ui.tr("console.dialog.deadline").c_str());
-    for (int hours : k_deadline_hours) {
-        ImGui::SameLine();
-        const std::string id = "dialog.deadline." + std::to_string(hours);
-        if (ImGui::RadioButton(
-                ui::imgui_label(ui.fmt("console.dialog.hours", {{"n", std::to_string(hours)}}), id)
-                    .c_str(),
-                d.deadline_hours == hours)) {
-            d.deadline_hours = hours;
-        }
-        ui::track(ui, id);
-    }
-    ImGui::TextDisabled(
-        "%s", ui.fmt("console.dialog.deadline_at",
-                     {{"time", ui::local_time_text(c.now() + d.deadline_hours * core::k_hour,
-                                                   c.utc_offset_minutes())}})
-                  .c_str());
+    deadline_choice(ui, c, d);
 }
 
 // 复核 二次确认: type, leaf category, priority and severity, each changeable, and why.
@@ -281,26 +351,48 @@ void draw_dialog(Ui& ui, ConsoleController& c) {
     ui.hits().record("dialog." + d.step, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (d.step == "review_accept" || d.step == "audit_approve") {
         ImGui::TextWrapped("%s", ui.tr("console.dialog.confirm_" + d.step).c_str());
+        // Parts approved one by one need no second look at the final audit.
+        if (d.step == "audit_approve" && c.detail() &&
+            !c.detail()->ticket.departments_approved.empty()) {
+            ImGui::TextWrapped(
+                "%s",
+                ui.fmt("console.dialog.parts_approved",
+                       {{"departments", departments_text(c, c.detail()->ticket.departments_approved,
+                                                         ui.locale())}})
+                    .c_str());
+        }
     } else if (d.step == "review_return") {
         dialog_text(ui, d, "reason", w, true);
     } else if (d.step == "dispatch") {
+        // The departments of the ticket's category are ticked to begin with (004: each leaf
+        // names its department); the dispatcher may change them.
+        const std::vector<std::string> suggested = c.suggested_departments();
+        if (!suggested.empty() && c.detail()) {
+            ImGui::TextWrapped(
+                "%s", ui.fmt("console.dialog.suggested",
+                             {{"category", c.catalog().category_label(c.detail()->ticket.category,
+                                                                      ui::code(ui.locale()))},
+                              {"departments", departments_text(c, suggested, ui.locale())}})
+                          .c_str());
+        }
         departments_and_deadline(ui, c, d);
     } else if (d.step == "audit_reject") {
         dialog_text(ui, d, "reason", w, true);
         departments_and_deadline(ui, c, d);
-    } else if (d.step == "handle") {
-        const std::vector<std::string> deps = c.handle_departments();
-        field_label(ui, d, "department", "counter.payload.department");
-        for (const std::string& dep : deps) {
-            ImGui::SameLine();
-            const std::string id = "dialog.department." + dep;
-            if (ImGui::RadioButton(
-                    ui::imgui_label(c.departments().label(dep, ui::code(ui.locale())), id).c_str(),
-                    d.fields["department"] == dep)) {
-                d.fields["department"] = dep;
-            }
-            ui::track(ui, id);
+    } else if (d.step == "sign_for") {
+        // 签收: the department takes the dispatch on before it handles it (004).
+        ImGui::TextWrapped("%s", ui.tr("console.dialog.confirm_sign_for").c_str());
+        department_radios(ui, c, d, c.sign_for_departments());
+        if (c.detail() && c.detail()->ticket.handling_deadline) {
+            ImGui::TextDisabled(
+                "%s: %s", ui.tr("console.detail.handling_deadline").c_str(),
+                ui::local_time_text(*c.detail()->ticket.handling_deadline, c.utc_offset_minutes())
+                    .c_str());
         }
+    } else if (d.step == "audit_part") {
+        audit_part_fields(ui, c, d, w);
+    } else if (d.step == "handle") {
+        department_radios(ui, c, d, c.handle_departments());
         dialog_text(ui, d, "investigation", w, true);
         field_label(ui, d, "responsibility", "counter.payload.responsibility");
         for (const char* r : {"our_department", "supplier", "customer_misunderstanding"}) {

@@ -14,12 +14,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 19> k_step_names = {
-    "acknowledge",  "note",    "resolve",       "submit",        "contact",
-    "satisfaction", "close",   "reopen",        "review_accept", "review_return",
-    "dispatch",     "handle",  "audit_approve", "audit_reject",  "feedback",
-    "view_contact", "approve", "reclassify",    "checklist"};
-static_assert(static_cast<std::size_t>(Step::checklist) + 1 == k_step_names.size());
+constexpr std::array<std::string_view, 21> k_step_names = {
+    "acknowledge",   "note",         "resolve",       "submit",        "contact",  "satisfaction",
+    "close",         "reopen",       "review_accept", "review_return", "dispatch", "handle",
+    "audit_approve", "audit_reject", "feedback",      "view_contact",  "approve",  "reclassify",
+    "checklist",     "sign_for",     "audit_part"};
+static_assert(static_cast<std::size_t>(Step::audit_part) + 1 == k_step_names.size());
+static_assert(std::size(k_all_steps) == k_step_names.size());
 
 bool any_of_states(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
@@ -27,6 +28,58 @@ bool any_of_states(State s, std::initializer_list<State> states) {
 
 bool any_of_roles(Role r, std::initializer_list<Role> roles) {
     return std::find(roles.begin(), roles.end(), r) != roles.end();
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+void add_once(std::vector<std::string>& list, const std::string& item) {
+    if (!contains(list, item)) {
+        list.push_back(item);
+    }
+}
+
+// The resolution without `department`'s part. handle appends "<department>: <solution>" on a
+// line of its own; a part runs to the next line that starts another department's part.
+std::string without_part(const std::string& resolution, const std::string& department,
+                         const std::vector<std::string>& departments) {
+    auto part_starts_at = [&](std::size_t pos) -> const std::string* {
+        for (const std::string& d : departments) {
+            if (resolution.compare(pos, d.size() + 2, d + ": ") == 0) {
+                return &d;
+            }
+        }
+        return nullptr;
+    };
+    std::vector<std::size_t> starts;
+    for (std::size_t pos = 0; pos < resolution.size();) {
+        if ((pos == 0 || resolution[pos - 1] == '\n') && part_starts_at(pos) != nullptr) {
+            starts.push_back(pos);
+        }
+        const std::size_t nl = resolution.find('\n', pos);
+        pos = nl == std::string::npos ? resolution.size() : nl + 1;
+    }
+    if (starts.empty()) {
+        return resolution;
+    }
+    // What stood before the first part (a branch's resolution from before the dispatch) stays.
+    std::string out = resolution.substr(0, starts.front());
+    if (out.ends_with('\n')) {
+        out.pop_back();
+    }
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : resolution.size();
+        std::string part = resolution.substr(starts[i], end - starts[i]);
+        if (*part_starts_at(starts[i]) == department) {
+            continue;
+        }
+        if (part.ends_with('\n')) {
+            part.pop_back();
+        }
+        out += (out.empty() ? "" : "\n") + part;
+    }
+    return out;
 }
 
 std::string prefix(Step step) {
@@ -134,7 +187,10 @@ std::string refusal_reason(Step step, State state) {
     case Step::dispatch:
         return "the ticket must pass review first, or be escalated to the manager";
     case Step::handle:
+    case Step::sign_for:
         return "the ticket is not at a department";
+    case Step::audit_part:
+        return "no department's part is at the center to audit";
     case Step::audit_approve:
     case Step::audit_reject:
         return "the departments have not all answered";
@@ -221,8 +277,13 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
         return any_of_roles(r, {Role::handler, Role::manager})
                    ? Result<void>{}
                    : refuse("handling is done by a department handler or manager");
+    case Step::sign_for:
+        return any_of_roles(r, {Role::handler, Role::manager})
+                   ? Result<void>{}
+                   : refuse("a department handler signs for the dispatch (签收)");
     case Step::audit_approve:
     case Step::audit_reject:
+    case Step::audit_part:
         return any_of_roles(r, {Role::auditor, Role::manager})
                    ? Result<void>{}
                    : refuse("audit is done by an auditor or manager");
@@ -309,7 +370,55 @@ Result<void> check_approval(const Ticket& t, Step step, double compensation) {
                                               approved);
 }
 
-Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const json& p) {
+// The department a handler's step names: required, dispatched now, and the handler's own.
+Result<std::string> open_department(const Ticket& t, Step step, const Actor& actor, const json& p) {
+    if (auto r = require_text(step, p, "department"); !r) {
+        return std::unexpected(r.error());
+    }
+    const std::string dept = text_of(p, "department");
+    if (!contains(t.departments_pending, dept)) {
+        return fail(ErrorCode::rejected_step,
+                    prefix(step) + " is not allowed in state 'dispatched': department '" + dept +
+                        "' has no open dispatch on this ticket");
+    }
+    if (actor.role == Role::handler && actor.department != dept) {
+        return fail(ErrorCode::rejected_step, prefix(step) +
+                                                  " is not allowed for role 'handler': the "
+                                                  "handler works for department '" +
+                                                  actor.department + "', not '" + dept + "'");
+    }
+    return dept;
+}
+
+// 004: the auditor approves or sends back one department's part as it completes.
+Result<void> check_audit_part(const Ticket& t, Step step, const json& p) {
+    if (auto r = require_text(step, p, "department"); !r) {
+        return r;
+    }
+    const std::string dept = text_of(p, "department");
+    const std::string verdict = text_of(p, "verdict");
+    if (verdict != "approved" && verdict != "rejected") {
+        return bad_payload(step, "verdict", "must be approved or rejected");
+    }
+    if (!contains(t.departments_answered, dept) || contains(t.departments_approved, dept)) {
+        const std::string why = contains(t.departments_approved, dept)
+                                    ? "its part is approved already"
+                                    : "it has no handled part awaiting audit";
+        return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed in state '" +
+                                                  std::string(to_string(t.state)) +
+                                                  "': department '" + dept + "': " + why);
+    }
+    if (verdict == "rejected") {
+        if (auto r = require_text(step, p, "reason"); !r) {
+            return r;
+        }
+        return require_time(step, p, "deadline");
+    }
+    return {};
+}
+
+Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const json& p,
+                           StepOrigin origin) {
     switch (step) {
     case Step::note:
         return require_text(step, p, "text");
@@ -383,22 +492,34 @@ Result<void> check_payload(const Ticket& t, Step step, const Actor& actor, const
             return bad_payload(step, "responsibility",
                                "must be our_department, supplier or customer_misunderstanding");
         }
-        const std::string dept = text_of(p, "department");
-        if (std::find(t.departments_pending.begin(), t.departments_pending.end(), dept) ==
-            t.departments_pending.end()) {
+        auto dept = open_department(t, step, actor, p);
+        if (!dept) {
+            return std::unexpected(dept.error());
+        }
+        // 004: 相关职能部门及营业部需及时签收并处理. The center decides for its own events.
+        if (origin == StepOrigin::local && !has_signed_for(t, *dept)) {
             return fail(ErrorCode::rejected_step,
                         prefix(step) + " is not allowed in state 'dispatched': department '" +
-                            dept + "' has no open dispatch on this ticket");
-        }
-        if (actor.role == Role::handler && actor.department != dept) {
-            return fail(ErrorCode::rejected_step,
-                        prefix(step) +
-                            " is not allowed for role 'handler': the handler works "
-                            "for department '" +
-                            actor.department + "', not '" + dept + "'");
+                            *dept +
+                            "' has not signed for (签收) its latest dispatch; take step "
+                            "'sign_for' first");
         }
         return {};
     }
+    case Step::sign_for: {
+        auto dept = open_department(t, step, actor, p);
+        if (!dept) {
+            return std::unexpected(dept.error());
+        }
+        if (has_signed_for(t, *dept)) {
+            return fail(ErrorCode::rejected_step,
+                        prefix(step) + " is not allowed in state 'dispatched': department '" +
+                            *dept + "' has signed for its latest dispatch already");
+        }
+        return {};
+    }
+    case Step::audit_part:
+        return check_audit_part(t, step, p);
     case Step::feedback:
         return require_text(step, p, "text");
     case Step::checklist: {
@@ -465,7 +586,9 @@ Owner step_side(Step s) {
     case Step::review_accept:
     case Step::review_return:
     case Step::dispatch:
+    case Step::sign_for:
     case Step::handle:
+    case Step::audit_part:
     case Step::audit_approve:
     case Step::audit_reject:
     case Step::feedback:
@@ -514,7 +637,10 @@ bool step_allowed_in(Step step, State s) {
     case Step::dispatch:
         return s == accepted || s == escalated;
     case Step::handle:
+    case Step::sign_for:
         return s == dispatched;
+    case Step::audit_part:
+        return s == dispatched || s == handled;
     case Step::audit_approve:
     case Step::audit_reject:
         return s == handled;
@@ -524,7 +650,22 @@ bool step_allowed_in(Step step, State s) {
     return false;
 }
 
-Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const json& payload) {
+bool has_signed_for(const Ticket& t, std::string_view department) {
+    return contains(t.departments_signed, department);
+}
+
+std::vector<std::string> parts_to_audit(const Ticket& t) {
+    std::vector<std::string> out;
+    for (const std::string& d : t.departments_answered) {
+        if (!contains(t.departments_approved, d)) {
+            out.push_back(d);
+        }
+    }
+    return out;
+}
+
+Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const json& payload,
+                        StepOrigin origin) {
     if (!payload.is_object()) {
         return fail(ErrorCode::invalid_input, prefix(step) + ": the payload must be a JSON object");
     }
@@ -538,8 +679,28 @@ Result<void> check_step(const Ticket& t, Step step, const Actor& actor, const js
     if (auto r = check_role(t, step, actor); !r) {
         return r;
     }
-    return check_payload(t, step, actor, payload);
+    return check_payload(t, step, actor, payload, origin);
 }
+
+namespace {
+
+// Whether a department step has a department to act on for this actor now: one still to sign
+// for (sign_for), one signed for (handle), a part to audit (audit_part).
+bool has_department_to_act_on(const Ticket& t, Step s, const Actor& actor) {
+    if (s == Step::audit_part) {
+        return !parts_to_audit(t).empty();
+    }
+    if (s != Step::sign_for && s != Step::handle) {
+        return true;
+    }
+    return std::any_of(t.departments_pending.begin(), t.departments_pending.end(),
+                       [&](const std::string& d) {
+                           const bool own = actor.role != Role::handler || actor.department == d;
+                           return own && has_signed_for(t, d) == (s == Step::handle);
+                       });
+}
+
+} // namespace
 
 std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
     std::vector<Step> out;
@@ -549,7 +710,8 @@ std::vector<Step> allowed_steps(const Ticket& t, const Actor& actor) {
             // of its own (offers_checklist).
             continue;
         }
-        if (step_allowed_in(s, t.state) && check_role(t, s, actor)) {
+        if (step_allowed_in(s, t.state) && check_role(t, s, actor) &&
+            has_department_to_act_on(t, s, actor)) {
             out.push_back(s);
         }
     }
@@ -584,6 +746,9 @@ std::expected<void, FieldProblem> check_filed(const Ticket& t) {
         {"return_reason", !t.return_reason.empty()},
         {"departments", !t.departments.empty()},
         {"departments_pending", !t.departments_pending.empty()},
+        {"departments_signed", !t.departments_signed.empty()},
+        {"departments_answered", !t.departments_answered.empty()},
+        {"departments_approved", !t.departments_approved.empty()},
         {"handling_deadline", t.handling_deadline.has_value()},
         {"feedback", !t.feedback.empty()},
         {"assignee", !t.assignee.empty()},
@@ -721,14 +886,46 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
             }
         }
         t.handling_deadline = p.at("deadline").get<Millis>();
+        // A new dispatch: every department signs for it and answers anew.
+        t.departments_signed.clear();
+        t.departments_answered.clear();
+        t.departments_approved.clear();
         if (step == Step::audit_reject) {
             t.resolution.clear();
         }
         break;
     }
+    case Step::sign_for:
+        add_once(t.departments_signed, text_of(p, "department"));
+        break;
+    case Step::audit_part: {
+        const std::string dept = text_of(p, "department");
+        if (text_of(p, "verdict") == "approved") {
+            add_once(t.departments_approved, dept);
+            // The last part approved on a handled ticket: the audit has nothing left to check.
+            if (t.state == State::handled && parts_to_audit(t).empty()) {
+                t.state = State::audited;
+            }
+            break;
+        }
+        // Sent back: that department alone is dispatched again, signs again and answers anew.
+        std::erase(t.departments_answered, dept);
+        t.resolution = without_part(t.resolution, dept, t.departments);
+        add_once(t.departments_pending, dept);
+        std::erase(t.departments_signed, dept);
+        const Millis deadline = p.at("deadline").get<Millis>();
+        // One 处理时限 per ticket: the earliest of the departments still working.
+        t.handling_deadline = t.state == State::dispatched && t.handling_deadline
+                                  ? std::min(*t.handling_deadline, deadline)
+                                  : deadline;
+        t.state = State::dispatched;
+        break;
+    }
     case Step::handle: {
         const std::string dept = text_of(p, "department");
         std::erase(t.departments_pending, dept);
+        std::erase(t.departments_signed, dept);
+        add_once(t.departments_answered, dept);
         if (!t.resolution.empty()) {
             t.resolution += "\n";
         }

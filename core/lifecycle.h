@@ -59,13 +59,23 @@ enum class Step {
     checklist,    // one crisis step of 004 done (escalation.h), on a 重大 or 外宣传型 ticket
                   // not closed, by branch staff or the center's manager, whoever owns it:
                   // {"item": one of k_crisis_checklist, not ticked before, "note"?}
+    sign_for,     // 签收 by a department handler (or the manager for a department) of the
+                  // department's latest dispatch, in state dispatched: {"department"}. A
+                  // department handles only after signing for its latest dispatch.
+    audit_part,   // 审核 of one department's handled part while others may still work, in
+                  // dispatched or handled: {"department", "verdict": approved|rejected,
+                  // "reason" (rejected), "deadline" (rejected: that department is dispatched
+                  // again with this 处理时限)}. Approving the last part of a handled ticket
+                  // passes the audit as audit_approve does.
 };
+// In the order a UI offers them.
 inline constexpr Step k_all_steps[] = {
-    Step::acknowledge,   Step::note,          Step::resolve,   Step::submit,
-    Step::contact,       Step::satisfaction,  Step::close,     Step::reopen,
-    Step::review_accept, Step::review_return, Step::dispatch,  Step::handle,
-    Step::audit_approve, Step::audit_reject,  Step::feedback,  Step::view_contact,
-    Step::approve,       Step::reclassify,    Step::checklist,
+    Step::acknowledge,   Step::note,          Step::resolve,       Step::submit,
+    Step::contact,       Step::satisfaction,  Step::close,         Step::reopen,
+    Step::review_accept, Step::review_return, Step::dispatch,      Step::sign_for,
+    Step::handle,        Step::audit_part,    Step::audit_approve, Step::audit_reject,
+    Step::feedback,      Step::view_contact,  Step::approve,       Step::reclassify,
+    Step::checklist,
 };
 inline constexpr State k_all_states[] = {
     State::received,  State::acknowledged, State::resolved, State::submitted, State::returned,
@@ -94,12 +104,22 @@ struct Actor {
 // States in which the step is allowed at all (ignoring actor and payload).
 bool step_allowed_in(Step step, State state);
 
+// Where a step comes from. A terminal applying the center's own steps (pulled events) follows
+// the center, which is their authority: it does not refuse a handle for want of a 签收 (a
+// ticket the center dispatched before the sign-for rule is handled without one).
+enum class StepOrigin { local, from_center };
+
 // Checks a step against the ticket's state, the owning side, the actor's role and the payload
 // (first its shape, step_schema.h).
 // Fails with rejected_step whose message names the step, the current state and the reason, or
 // with invalid_input naming the payload field that is missing or wrong.
 Result<void> check_step(const Ticket& t, Step step, const Actor& actor,
-                        const nlohmann::json& payload);
+                        const nlohmann::json& payload, StepOrigin origin = StepOrigin::local);
+
+// Whether `department` signed for (签收) its latest dispatch on this ticket.
+bool has_signed_for(const Ticket& t, std::string_view department);
+// The departments whose handled part an audit_part may judge now: answered, not yet approved.
+std::vector<std::string> parts_to_audit(const Ticket& t);
 
 // The steps this actor may take on this ticket now (for UIs that offer only allowed steps).
 // view_contact is left out: a UI offers "show" on the contact fields instead; so is checklist,
@@ -112,7 +132,8 @@ bool offers_checklist(const Ticket& t, const Actor& actor);
 // Whether t is a ticket as filing makes it, before any step: the lifecycle starts every ticket
 // in state received, round 1, without satisfaction and without anything a step sets
 // (acknowledged_at, resolved_at, closed_at, resolution, return_reason, departments,
-// departments_pending, handling_deadline, feedback, assignee, deadline_started_at), updated
+// departments_pending, departments_signed, departments_answered, departments_approved,
+// handling_deadline, feedback, assignee, deadline_started_at), updated
 // when received. Every later state comes from replaying steps with apply_step. Fails naming
 // the first ticket key (as to_json writes it) that differs, and why.
 struct FieldProblem {

@@ -29,7 +29,7 @@ constexpr SealedField k_sealed_fields[] = {
 
 bool step_changes_text(Step s) {
     return s == Step::note || s == Step::contact || s == Step::resolve || s == Step::handle ||
-           s == Step::audit_reject || s == Step::feedback;
+           s == Step::audit_reject || s == Step::audit_part || s == Step::feedback;
 }
 
 } // namespace
@@ -178,7 +178,10 @@ Result<void> TicketStore::apply_remote_event(const RemoteEvent& remote, RemoteAp
         // A handler acts for the department named in the payload.
         Actor actor{e.actor, e.actor_role,
                     e.payload.is_object() ? e.payload.value("department", std::string()) : ""};
-        if (auto ok = check_step(t, *step, actor, e.payload); !ok) {
+        // The center's own steps as the center took them: it is their authority.
+        const StepOrigin origin =
+            step_side(*step) == Owner::center ? StepOrigin::from_center : StepOrigin::local;
+        if (auto ok = check_step(t, *step, actor, e.payload, origin); !ok) {
             result.refused.push_back(t.number + ": " + ok.error().message);
         } else {
             apply_step(t, *step, actor, e.payload, hlc_physical(e.hlc));

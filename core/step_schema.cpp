@@ -48,6 +48,11 @@ std::span<const Key> keys_of(Step step) {
                                      {"solution", Shape::text}};
     static constexpr Key audit_reject[] = {
         {"reason", Shape::text}, {"departments", Shape::departments}, {"deadline", Shape::time}};
+    static constexpr Key sign_for[] = {{"department", Shape::code}};
+    static constexpr Key audit_part[] = {{"department", Shape::code},
+                                         {"verdict", Shape::code},
+                                         {"reason", Shape::text},
+                                         {"deadline", Shape::time}};
     static constexpr Key view_contact[] = {{"fields", Shape::contact_fields}};
     static constexpr Key approve[] = {{"compensation", Shape::amount}, {"plan", Shape::text}};
     static constexpr Key checklist[] = {{"item", Shape::code}, {"note", Shape::text}};
@@ -90,6 +95,10 @@ std::span<const Key> keys_of(Step step) {
         return reclassify;
     case Step::checklist:
         return checklist;
+    case Step::sign_for:
+        return sign_for;
+    case Step::audit_part:
+        return audit_part;
     case Step::acknowledge:
     case Step::audit_approve:
         return {};

@@ -150,9 +150,17 @@ struct Ticket : NewTicket {
     std::string return_reason;
     std::vector<std::string> departments;         // dispatched to
     std::vector<std::string> departments_pending; // not yet handled
-    std::optional<Millis> handling_deadline;      // 处理时限 of the current dispatch
-    std::string feedback;                         // 反馈 from the center
-    std::string assignee;                         // staff id, e.g. supervisor in second round
+    // Of departments_pending, those whose handler signed for (签收) their latest dispatch; a
+    // department handles only after signing. Empty in a ticket from before the rule.
+    std::vector<std::string> departments_signed;
+    // The departments whose part of the answer stands: handled since the latest dispatch or
+    // audit_reject and not sent back by a part audit (audit_part).
+    std::vector<std::string> departments_answered;
+    // Of departments_answered, those whose part the auditor approved (audit_part).
+    std::vector<std::string> departments_approved;
+    std::optional<Millis> handling_deadline; // 处理时限 of the current dispatch
+    std::string feedback;                    // 反馈 from the center
+    std::string assignee;                    // staff id, e.g. supervisor in second round
     // When the running deadline (due_at) was last set anew by a step: the second round
     // (satisfaction "unsatisfied") or a reopen. None: the deadlines run from received_at.
     std::optional<Millis> deadline_started_at;

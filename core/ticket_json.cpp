@@ -197,6 +197,9 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["return_reason"] = t.return_reason;
     j["departments"] = t.departments;
     j["departments_pending"] = t.departments_pending;
+    j["departments_signed"] = t.departments_signed;
+    j["departments_answered"] = t.departments_answered;
+    j["departments_approved"] = t.departments_approved;
     j["handling_deadline"] = optional_time(t.handling_deadline);
     j["feedback"] = t.feedback;
     j["assignee"] = t.assignee;
@@ -259,6 +262,10 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.return_reason = r.text("return_reason");
     t.departments = r.list("departments");
     t.departments_pending = r.list("departments_pending");
+    // Empty in a ticket from before 签收 and the part audit.
+    t.departments_signed = r.list("departments_signed");
+    t.departments_answered = r.list("departments_answered");
+    t.departments_approved = r.list("departments_approved");
     t.handling_deadline = r.optional_time("handling_deadline");
     t.feedback = r.text("feedback");
     t.assignee = r.text("assignee");

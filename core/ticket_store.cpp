@@ -56,6 +56,7 @@ bool step_changes_text(Step s) {
     case Step::resolve:
     case Step::handle:
     case Step::audit_reject:
+    case Step::audit_part:
     case Step::feedback:
         return true;
     default:

@@ -118,9 +118,9 @@ void draw_fields(Ui& ui, CounterController& c, const TicketDetail& d) {
 // What an event says, from the payload fields that are not personal data.
 std::string event_summary(Ui& ui, const core::Event& e) {
     static constexpr const char* k_keys[] = {
-        "text",           "reason",   "resolution", "compensation", "approved_by", "channel",
-        "outcome",        "level",    "assignee",   "departments",  "department",  "investigation",
-        "responsibility", "solution", "fields",     "plan",         "item"};
+        "text",          "reason",         "resolution", "compensation", "approved_by", "channel",
+        "outcome",       "level",          "assignee",   "departments",  "department",  "verdict",
+        "investigation", "responsibility", "solution",   "fields",       "plan",        "item"};
     std::string out;
     if (!e.payload.is_object()) {
         return out;
@@ -137,6 +137,9 @@ std::string event_summary(Ui& ui, const core::Event& e) {
                 value = ui.tr("counter.satisfaction." + value);
             } else if (std::string_view(key) == "item" && core::is_checklist_item(value)) {
                 value = ui.tr("counter.checklist." + value);
+            } else if (std::string_view(key) == "verdict" &&
+                       (value == "approved" || value == "rejected")) {
+                value = ui.tr("counter.verdict." + value);
             }
         } else if (it->is_array()) {
             for (const auto& v : *it) {

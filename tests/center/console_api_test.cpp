@@ -100,6 +100,7 @@ TEST_CASE("the console takes every center step through the API and lists overdue
     CHECK(wrong.status == 422);
     CHECK(wrong.body.at("error") == "step_refused");
     for (const char* dept : {"billing", "network"}) {
+        REQUIRE(c.step(number, "sign_for", "handler", json::object(), dept).status == 200);
         auto handled = c.step(
             number, "handle", "handler",
             {{"investigation", "核实"}, {"responsibility", "our_department"}, {"solution", "退款"}},
@@ -112,6 +113,7 @@ TEST_CASE("the console takes every center step through the API and lists overdue
              {{"reason", "方案不完整"}, {"departments", {"billing"}}, {"deadline", now + 3600'000}})
             .body.at("ticket")
             .at("state") == "dispatched");
+    CHECK(c.step(number, "sign_for", "handler", json::object(), "billing").status == 200);
     CHECK(c.step(number, "handle", "handler",
                  {{"investigation", "复查"},
                   {"responsibility", "our_department"},
@@ -132,7 +134,7 @@ TEST_CASE("the console takes every center step through the API and lists overdue
 
     auto shown = c.api.get("/v1/center/tickets/" + number, c.console);
     REQUIRE(shown.status == 200);
-    CHECK(shown.body.at("ticket").at("events").size() == 11);
+    CHECK(shown.body.at("ticket").at("events").size() == 14); // with three sign-fors
     CHECK(shown.body.at("ticket").at("events")[0].at("payload").empty());
     CHECK(shown.body.at("ticket").at("customer").at("phone") == "138****8000");
     CHECK(shown.body.dump().find("13800138000") == std::string::npos);
@@ -160,6 +162,69 @@ TEST_CASE("a deadline in the past is refused at review and dispatch, naming it")
             "payload.deadline");
     auto shown = c.api.get("/v1/center/tickets/" + number, c.console);
     CHECK(shown.body.at("ticket").at("state") == "accepted");
+}
+
+TEST_CASE("a handler signs for (签收) before handling; the auditor judges each part as it "
+          "completes") {
+    // Issue 14: 004 「相关职能部门及营业部需及时签收并处理」, 「支持即做审核的部分完成」.
+    Center c;
+    const std::string number = c.submitted_ticket();
+    const auto now = cf::core::SystemClock().now();
+    REQUIRE(c.step(number, "review_accept", "reviewer").status == 200);
+    REQUIRE(c.step(number, "dispatch", "dispatcher",
+                   {{"departments", {"billing", "network"}}, {"deadline", now + 3600'000}})
+                .status == 200);
+    const json answer = {
+        {"investigation", "核实"}, {"responsibility", "our_department"}, {"solution", "退款"}};
+    auto early = c.step(number, "handle", "handler", answer, "billing");
+    CHECK(early.status == 422);
+    CHECK(early.body.at("error") == "step_refused");
+    CHECK(early.body.at("message").get<std::string>().find("sign_for") != std::string::npos);
+    // The handler's department goes into the event, so every terminal can check it again.
+    auto signed_for = c.step(number, "sign_for", "handler", json::object(), "billing");
+    REQUIRE_MESSAGE(signed_for.status == 200, signed_for.body.dump());
+    CHECK(signed_for.body.at("ticket").at("departments_signed") == json{"billing"});
+    CHECK(c.step(number, "sign_for", "handler", json::object(), "billing").status == 422);
+    REQUIRE(c.step(number, "handle", "handler", answer, "billing").status == 200);
+
+    // billing's part is approved while network still works.
+    auto part = c.step(number, "audit_part", "auditor",
+                       {{"department", "billing"}, {"verdict", "approved"}});
+    REQUIRE_MESSAGE(part.status == 200, part.body.dump());
+    CHECK(part.body.at("ticket").at("state") == "dispatched");
+    CHECK(part.body.at("ticket").at("departments_approved") == json{"billing"});
+    CHECK(c.step(number, "audit_part", "auditor",
+                 {{"department", "network"}, {"verdict", "approved"}})
+              .status == 422); // not handled yet
+    CHECK(c.step(number, "audit_part", "auditor",
+                 {{"department", "billing"}, {"verdict", "approved"}, {"note", "x"}})
+              .status == 400); // not a key of the step
+
+    REQUIRE(c.step(number, "sign_for", "handler", json::object(), "network").status == 200);
+    REQUIRE(c.step(number, "handle", "handler", answer, "network").status == 200);
+    // network's part sent back: a deadline in the past is refused, then it is dispatched again.
+    auto past = c.step(number, "audit_part", "auditor",
+                       {{"department", "network"},
+                        {"verdict", "rejected"},
+                        {"reason", "信号问题未说明"},
+                        {"deadline", now - 1000}});
+    CHECK(past.body.at("error") == "deadline_in_past");
+    auto back = c.step(number, "audit_part", "auditor",
+                       {{"department", "network"},
+                        {"verdict", "rejected"},
+                        {"reason", "信号问题未说明"},
+                        {"deadline", now + 7200'000}});
+    REQUIRE_MESSAGE(back.status == 200, back.body.dump());
+    CHECK(back.body.at("ticket").at("state") == "dispatched");
+    CHECK(back.body.at("ticket").at("departments_pending") == json{"network"});
+    REQUIRE(c.step(number, "sign_for", "handler", json::object(), "network").status == 200);
+    REQUIRE(c.step(number, "handle", "handler", answer, "network").status == 200);
+    // The last part approved: no audit of the whole is left to take.
+    auto last = c.step(number, "audit_part", "auditor",
+                       {{"department", "network"}, {"verdict", "approved"}});
+    REQUIRE(last.status == 200);
+    CHECK(last.body.at("ticket").at("state") == "audited");
+    CHECK(c.step(number, "feedback", "reviewer", {{"text", "已退款"}}).status == 200);
 }
 
 TEST_CASE("the reviewer corrects the classification at review, within the category tree") {

@@ -88,6 +88,7 @@ TEST_CASE("the dashboard's figures on a region where each one is known") {
     c.push_step(t6, "resolve", w + 10 * k_day, {{"resolution", "当场退款"}});
     c.push_step(t6, "satisfaction", w + 10 * k_day + k_hour, {{"level", "satisfied"}});
     REQUIRE(c.dispatch(t1, {"billing"}, n + k_day).status == 200);
+    REQUIRE(c.step(c.session["H01"], t1, "sign_for").status == 200);
     REQUIRE(c.step(c.session["H01"], t1, "handle",
                    {{"investigation", "x"}, {"responsibility", "supplier"}, {"solution", "y"}})
                 .status == 200);

@@ -52,19 +52,24 @@ TEST_CASE("every center step through the console, each by the signed-in staff me
     const json handling = {{"investigation", "核实计费记录"},
                            {"responsibility", "our_department"},
                            {"solution", "退款50元"}};
+    // 签收 first: billing signs for its dispatch, then answers.
+    CHECK(c.step(s["H01"], number, "handle", handling).body.at("error") == "step_refused");
+    CHECK(state(c.step(s["H01"], number, "sign_for")) == "dispatched");
     CHECK(state(c.step(s["H01"], number, "handle", handling)) == "dispatched");
     // billing has answered; it has nothing open any more.
     CHECK(c.step(s["H01"], number, "handle", handling).body.at("error") == "step_refused");
+    CHECK(state(c.step(s["H02"], number, "sign_for")) == "dispatched");
     CHECK(state(c.step(s["H02"], number, "handle", handling)) == "handled");
     CHECK(c.queue(s["A01"], "queue=audit").body.at("total") == 1);
     auto detail = c.detail(s["A01"], number);
     REQUIRE(detail.status == 200);
     CHECK(detail.body.at("allowed_steps") ==
-          json::array({"note", "audit_approve", "audit_reject"}));
+          json::array({"note", "audit_part", "audit_approve", "audit_reject"}));
     CHECK(state(c.step(s["A01"], number, "audit_reject",
                        {{"reason", "方案不完整"},
                         {"departments", {"billing"}},
                         {"deadline", c.now() + k_day}})) == "dispatched");
+    CHECK(state(c.step(s["H01"], number, "sign_for")) == "dispatched");
     CHECK(state(c.step(s["H01"], number, "handle", handling)) == "handled");
     CHECK(state(c.step(s["A01"], number, "audit_approve")) == "audited");
     CHECK(c.queue(s["R01"], "queue=answer").body.at("total") == 1);
@@ -82,13 +87,16 @@ TEST_CASE("every center step through the console, each by the signed-in staff me
     CHECK(who == std::vector<std::string>{
                      "create:S001:frontdesk", "acknowledge:S001:frontdesk", "submit:S001:frontdesk",
                      "review_return:R01:reviewer", "submit:S001:frontdesk",
-                     "review_accept:R01:reviewer", "dispatch:D01:dispatcher", "handle:H01:handler",
-                     "handle:H02:handler", "audit_reject:A01:auditor", "handle:H01:handler",
-                     "audit_approve:A01:auditor", "feedback:R01:reviewer", "note:M01:manager"});
+                     "review_accept:R01:reviewer", "dispatch:D01:dispatcher",
+                     "sign_for:H01:handler", "handle:H01:handler", "sign_for:H02:handler",
+                     "handle:H02:handler", "audit_reject:A01:auditor", "sign_for:H01:handler",
+                     "handle:H01:handler", "audit_approve:A01:auditor", "feedback:R01:reviewer",
+                     "note:M01:manager"});
     CHECK(timeline[0].at("origin_device") == "SZ01/K1");
     CHECK(timeline[3].at("origin_device") == "CENTER");
-    CHECK(timeline[7].at("payload").at("department") == "billing");
-    CHECK(timeline[8].at("payload").at("department") == "network");
+    CHECK(timeline[7].at("payload").at("department") == "billing"); // the sign-for names it
+    CHECK(timeline[8].at("payload").at("department") == "billing");
+    CHECK(timeline[10].at("payload").at("department") == "network");
     // The create shows the ticket as filed, without personal data.
     CHECK(timeline[0].at("payload").at("ticket").at("category") == "billing.overcharge");
     CHECK_FALSE(timeline[0].at("payload").contains("customer_sealed"));

@@ -111,6 +111,8 @@ TEST_CASE("a handler's console token acts only for its department") {
     CHECK(c.step(number, handle, network).status == 422);
     const std::string billing =
         c.token({"--role", "handler", "--department", "billing", "--name", "H01"});
+    REQUIRE(c.step(number, {{"step", "sign_for"}, {"payload", json::object()}}, billing).status ==
+            200);
     const ApiReply handled = c.step(number, handle, billing);
     CHECK_MESSAGE(handled.status == 200, handled.body.dump());
 }

@@ -176,6 +176,7 @@ TEST_CASE("a ticket goes through the whole life, branch and center, from the com
     cli.act(n, "review_accept", "reviewer");
     cli.act(n, "dispatch", "dispatcher",
             R"({"departments":["billing"],"deadline":)" + deadline + "}");
+    cli.act(n, "sign_for", "handler", R"({"department":"billing"})", "billing");
     cli.act(
         n, "handle", "handler",
         R"({"department":"billing","investigation":"charged twice","responsibility":"our_department","solution":"refund 50"})",
@@ -193,7 +194,7 @@ TEST_CASE("a ticket goes through the whole life, branch and center, from the com
     cli.act(n, "close", "frontdesk");
     auto closed = cli.show(n);
     CHECK(closed["state"] == "closed");
-    CHECK(closed["events"].size() == 15);
+    CHECK(closed["events"].size() == 16); // with the sign-for
     cli.act(n, "reopen", "frontdesk", R"({"reason":"charged again"})");
     CHECK(cli.show(n)["state"] == "acknowledged");
 }
@@ -289,6 +290,7 @@ std::string dispatched_to_two(const Cli& cli) {
     cli.act(n, "review_accept", "reviewer");
     cli.act(n, "dispatch", "dispatcher",
             R"({"departments":["billing","-net"],"deadline":)" + deadline + "}");
+    cli.act(n, "sign_for", "handler", R"({"department":"billing"})", "billing");
     cli.act(
         n, "handle", "handler",
         R"({"department":"billing","investigation":"charged twice","responsibility":"our_department","solution":"refund 50"})",

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace cf;
 using console::Screen;
@@ -94,7 +95,10 @@ TEST_CASE("a complaint goes through review, dispatch, handling, audit and feedba
     CHECK(h.controller().queue() == sync::ConsoleQueue::dispatch);
     open_row(h, a);
     h.click("step.dispatch");
-    h.click("dialog.confirm"); // no department chosen
+    // The category billing suggests the billing department (category_departments.json).
+    CHECK(h.controller().dialog()->departments == std::set<std::string>{"billing"});
+    h.click("dialog.departments.billing"); // off: no department chosen
+    h.click("dialog.confirm");
     CHECK_FALSE(h.controller().waiting());
     CHECK(h.controller().dialog()->field_errors.contains("departments"));
     h.click("dialog.departments.billing");
@@ -118,10 +122,16 @@ TEST_CASE("a complaint goes through review, dispatch, handling, audit and feedba
     CHECK(h.controller().screen() == Screen::queue);
     CHECK_FALSE(h.controller().detail().has_value());
 
-    // The billing handler handles it.
+    // The billing handler signs for it (签收), then handles it.
     as(h, "H01");
     CHECK(h.controller().total() == 1);
     open_row(h, a);
+    CHECK_FALSE(h.shows("step.handle"));
+    h.click("step.sign_for");
+    CHECK(h.controller().dialog()->fields["department"] == "billing");
+    confirm(h);
+    CHECK(h.controller().detail()->ticket.departments_signed ==
+          std::vector<std::string>{"billing"});
     h.click("step.handle");
     CHECK(h.controller().dialog()->fields["department"] == "billing");
     h.fill("dialog.investigation", "计费系统重复扣费");
@@ -145,6 +155,8 @@ TEST_CASE("a complaint goes through review, dispatch, handling, audit and feedba
 
     as(h, "H02");
     open_row(h, a);
+    h.click("step.sign_for");
+    confirm(h);
     h.click("step.handle");
     h.fill("dialog.investigation", "线路正常");
     h.click("dialog.responsibility.our_department");
@@ -177,8 +189,8 @@ TEST_CASE("a complaint goes through review, dispatch, handling, audit and feedba
     confirm(h);
     const std::vector<std::string> k = kinds(h);
     CHECK(k == std::vector<std::string>{"create", "acknowledge", "submit", "review_accept",
-                                        "dispatch", "handle", "audit_reject", "handle",
-                                        "audit_approve", "feedback", "note"});
+                                        "dispatch", "sign_for", "handle", "audit_reject",
+                                        "sign_for", "handle", "audit_approve", "feedback", "note"});
     CHECK(h.ids("timeline.").size() == k.size());
 }
 
@@ -205,4 +217,111 @@ TEST_CASE("the reviewer corrects the classification at review, with a reason, in
     CHECK(t.state == core::State::submitted); // review itself is still to come
     const auto k = kinds(h);
     CHECK(std::find(k.begin(), k.end(), "reclassify") != k.end());
+}
+
+TEST_CASE("dispatch suggests the corrected category's departments; each signs for it and the "
+          "auditor judges each part as it completes") {
+    // Issue 14: 004 names the department of each leaf, has departments 签收 their dispatch and
+    // lets the audit approve each part as it completes.
+    test::ConsoleCenter center;
+    const std::string number = center.submitted_tickets(1).front();
+    test::ConsoleHarness h(center.url());
+    as(h, "R01");
+    open_row(h, number);
+    h.click("step.reclassify");
+    h.controller().dialog()->fields["category"] = "product_quality.network_signal";
+    h.fill("dialog.reason", "客户反映的是网络信号问题");
+    confirm(h);
+    h.click("step.review_accept");
+    confirm(h);
+
+    as(h, "D01");
+    open_row(h, number);
+    h.click("step.dispatch");
+    // The corrected category's department, not billing's.
+    CHECK(h.controller().dialog()->departments == std::set<std::string>{"network"});
+    CHECK(h.controller().suggested_departments() == std::vector<std::string>{"network"});
+    h.click("dialog.departments.billing"); // the dispatcher adds one
+    confirm(h);
+    CHECK(h.controller().detail()->ticket.departments_pending ==
+          std::vector<std::string>{"billing", "network"});
+
+    as(h, "H01");
+    open_row(h, number);
+    CHECK(h.shows("step.sign_for"));
+    CHECK_FALSE(h.shows("step.handle"));
+    h.click("step.sign_for");
+    confirm(h);
+    CHECK_FALSE(h.shows("step.sign_for"));
+    h.click("step.handle");
+    h.fill("dialog.investigation", "计费正常");
+    h.click("dialog.responsibility.customer_misunderstanding");
+    h.fill("dialog.solution", "向客户解释资费");
+    confirm(h);
+    CHECK(state_of(h) == core::State::dispatched); // network still works
+
+    // billing's part approved while network works.
+    as(h, "A01");
+    h.controller().open(number);
+    h.settle();
+    REQUIRE(h.controller().detail().has_value());
+    REQUIRE(h.shows("step.audit_part"));
+    h.click("step.audit_part");
+    CHECK(h.controller().dialog()->fields["department"] == "billing");
+    h.click("dialog.confirm"); // no verdict yet: named, nothing sent
+    CHECK_FALSE(h.controller().waiting());
+    CHECK(h.controller().dialog()->field_errors.contains("verdict"));
+    h.click("dialog.verdict.approved");
+    confirm(h);
+    CHECK(state_of(h) == core::State::dispatched);
+    CHECK(h.controller().detail()->ticket.departments_approved ==
+          std::vector<std::string>{"billing"});
+    CHECK_FALSE(h.shows("step.audit_part"));
+
+    as(h, "H02");
+    open_row(h, number);
+    h.click("step.sign_for");
+    confirm(h);
+    h.click("step.handle");
+    h.fill("dialog.investigation", "基站故障");
+    h.click("dialog.responsibility.our_department");
+    h.fill("dialog.solution", "已修复基站");
+    confirm(h);
+    CHECK(state_of(h) == core::State::handled);
+
+    // network's part sent back with a reason: network alone is dispatched again.
+    as(h, "A01");
+    open_row(h, number);
+    h.click("step.audit_part");
+    CHECK(h.controller().dialog()->fields["department"] == "network");
+    h.click("dialog.verdict.rejected");
+    h.click("dialog.confirm"); // no reason yet
+    CHECK(h.controller().dialog()->field_errors.contains("reason"));
+    h.fill("dialog.reason", "请说明修复时间");
+    h.click("dialog.deadline.24");
+    confirm(h);
+    CHECK(state_of(h) == core::State::dispatched);
+    CHECK(h.controller().detail()->ticket.departments_pending ==
+          std::vector<std::string>{"network"});
+
+    as(h, "H02");
+    open_row(h, number);
+    h.click("step.sign_for");
+    confirm(h);
+    h.click("step.handle");
+    h.fill("dialog.investigation", "基站故障");
+    h.click("dialog.responsibility.our_department");
+    h.fill("dialog.solution", "11月24日已修复基站");
+    confirm(h);
+
+    // The last part approved: the audit is done, nothing is checked twice.
+    as(h, "A01");
+    open_row(h, number);
+    h.click("step.audit_part");
+    h.click("dialog.verdict.approved");
+    confirm(h);
+    CHECK(state_of(h) == core::State::audited);
+    const std::vector<std::string> k = kinds(h);
+    CHECK(std::count(k.begin(), k.end(), "sign_for") == 3);
+    CHECK(std::count(k.begin(), k.end(), "audit_part") == 3);
 }

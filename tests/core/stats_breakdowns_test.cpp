@@ -44,6 +44,8 @@ struct ReportFixture : StoreFixture {
 
     void handle(const std::string& n, const std::string& department,
                 const std::string& responsibility) {
+        act(n, Step::sign_for, test::as(Role::handler, "C-H", department),
+            {{"department", department}});
         act(n, Step::handle, test::as(Role::handler, "C-H", department),
             {{"department", department},
              {"investigation", "checked"},

@@ -67,6 +67,7 @@ void walk_to(StoreFixture& f, const std::string& n, State target) {
     if (target == dispatched) {
         return;
     }
+    act(f, n, Step::sign_for, center(core::Role::handler), {{"department", "billing"}});
     act(f, n, Step::handle, center(core::Role::handler),
         {{"department", "billing"},
          {"investigation", "x"},
@@ -105,6 +106,7 @@ void walk_to(StoreFixture& f, const std::string& n, State target) {
 
 // From dispatched on to closed: handled, audited, answered, satisfied, closed.
 void walk_to_closed_from_dispatched(StoreFixture& f, const std::string& n) {
+    act(f, n, Step::sign_for, center(core::Role::handler), {{"department", "billing"}});
     act(f, n, Step::handle, center(core::Role::handler),
         {{"department", "billing"},
          {"investigation", "x"},

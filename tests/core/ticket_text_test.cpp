@@ -45,6 +45,9 @@ Ticket rich_ticket() {
     t.acknowledged_at = 1'763'000'050'000;
     t.departments = {"billing", "network"};
     t.departments_pending = {"network"};
+    t.departments_signed = {"network"};
+    t.departments_answered = {"billing"};
+    t.departments_approved = {"billing"};
     t.handling_deadline = 1'763'100'000'000;
     t.feedback = "已退费";
     t.assignee = "S009";

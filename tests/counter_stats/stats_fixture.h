@@ -71,6 +71,9 @@ struct StatsFixture : StoreFixture {
 
     void handle(const core::Ticket& t, const std::string& department,
                 const std::string& responsibility) {
+        REQUIRE(store->act(t.number, core::Step::sign_for,
+                           as(core::Role::handler, "C3", department),
+                           {{"department", department}}));
         REQUIRE(store->act(t.number, core::Step::handle, as(core::Role::handler, "C3", department),
                            {{"department", department},
                             {"investigation", "checked"},

@@ -113,6 +113,9 @@ TEST_SUITE("kiosk check a ticket") {
         REQUIRE(h.store->act(
             number, core::Step::dispatch, test::as(core::Role::dispatcher),
             {{"departments", {"billing"}}, {"deadline", h.clock.now() + core::k_day}}));
+        REQUIRE(h.store->act(number, core::Step::sign_for,
+                             test::as(core::Role::handler, "H1", "billing"),
+                             {{"department", "billing"}}));
         REQUIRE(h.store->act(number, core::Step::handle,
                              test::as(core::Role::handler, "H1", "billing"),
                              {{"department", "billing"},

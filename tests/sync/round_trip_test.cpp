@@ -67,11 +67,15 @@ TEST_CASE("a complaint goes to the center, through every center step, and its fe
     center_act(center, number, "review_accept", "reviewer", "{}");
     center_act(center, number, "dispatch", "dispatcher",
                R"({"departments":["billing"],"deadline":)" + deadline + "}");
+    // 签收, then the answer; the auditor approves billing's part, the only one, which passes
+    // the audit (issue 14). The terminal applies both new steps as the center took them.
+    center_act(center, number, "sign_for", "handler", "{}", "billing");
     center_act(
         center, number, "handle", "handler",
         R"({"investigation":"系统重复计费","responsibility":"our_department","solution":"退还50元"})",
         "billing");
-    center_act(center, number, "audit_approve", "auditor", "{}");
+    center_act(center, number, "audit_part", "auditor",
+               R"({"department":"billing","verdict":"approved"})");
     center_act(center, number, "feedback", "auditor", R"({"text":"已核实并退还50元"})");
 
     REQUIRE(counter.sync_once() == 0);
@@ -83,7 +87,9 @@ TEST_CASE("a complaint goes to the center, through every center step, and its fe
         kinds.push_back(e.at("kind"));
     }
     CHECK(kinds == std::vector<std::string>{"create", "acknowledge", "submit", "review_accept",
-                                            "dispatch", "handle", "audit_approve", "feedback"});
+                                            "dispatch", "sign_for", "handle", "audit_part",
+                                            "feedback"});
+    CHECK(t.at("departments_approved") == json{"billing"});
     // The branch goes on from "feedback arrived": contact the customer, record satisfaction.
     REQUIRE(counter
                 .cli({"act", number, "contact", "--actor", "S001", "--json",
@@ -98,7 +104,7 @@ TEST_CASE("a complaint goes to the center, through every center step, and its fe
     REQUIRE(exported.at("tickets").size() == 1);
     CHECK(exported.at("tickets")[0].at("number") == number);
     CHECK(exported.at("tickets")[0].at("state") == "satisfied");
-    CHECK(check_exactly_once(exported) == 10);
+    CHECK(check_exactly_once(exported) == 11); // with the sign-for
 
     // Personal data is sealed at the center too, and never in its log.
     center.stop();

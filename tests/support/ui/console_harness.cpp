@@ -32,7 +32,11 @@ ConsoleHarness::ConsoleHarness(std::string center_url, ConsoleHarnessOptions opt
     services.http.connect_timeout = std::chrono::milliseconds(2000);
     services.http.request_timeout = std::chrono::milliseconds(20000);
     services.catalog = &m_catalog;
+    auto by_category =
+        console::load_category_departments(assets_dir(), m_catalog.categories, *departments);
+    REQUIRE_MESSAGE(by_category.has_value(), "assets/category_departments.json must load");
     services.departments = std::move(*departments);
+    services.category_departments = std::move(*by_category);
     services.default_deadline_hours = console::handling_hours_from_policy(assets_dir());
     services.clock = &m_clock;
     services.timings = options.timings;
