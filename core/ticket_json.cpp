@@ -197,9 +197,14 @@ json to_json(const Ticket& t, PiiMode pii) {
     j["return_reason"] = t.return_reason;
     j["departments"] = t.departments;
     j["departments_pending"] = t.departments_pending;
-    j["departments_signed"] = t.departments_signed;
-    j["departments_answered"] = t.departments_answered;
-    j["departments_approved"] = t.departments_approved;
+    // 签收 and the per-department audit: only once a department signed or answered.
+    for (const auto& [key, list] : {std::pair{"departments_signed", &t.departments_signed},
+                                    std::pair{"departments_answered", &t.departments_answered},
+                                    std::pair{"departments_approved", &t.departments_approved}}) {
+        if (!list->empty()) {
+            j[key] = *list;
+        }
+    }
     j["handling_deadline"] = optional_time(t.handling_deadline);
     j["feedback"] = t.feedback;
     j["assignee"] = t.assignee;
