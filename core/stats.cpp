@@ -55,6 +55,9 @@ nlohmann::json staff(const std::vector<StaffRow>& v) {
             {"average_first_response_hours", optional_value(r.average_first_response_hours)},
             {"records_complete", r.records_complete},
         });
+        if (!r.branch.empty()) {
+            out.back()["branch"] = r.branch;
+        }
     }
     return out;
 }

@@ -37,7 +37,9 @@ struct DepartmentRow {
 // it first, or the supervisor given the second round), else the staff member who received
 // it. Tickets only the kiosk has touched count for nobody.
 struct StaffRow {
-    std::string staff; // staff id, never a customer's data
+    std::string staff;  // staff id, never a customer's data
+    std::string branch; // the staff member's branch in the center's regional figures; empty
+                        // in a branch's own
     std::int64_t tickets = 0;
     std::int64_t satisfied = 0; // the ticket's last verdict, as in Stats::satisfaction
     std::int64_t mostly_satisfied = 0;
