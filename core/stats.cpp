@@ -64,6 +64,15 @@ nlohmann::json staff(const std::vector<StaffRow>& v) {
 
 } // namespace
 
+std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key) {
+    for (const auto& r : rows) {
+        if (r.key == key) {
+            return r.count;
+        }
+    }
+    return 0;
+}
+
 nlohmann::json to_json(const Stats& s) {
     return {
         {"from", s.from},

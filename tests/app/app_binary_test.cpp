@@ -204,7 +204,7 @@ TEST_SUITE("app binary") {
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         CHECK_MESSAGE(r.err.empty(), r.err); // every role signed in and every list had tickets
         const std::set<std::string> names = checked_screenshots(out);
-        CHECK(names.size() == 66);
+        CHECK(names.size() == 72);
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
             for (const char* screen : {"01-sign-in",
                                        "02-sign-in-refused",
@@ -227,7 +227,9 @@ TEST_SUITE("app binary") {
                                        "19-unreachable-step-kept",
                                        "20-queue-escalated",
                                        "21-step-checklist",
-                                       "22-step-correction"}) {
+                                       "22-step-correction",
+                                       "30-reports-month",
+                                       "31-reports-quarter"}) {
                 const std::string name = std::string("console-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }
