@@ -47,9 +47,8 @@ SELECT branch, owner, count(*), sum(satisfaction = 1), sum(satisfaction = 2),
        sum(satisfaction = 3), count(resolved_at), avg(acknowledged_at - received_at),
        sum(state = 'closed' AND acknowledged_at IS NOT NULL AND resolved_at IS NOT NULL
            AND satisfaction <> 0)
-FROM (SELECT *, CASE WHEN coalesce(json_extract(b, '$.assignee'), '') <> ''
-                     THEN json_extract(b, '$.assignee')
-                     ELSE coalesce(json_extract(b, '$.receiver'), '') END AS owner
+FROM (SELECT *, coalesce(nullif(json_extract(b, '$.assignee'), ''),
+                         json_extract(b, '$.receiver'), '') AS owner
       FROM (SELECT branch, state, received_at, acknowledged_at, resolved_at, satisfaction, )sql") +
            k_ticket_body + " AS b FROM tickets WHERE " + k_period_where + R"sql())
 WHERE owner NOT IN ('', 'kiosk') GROUP BY branch, owner ORDER BY 3 DESC, 1, 2
