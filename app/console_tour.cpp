@@ -291,6 +291,15 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
         } else {
             s.problem("the dashboard has no branches");
         }
+        // The 考核 reports: the month so far, then the quarter, across every branch.
+        c.go(Screen::reports);
+        s.shot(p + "30-reports-month");
+        c.set_report_period(console::ReportPeriod::this_quarter);
+        s.shot(p + "31-reports-quarter");
+        if (!c.reports().has() || c.reports().stats().by_department.empty() ||
+            c.reports().stats().by_staff.empty()) {
+            s.problem("the quarter's reports have no departments or no staff");
+        }
         // The manager's own queue: 重大 and 外宣传型 tickets, and those escalated to them.
         c.clear_filter();
         w.queue(ConsoleQueue::escalated);

@@ -376,6 +376,7 @@ struct CenterServer::Impl {
         server->Get(tickets + "/([^/]+)", console_get(console_ticket));
         server->Post(tickets + "/([^/]+)/steps", console_post(console_step));
         server->Get(sync::k_path_console_dashboard, console_get(console_dashboard));
+        server->Get(sync::k_path_console_reports, console_get(console_reports));
         server->Get(sync::k_path_health,
                     guarded_get([this](const httplib::Request&, RequestInfo&) -> Answer {
                         return json{{"protocol", sync::k_protocol_version},

@@ -187,6 +187,14 @@ public:
     virtual CenterResult<sync::Dashboard> console_dashboard(const Principal& who,
                                                             const sync::DashboardRequest& request,
                                                             core::Millis now) = 0;
+    // The 考核 reports (sync::Reports) over the region's tickets received in the request's
+    // period (default: the dashboard's 12 weeks) under its filter, from aggregate queries, so
+    // memory is bounded by departments and staff, not tickets. Fails with 403 not_for_handlers,
+    // 400 invalid_value naming `to` (not after from, or more than three years after it), storage
+    // errors.
+    virtual CenterResult<sync::Reports> console_reports(const Principal& who,
+                                                        const sync::ReportsRequest& request,
+                                                        core::Millis now) = 0;
 };
 
 } // namespace cf::center

@@ -114,4 +114,22 @@ ConsoleAnswer console_dashboard(const ConsoleContext& c, ConsoleCall& call) {
     return sync::to_json(*answer);
 }
 
+ConsoleAnswer console_reports(const ConsoleContext& c, ConsoleCall& call) {
+    auto who = staff_session(c, call);
+    if (!who) {
+        return std::unexpected(who.error());
+    }
+    auto request = sync::parse_reports_request(call.params);
+    if (!request) {
+        return std::unexpected(from_protocol(request.error()));
+    }
+    auto answer = c.storage.console_reports(*who, *request, c.now);
+    if (!answer) {
+        return std::unexpected(answer.error());
+    }
+    call.log_fields["departments"] = answer->stats.by_department.size();
+    call.log_fields["staff"] = answer->stats.by_staff.size();
+    return sync::to_json(*answer);
+}
+
 } // namespace cf::center

@@ -39,5 +39,6 @@ ConsoleAnswer console_queue(const ConsoleContext& c, ConsoleCall& call);
 ConsoleAnswer console_ticket(const ConsoleContext& c, ConsoleCall& call);
 ConsoleAnswer console_step(const ConsoleContext& c, ConsoleCall& call);
 ConsoleAnswer console_dashboard(const ConsoleContext& c, ConsoleCall& call);
+ConsoleAnswer console_reports(const ConsoleContext& c, ConsoleCall& call);
 
 } // namespace cf::center

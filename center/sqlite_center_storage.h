@@ -108,6 +108,9 @@ public:
     CenterResult<sync::Dashboard> console_dashboard(const Principal& who,
                                                     const sync::DashboardRequest& request,
                                                     core::Millis now) override;
+    CenterResult<sync::Reports> console_reports(const Principal& who,
+                                                const sync::ReportsRequest& request,
+                                                core::Millis now) override;
 
     // Moves the WAL checkpoints off the commit path onto a thread of their own
     // (wal_checkpointer.h); serve calls it before it listens. Fails with storage errors.

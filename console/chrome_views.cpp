@@ -74,6 +74,8 @@ void draw_top_bar(Ui& ui, ConsoleController& c) {
     if (c.dashboard_allowed()) {
         nav("nav.dashboard", "console.nav.dashboard", c.screen() == Screen::dashboard,
             [&] { c.go(Screen::dashboard); });
+        nav("nav.reports", "console.nav.reports", c.screen() == Screen::reports,
+            [&] { c.go(Screen::reports); });
     }
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(right - ui.px(820));

@@ -49,6 +49,12 @@ std::expected<ConsoleAnswer, ConsoleError> parse_answer(RequestKind kind, const 
         } else {
             return fail(m.error());
         }
+    case RequestKind::reports:
+        if (auto m = sync::parse_reports(j)) {
+            return ConsoleAnswer{std::move(*m)};
+        } else {
+            return fail(m.error());
+        }
     case RequestKind::sign_out:
         break;
     }

@@ -42,10 +42,11 @@ struct ConsoleError {
     std::optional<core::Millis> locked_until; // 423 locked
 };
 
-enum class RequestKind { sign_in, sign_out, queue, ticket, step, dashboard };
+enum class RequestKind { sign_in, sign_out, queue, ticket, step, dashboard, reports };
 
-using ConsoleAnswer = std::variant<std::monostate, sync::SignInResponse, sync::QueueResponse,
-                                   sync::TicketDetail, sync::ConsoleStepResponse, sync::Dashboard>;
+using ConsoleAnswer =
+    std::variant<std::monostate, sync::SignInResponse, sync::QueueResponse, sync::TicketDetail,
+                 sync::ConsoleStepResponse, sync::Dashboard, sync::Reports>;
 
 struct ConsoleReply {
     std::uint64_t id = 0;

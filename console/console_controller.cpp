@@ -4,6 +4,7 @@
 // [SECTION] queues and filters
 // [SECTION] detail and steps
 // [SECTION] dashboard
+// [SECTION] reports
 
 #include "console/console_controller.h"
 
@@ -68,7 +69,7 @@ std::uint64_t ConsoleController::send(RequestKind kind, std::string path,
 
 bool ConsoleController::waiting() const {
     return m_sign_in_req != 0 || m_queue_req != 0 || m_detail_req != 0 || m_step_req != 0 ||
-           m_dashboard_req != 0;
+           m_dashboard_req != 0 || m_reports_req != 0;
 }
 
 void ConsoleController::go(Screen s) {
@@ -76,12 +77,15 @@ void ConsoleController::go(Screen s) {
         m_screen = Screen::sign_in;
         return;
     }
-    if (s == Screen::dashboard && !dashboard_allowed()) {
+    if ((s == Screen::dashboard || s == Screen::reports) && !dashboard_allowed()) {
         return;
     }
     m_screen = s;
     if (s == Screen::dashboard && !m_dashboard.has() && m_dashboard_req == 0) {
         reload_dashboard();
+    }
+    if (s == Screen::reports && !m_reports.has() && m_reports_req == 0) {
+        reload_reports();
     }
     if (s == Screen::queue && !m_queue_loaded && m_queue_req == 0) {
         reload_queue();
@@ -134,7 +138,7 @@ void ConsoleController::clear_session() {
     m_staff.reset();
     m_token.clear();
     m_screen = Screen::sign_in;
-    m_queue_req = m_detail_req = m_step_req = m_dashboard_req = 0;
+    m_queue_req = m_detail_req = m_step_req = m_dashboard_req = m_reports_req = 0;
     m_retry_at.reset();
     m_counts.clear();
     m_rows.clear();
@@ -150,6 +154,8 @@ void ConsoleController::clear_session() {
     m_dashboard.clear();
     m_dash_draft = {};
     m_dash_filter = {};
+    m_reports.clear();
+    m_report_period = ReportPeriod::this_month;
 }
 
 void ConsoleController::sign_out() {
@@ -226,6 +232,11 @@ void ConsoleController::retry_now() {
             reload_dashboard();
         }
         break;
+    case Screen::reports:
+        if (m_reports_req == 0) {
+            reload_reports();
+        }
+        break;
     case Screen::sign_in:
         break;
     }
@@ -251,6 +262,9 @@ void ConsoleController::take(ConsoleReply reply) {
     case RequestKind::dashboard:
         slot = &m_dashboard_req;
         break;
+    case RequestKind::reports:
+        slot = &m_reports_req;
+        break;
     case RequestKind::sign_out:
         return; // nothing waits for it
     }
@@ -273,6 +287,9 @@ void ConsoleController::take(ConsoleReply reply) {
         break;
     case RequestKind::dashboard:
         on_dashboard(reply.result);
+        break;
+    case RequestKind::reports:
+        on_reports(reply.result);
         break;
     case RequestKind::sign_out:
         break;
@@ -409,6 +426,14 @@ void ConsoleController::on_dashboard(std::expected<ConsoleAnswer, ConsoleError>&
         return;
     }
     m_dashboard.set(std::move(std::get<sync::Dashboard>(*r)));
+}
+
+void ConsoleController::on_reports(std::expected<ConsoleAnswer, ConsoleError>& r) {
+    if (!r) {
+        read_failed(r.error());
+        return;
+    }
+    m_reports.set(std::move(std::get<sync::Reports>(*r)));
 }
 
 std::string ConsoleController::local_time(core::Millis t) const {
@@ -773,7 +798,13 @@ void ConsoleController::apply_dashboard_filter() {
     }
     m_notice = {};
     m_dash_filter = *f;
-    reload_dashboard();
+    if (m_screen == Screen::reports) {
+        m_dashboard.clear();
+        reload_reports();
+    } else {
+        m_reports.clear();
+        reload_dashboard();
+    }
 }
 
 // The period: whole weeks (Monday local midnight) ending with the current one.
@@ -851,6 +882,46 @@ bool ConsoleController::export_csv(const std::filesystem::path& path) {
     }
     const std::string csv =
         m_dashboard.csv(*m_services.catalog, m_locale, m_services.utc_offset_minutes);
+    if (auto r = core::write_file_atomically(path, csv); !r) {
+        m_notice = {"console.export.failed", {{"error", r.error().message}}, true, {}};
+        return false;
+    }
+    m_notice = {"console.export.done", {{"path", path.string()}}, false, {}};
+    return true;
+}
+
+// [SECTION] reports
+
+void ConsoleController::set_report_period(ReportPeriod p) {
+    m_report_period = p;
+    reload_reports();
+}
+
+void ConsoleController::reload_reports() {
+    if (!dashboard_allowed()) {
+        return;
+    }
+    sync::ReportsRequest r;
+    r.filter = m_dash_filter;
+    const auto [from, to] =
+        console::report_period(m_report_period, now(), m_services.utc_offset_minutes);
+    r.filter.from = from;
+    r.filter.to = to;
+    m_reports_req = send(RequestKind::reports, std::string(sync::k_path_console_reports) + "?" +
+                                                   sync::to_query_string(r));
+}
+
+bool ConsoleController::export_report(ReportTable table, const std::filesystem::path& dir) {
+    if (!m_reports.has()) {
+        m_notice = {"console.export.nothing", {}, true, {}};
+        return false;
+    }
+    const std::filesystem::path path =
+        dir / m_reports.file_name(table, m_services.utc_offset_minutes);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec); // a failure is named by the write below
+    const std::string csv = m_reports.csv(table, *m_services.catalog, m_services.departments,
+                                          m_locale, m_services.utc_offset_minutes);
     if (auto r = core::write_file_atomically(path, csv); !r) {
         m_notice = {"console.export.failed", {{"error", r.error().message}}, true, {}};
         return false;

@@ -2,7 +2,8 @@
 // The console's rules: sign-in against the center and the idle sign-out, the work queues of the
 // signed-in role with their filters and pages, the ticket open in the detail screen and the
 // dialog of the step being taken (kept, with its request id, until the center confirmed it),
-// the regional dashboard and its drill-down and CSV export, and whether the center answers.
+// the regional dashboard and its drill-down and CSV export, the 考核 reports (sharing the
+// dashboard's filter) with a CSV file per table, and whether the center answers.
 // Every request goes through ConsoleClient; tick() takes the answers in on the UI thread.
 // Nothing here draws, so every rule is tested headless.
 
@@ -11,6 +12,7 @@
 #include "console/console_state.h"
 #include "console/dashboard_model.h"
 #include "console/departments.h"
+#include "console/reports_model.h"
 #include "core/clock.h"
 #include "forms/catalog.h"
 #include "sync/console_messages.h"
@@ -147,6 +149,8 @@ public:
     int period_weeks() const { return m_period_weeks; }
     void set_period(int weeks);
     FilterDraft& dashboard_filter_draft() { return m_dash_draft; }
+    // Applies the draft to the dashboard and the reports: the screen shown reloads, the other
+    // when it is next opened.
     void apply_dashboard_filter();
     void reload_dashboard();
     // Opens the `all` (or, for an overdue branch, the `overdue`) list with the dashboard's
@@ -155,6 +159,16 @@ public:
     // Writes the dashboard's figures as CSV to `path` (atomically); the notice says where or why
     // not.
     bool export_csv(const std::filesystem::path& path);
+
+    // --- reports (for the roles the dashboard is for; they share its filter)
+    ReportsModel& reports() { return m_reports; }
+    bool reports_loading() const { return m_reports_req != 0; }
+    ReportPeriod report_period() const { return m_report_period; }
+    void set_report_period(ReportPeriod p);
+    void reload_reports();
+    // Writes one table of the reports as CSV into `dir`, named by ReportsModel::file_name
+    // (atomically); the notice says where or why not.
+    bool export_report(ReportTable table, const std::filesystem::path& dir);
 
     core::Millis now() const { return m_services.clock->now(); }
     const forms::Catalog& catalog() const { return *m_services.catalog; }
@@ -169,6 +183,7 @@ private:
     void on_ticket(std::expected<ConsoleAnswer, ConsoleError>& r);
     void on_step(std::expected<ConsoleAnswer, ConsoleError>& r);
     void on_dashboard(std::expected<ConsoleAnswer, ConsoleError>& r);
+    void on_reports(std::expected<ConsoleAnswer, ConsoleError>& r);
     // Session errors (401) sign out; returns true when it did.
     bool session_lost(const ConsoleError& e);
     void read_failed(const ConsoleError& e);
@@ -199,6 +214,7 @@ private:
     std::uint64_t m_detail_req = 0;
     std::uint64_t m_step_req = 0;
     std::uint64_t m_dashboard_req = 0;
+    std::uint64_t m_reports_req = 0;
     // A read that failed for lack of an answer, sent again at this time.
     std::optional<core::Millis> m_retry_at;
     core::Millis m_last_queue_load = 0;
@@ -222,6 +238,9 @@ private:
     int m_period_weeks = 12;
     FilterDraft m_dash_draft;
     sync::ConsoleFilter m_dash_filter;
+
+    ReportsModel m_reports;
+    ReportPeriod m_report_period = ReportPeriod::this_month;
 };
 
 } // namespace cf::console

@@ -119,6 +119,9 @@ void ConsoleFrame::draw() {
         case Screen::dashboard:
             draw_dashboard(ui, m_controller, m_hooks.export_path);
             break;
+        case Screen::reports:
+            draw_reports(ui, m_controller, m_hooks.export_path);
+            break;
         case Screen::sign_in:
             break;
         }

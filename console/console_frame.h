@@ -27,6 +27,7 @@
 //   each step dialog   begin_step("dispatch") ... (offered_steps() lists the allowed ones);
 //                      dialog()->fields["reason"] = ...; departments / deadline_hours
 //   dashboard          go(Screen::dashboard); set_period(4 | 12 | 26)
+//   reports            go(Screen::reports); set_report_period(ReportPeriod::this_quarter)
 //   drill-down         drill_down(DrillDown::branch, key) (keys from dashboard().data())
 //   unreachable        stop the center, then retry_now() or take_step(): the banner and the
 //                      dialog's error show once the failed answer is in
@@ -50,7 +51,8 @@ struct ConsoleHooks {
     std::function<ui::UiFonts(Locale)> fonts;
     // Text from the center about to be shown that may hold characters the atlas lacks.
     std::function<void(std::string_view)> shown_text;
-    // Where "export CSV" writes the dashboard; empty: the button is not offered.
+    // Where "export CSV" writes the dashboard (the reports' tables go into its directory);
+    // empty: the buttons are not offered.
     std::function<std::filesystem::path()> export_path;
 };
 

@@ -22,6 +22,7 @@ enum class Screen {
     queue,     // the role's work lists, filters and pages
     detail,    // one ticket: fields, the whole timeline, the steps offered and their dialog
     dashboard, // the region's figures, drill-down and export
+    reports,   // the 考核 reports: per department, responsibility, staff member; CSV per table
 };
 
 struct ConsoleTimings {

@@ -25,6 +25,11 @@ void draw_detail(Ui& ui, ConsoleController& c);
 void draw_dashboard(Ui& ui, ConsoleController& c,
                     const std::function<std::filesystem::path()>& export_path);
 
+// The 考核 reports (reports_view.cpp); `export_path` empty: no CSV buttons, else each table's
+// file goes into the directory of the path it returns.
+void draw_reports(Ui& ui, ConsoleController& c,
+                  const std::function<std::filesystem::path()>& export_path);
+
 // The filter inputs of the list and the dashboard, with ids under `prefix`; returns whether
 // Enter was pressed in a text field. Fields named in `errors` show their label in red.
 bool draw_filter_fields(Ui& ui, ConsoleController& c, FilterDraft& d, std::string_view prefix,

@@ -55,11 +55,23 @@ nlohmann::json staff(const std::vector<StaffRow>& v) {
             {"average_first_response_hours", optional_value(r.average_first_response_hours)},
             {"records_complete", r.records_complete},
         });
+        if (!r.branch.empty()) {
+            out.back()["branch"] = r.branch;
+        }
     }
     return out;
 }
 
 } // namespace
+
+std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key) {
+    for (const auto& r : rows) {
+        if (r.key == key) {
+            return r.count;
+        }
+    }
+    return 0;
+}
 
 nlohmann::json to_json(const Stats& s) {
     return {

@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cf::core {
@@ -17,6 +19,19 @@ struct CountRow {
     std::string key; // a request type, category code, priority or satisfaction level
     std::int64_t count = 0;
 };
+
+// The request types, satisfaction levels and responsibilities (a handle event's) in the order
+// screens and CSV files list them, every one even when its count is 0, so the axes do not
+// change between periods.
+inline constexpr std::array<std::string_view, 6> k_stats_types = {
+    "complaint", "enquiry", "suggestion", "praise", "report", "other"};
+inline constexpr std::array<std::string_view, 3> k_stats_satisfaction = {
+    "satisfied", "mostly_satisfied", "unsatisfied"};
+inline constexpr std::array<std::string_view, 3> k_stats_responsibilities = {
+    "our_department", "supplier", "customer_misunderstanding"};
+
+// The count of `key` in rows (0 when absent).
+std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key);
 
 // One responsible department's figures over the center's events that synced back: each
 // dispatch naming the department (a dispatch, or an audit_reject sending it back) is one
@@ -37,7 +52,9 @@ struct DepartmentRow {
 // it first, or the supervisor given the second round), else the staff member who received
 // it. Tickets only the kiosk has touched count for nobody.
 struct StaffRow {
-    std::string staff; // staff id, never a customer's data
+    std::string staff;  // staff id, never a customer's data
+    std::string branch; // the staff member's branch in the center's regional figures; empty
+                        // in a branch's own
     std::int64_t tickets = 0;
     std::int64_t satisfied = 0; // the ticket's last verdict, as in Stats::satisfaction
     std::int64_t mostly_satisfied = 0;

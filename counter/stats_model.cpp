@@ -28,15 +28,6 @@ std::string csv_line(std::string_view section, std::string_view code, std::strin
 
 } // namespace
 
-std::int64_t count_of(const std::vector<core::CountRow>& rows, std::string_view key) {
-    for (const auto& r : rows) {
-        if (r.key == key) {
-            return r.count;
-        }
-    }
-    return 0;
-}
-
 std::filesystem::path default_export_path(const std::filesystem::path& dir, core::CivilDate day) {
     return dir / ("counterfoil-stats-" + iso_date(day) + ".csv");
 }

@@ -25,23 +25,15 @@
 
 namespace cf::counter {
 
-// The request types and satisfaction levels in the order the screen and the CSV list them,
-// every one of them even when its count is 0, so the axes do not change between periods.
-inline constexpr std::array<std::string_view, 6> k_stats_types = {
-    "complaint", "enquiry", "suggestion", "praise", "report", "other"};
-inline constexpr std::array<std::string_view, 3> k_stats_satisfaction = {
-    "satisfied", "mostly_satisfied", "unsatisfied"};
-
-// The responsibilities a handle event records, in the order the screen and the CSV list them.
-inline constexpr std::array<std::string_view, 3> k_stats_responsibilities = {
-    "our_department", "supplier", "customer_misunderstanding"};
+// The orders the screen and the CSV list types, levels and responsibilities in (core/stats.h).
+using core::count_of;
+using core::k_stats_responsibilities;
+using core::k_stats_satisfaction;
+using core::k_stats_types;
 
 // The screen's two pages: the overview (figures and charts) and the 考核 reports (per
 // department, per responsibility, per staff member).
 enum class StatsPage { overview, reports };
-
-// The count of `key` in rows from core::Stats (0 when absent).
-std::int64_t count_of(const std::vector<core::CountRow>& rows, std::string_view key);
 
 // What the last export did, for the line under the export row.
 struct ExportResult {

@@ -7,9 +7,9 @@
 
 #include "counter/stats_view.h"
 
-#include "counter/stats_chart_style.h"
 #include "counter/stats_reports_view.h"
 #include "ui/charts.h"
+#include "ui/stats_tables.h"
 
 #include <algorithm>
 #include <array>
@@ -278,7 +278,7 @@ void chart_row(Ui& ui, const StatsModel& model, float height, std::string_view l
     }
     const ImVec2 chart_size(width, std::max(ui.px(120), height - title_h));
     ui::FontScope body(ui.fonts().body);
-    const ui::ChartStyle style = stats_chart_style(ui);
+    const ui::ChartStyle style = ui::stats_chart_style(ui);
     ImGui::BeginGroup();
     chart_title(ui, left_title);
     left(ui, model, chart_size, style);

@@ -1,11 +1,13 @@
 #include "sync/console_messages.h"
 
 #include "core/lifecycle.h"
+#include "core/stats_sql.h"
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <limits>
 
 namespace cf::sync {
@@ -338,6 +340,19 @@ Parsed<DashboardRequest> parse_dashboard_request(const QueryParams& params) {
     DashboardRequest m;
     m.filter = r.filter();
     m.utc_offset_min = static_cast<int>(r.integer("utc_offset_min", -840, 840).value_or(480));
+    return r.finish(std::move(m));
+}
+
+std::string to_query_string(const ReportsRequest& m) {
+    QueryWriter w;
+    w.add_filter(m.filter);
+    return w.take();
+}
+
+Parsed<ReportsRequest> parse_reports_request(const QueryParams& params) {
+    QueryReader r(params);
+    ReportsRequest m;
+    m.filter = r.filter();
     return r.finish(std::move(m));
 }
 
@@ -707,6 +722,152 @@ Parsed<Dashboard> parse_dashboard(const json& j) {
     m.unsatisfied = f.integer("unsatisfied", 0, k_max_int).value_or(0);
     m.top_problems = read_counts(f, "top_problems");
     m.most_overdue = read_counts(f, "most_overdue");
+    return done(f, std::move(m));
+}
+
+// ----------------------------------------------------------------------------- reports
+
+namespace {
+
+// Hours as whole milliseconds on the wire; absent when there is no value.
+void put_ms(json& out, const char* key, const std::optional<double>& hours) {
+    if (hours) {
+        out[key] =
+            static_cast<std::int64_t>(std::llround(*hours * static_cast<double>(core::k_hour)));
+    }
+}
+
+std::optional<double> read_hours(JsonFields& f, const char* key) {
+    constexpr std::int64_t k_absent = std::numeric_limits<std::int64_t>::min();
+    const auto ms = f.optional_integer(key, -k_max_int, k_max_int, k_absent);
+    if (!ms || *ms == k_absent) {
+        return std::nullopt;
+    }
+    return static_cast<double>(*ms) / static_cast<double>(core::k_hour);
+}
+
+json core_counts(const std::vector<core::CountRow>& rows) {
+    json out = json::array();
+    for (const auto& r : rows) {
+        out.push_back({{"key", r.key}, {"count", r.count}});
+    }
+    return out;
+}
+
+std::vector<core::CountRow> read_core_counts(JsonFields& f, const char* key) {
+    std::vector<core::CountRow> out;
+    for (CountBy& c : read_counts(f, key)) {
+        out.push_back(core::CountRow{std::move(c.key), c.count});
+    }
+    return out;
+}
+
+// Reads each object of the array `key` with `row`, naming the element of a bad one.
+template <class T, class Row> std::vector<T> read_rows(JsonFields& f, const char* key, Row row) {
+    std::vector<T> out;
+    const json* arr = f.array(key, k_max_list);
+    if (arr == nullptr) {
+        return out;
+    }
+    for (std::size_t i = 0; i < arr->size() && f.ok(); ++i) {
+        const std::string path = f.path_of(key) + "[" + std::to_string(i) + "]";
+        if (auto r = require_object((*arr)[i], path); !r) {
+            f.fail(r.error().code, key, r.error().message);
+            break;
+        }
+        JsonFields e((*arr)[i], path);
+        T value = row(e);
+        if (auto r = e.finish(); !r) {
+            f.fail(r.error().code, key, r.error().message);
+            break;
+        }
+        out.push_back(std::move(value));
+    }
+    return out;
+}
+
+} // namespace
+
+json to_json(const Reports& m) {
+    const core::Stats& s = m.stats;
+    json departments = json::array();
+    for (const core::DepartmentRow& d : s.by_department) {
+        json row = {{"department", d.department},     {"tickets", d.tickets},
+                    {"assignments", d.assignments},   {"handled", d.handled},
+                    {"deadline_met", d.deadline_met}, {"deadline_counted", d.deadline_counted},
+                    {"overdue_now", d.overdue_now}};
+        put_ms(row, "average_handling_ms", d.average_handling_hours);
+        departments.push_back(std::move(row));
+    }
+    json staff = json::array();
+    for (const core::StaffRow& r : s.by_staff) {
+        json row = {{"branch", r.branch},
+                    {"staff", r.staff},
+                    {"tickets", r.tickets},
+                    {"satisfied", r.satisfied},
+                    {"mostly_satisfied", r.mostly_satisfied},
+                    {"unsatisfied", r.unsatisfied},
+                    {"resolved", r.resolved},
+                    {"records_complete", r.records_complete}};
+        put_ms(row, "average_first_response_ms", r.average_first_response_hours);
+        staff.push_back(std::move(row));
+    }
+    return {{"protocol", k_protocol_version},
+            {"epoch", m.epoch},
+            {"from", s.from},
+            {"to", s.to},
+            {"total", s.total},
+            {"by_type", core_counts(s.by_type)},
+            {"satisfaction", core_counts(s.satisfaction)},
+            {"satisfaction_events", core_counts(s.satisfaction_events)},
+            {"by_responsibility", core_counts(s.by_responsibility)},
+            {"by_department", std::move(departments)},
+            {"by_staff", std::move(staff)}};
+}
+
+Parsed<Reports> parse_reports(const json& j) {
+    if (auto r = require_object(j, ""); !r) {
+        return std::unexpected(r.error());
+    }
+    JsonFields f(j, "");
+    f.protocol();
+    Reports m;
+    core::Stats& s = m.stats;
+    m.epoch = f.text("epoch", 64).value_or("");
+    s.from = f.integer("from", 0, k_max_int).value_or(0);
+    s.to = f.integer("to", 0, k_max_int).value_or(0);
+    s.total = f.integer("total", 0, k_max_int).value_or(0);
+    s.by_type = read_core_counts(f, "by_type");
+    s.satisfaction = read_core_counts(f, "satisfaction");
+    s.satisfaction_events = read_core_counts(f, "satisfaction_events");
+    s.by_responsibility = read_core_counts(f, "by_responsibility");
+    s.by_department = read_rows<core::DepartmentRow>(f, "by_department", [](JsonFields& e) {
+        core::DepartmentRow d;
+        d.department = e.text("department", 64).value_or("");
+        d.tickets = e.integer("tickets", 0, k_max_int).value_or(0);
+        d.assignments = e.integer("assignments", 0, k_max_int).value_or(0);
+        d.handled = e.integer("handled", 0, k_max_int).value_or(0);
+        d.average_handling_hours = read_hours(e, "average_handling_ms");
+        d.deadline_met = e.integer("deadline_met", 0, k_max_int).value_or(0);
+        d.deadline_counted = e.integer("deadline_counted", 0, k_max_int).value_or(0);
+        d.deadline_compliance = core::ratio(d.deadline_met, d.deadline_counted);
+        d.overdue_now = e.integer("overdue_now", 0, k_max_int).value_or(0);
+        return d;
+    });
+    s.by_staff = read_rows<core::StaffRow>(f, "by_staff", [](JsonFields& e) {
+        core::StaffRow r;
+        r.branch = e.text("branch", 64, true).value_or("");
+        r.staff = e.text("staff", 64).value_or("");
+        r.tickets = e.integer("tickets", 0, k_max_int).value_or(0);
+        r.satisfied = e.integer("satisfied", 0, k_max_int).value_or(0);
+        r.mostly_satisfied = e.integer("mostly_satisfied", 0, k_max_int).value_or(0);
+        r.unsatisfied = e.integer("unsatisfied", 0, k_max_int).value_or(0);
+        r.resolved = e.integer("resolved", 0, k_max_int).value_or(0);
+        r.resolution_rate = core::ratio(r.resolved, r.tickets);
+        r.average_first_response_hours = read_hours(e, "average_first_response_ms");
+        r.records_complete = e.integer("records_complete", 0, k_max_int).value_or(0);
+        return r;
+    });
     return done(f, std::move(m));
 }
 

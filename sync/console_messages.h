@@ -6,6 +6,7 @@
 // Shared by the center (which answers) and the console mode of the app (which asks).
 
 #include "core/clock.h"
+#include "core/stats.h"
 #include "core/ticket.h"
 #include "sync/protocol.h"
 
@@ -26,6 +27,7 @@ inline constexpr const char* k_path_console_queue = "/v1/console/queue";
 // GET k_path_console_tickets + "/NUMBER"; POST k_path_console_tickets + "/NUMBER/steps".
 inline constexpr const char* k_path_console_tickets = "/v1/console/tickets";
 inline constexpr const char* k_path_console_dashboard = "/v1/console/dashboard";
+inline constexpr const char* k_path_console_reports = "/v1/console/reports";
 
 // The work lists of the console.
 enum class ConsoleQueue {
@@ -196,6 +198,23 @@ struct Dashboard {
     std::vector<CountBy> most_overdue; // branches by tickets overdue now, most first, at most 10
 };
 
+// GET /v1/console/reports?branch=&category=&priority=&from=&to=&department=
+// The 考核 reports over the region's tickets received in [from, to) (default: the 12 weeks
+// before now, as the dashboard): per responsible department, per responsibility, per branch
+// staff member, every round's satisfaction and the volume per request type (core/stats.h). For
+// reviewers, dispatchers, auditors and managers (403 not_for_handlers).
+struct ReportsRequest {
+    ConsoleFilter filter;
+};
+
+struct Reports {
+    std::string epoch;
+    // from, to, total, by_type, satisfaction (each ticket's last verdict), satisfaction_events,
+    // by_department, by_responsibility, by_staff (each row with its branch); nothing else is
+    // filled. Averages travel as whole milliseconds.
+    core::Stats stats;
+};
+
 // Query strings (without "?") and their parsers. The parsers take the decoded parameters as
 // cpp-httplib gives them and fail with invalid_value / wrong_type / unknown_field naming the
 // parameter.
@@ -204,6 +223,10 @@ std::string to_query_string(const QueueRequest& m);
 std::string to_query_string(const DashboardRequest& m);
 Parsed<QueueRequest> parse_queue_request(const QueryParams& params);
 Parsed<DashboardRequest> parse_dashboard_request(const QueryParams& params);
+std::string to_query_string(const ReportsRequest& m);
+Parsed<ReportsRequest> parse_reports_request(const QueryParams& params);
+nlohmann::json to_json(const Reports& m);
+Parsed<Reports> parse_reports(const nlohmann::json& j);
 
 nlohmann::json to_json(const StaffInfo& m);
 nlohmann::json to_json(const SignInRequest& m);

@@ -225,6 +225,9 @@ ImVec2 reserve(ImVec2 size) {
 
 // [SECTION] bar chart
 
+// Up to this many bars, every one is labelled (see bar_chart).
+constexpr std::size_t k_always_labelled = 12;
+
 void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries> series,
                ImVec2 size, const ChartStyle& style, std::vector<ImVec4>* slots) {
     if (slots != nullptr) {
@@ -254,8 +257,13 @@ void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries>
             number_w = std::max(number_w, text_width(chart_number(value_at(one, i))));
         }
     }
+    // A few categories (departments, request types) each keep their label, cut to fit, so no
+    // bar is left unnamed.
     const std::size_t label_stride =
-        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((label_w + style.gap) / slot)));
+        labels.size() <= k_always_labelled
+            ? 1
+            : std::max<std::size_t>(
+                  1, static_cast<std::size_t>(std::ceil((label_w + style.gap) / slot)));
     const bool values_fit = number_w + 2.0f <= bar_w + (slot - group_w);
     for (std::size_t i = 0; i < labels.size(); ++i) {
         const float slot_left = plot.left + slot * static_cast<float>(i);

@@ -49,7 +49,8 @@ std::string chart_number(double value);
 std::string fit_text(const std::string& text, float width);
 
 // Vertical bars: one group per label, one bar per series in each group, the value above each
-// bar, the labels under the axis, ticks on the left and a legend on top. When `slots` is given
+// bar, the labels under the axis (up to 12 groups each one, cut with "..." when too long;
+// more, every k-th whole), ticks on the left and a legend on top. When `slots` is given
 // it receives each label's column (x0, y0, x1, y1 in screen pixels), so a caller can make the
 // bars clickable.
 void bar_chart(std::span<const std::string> labels, std::span<const ChartSeries> series,

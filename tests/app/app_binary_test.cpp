@@ -204,7 +204,7 @@ TEST_SUITE("app binary") {
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         CHECK_MESSAGE(r.err.empty(), r.err); // every role signed in and every list had tickets
         const std::set<std::string> names = checked_screenshots(out);
-        CHECK(names.size() == 72);
+        CHECK(names.size() == 78);
         for (const char* locale : {"zh-Hans", "zh-Hant", "en"}) {
             for (const char* screen : {"01-sign-in",
                                        "02-sign-in-refused",
@@ -229,7 +229,9 @@ TEST_SUITE("app binary") {
                                        "21-step-checklist",
                                        "22-step-correction",
                                        "23-step-sign-for",
-                                       "24-step-audit-part"}) {
+                                       "24-step-audit-part",
+                                       "30-reports-month",
+                                       "31-reports-quarter"}) {
                 const std::string name = std::string("console-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

@@ -64,7 +64,7 @@ void ConsoleCenter::add_usual_staff() {
 std::string ConsoleCenter::push(const TicketSpec& spec) {
     const core::Millis received = spec.received_at != 0 ? spec.received_at : now() - core::k_day;
     core::Ticket t;
-    t.request_type = core::RequestType::complaint;
+    t.request_type = *core::parse_request_type(spec.request_type);
     t.category = spec.category;
     t.priority = *core::parse_priority(spec.priority);
     t.severity = *core::parse_severity(spec.severity);
@@ -84,7 +84,7 @@ std::string ConsoleCenter::push(const TicketSpec& spec) {
     t.terminal = "K1";
     t.received_at = received;
     t.updated_at = received;
-    t.receiver = "S001";
+    t.receiver = spec.receiver;
     core::Ticket without = t;
     without.customer = {};
     const std::string device = spec.branch + "/K1";

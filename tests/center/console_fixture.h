@@ -26,6 +26,8 @@ ProcessOutput run_center_with_input(const std::filesystem::path& dir,
 struct TicketSpec {
     std::string branch = "SZ01"; // SZ01 or GZ02 (both enrolled as terminal K1)
     std::string category = "billing.overcharge";
+    std::string request_type = "complaint";
+    std::string receiver = "S001"; // the staff member who took it in ("kiosk" for the kiosk)
     std::string priority = "normal";
     std::string customer = "张三";
     std::string severity = "general";    // major makes it a crisis (escalated from filing)

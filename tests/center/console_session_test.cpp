@@ -96,6 +96,7 @@ TEST_CASE("the console API takes only staff sessions, and staff sessions only th
     const std::string device = c.device_token.at("SZ01");
     for (const std::string& path :
          {std::string("/v1/console/queue?queue=review"), std::string("/v1/console/dashboard"),
+          std::string("/v1/console/reports"),
           std::string("/v1/console/tickets/SZ01-261123-K1-0001X")}) {
         INFO(path);
         CHECK(c.api.get(path, device).body.at("error") == "wrong_scope");

@@ -97,15 +97,6 @@ struct ReportFixture : StoreFixture {
     }
 };
 
-std::int64_t count_of(const std::vector<core::CountRow>& rows, const std::string& key) {
-    for (const auto& r : rows) {
-        if (r.key == key) {
-            return r.count;
-        }
-    }
-    return 0;
-}
-
 } // namespace
 
 TEST_CASE("each department's volume, handling time, deadline compliance and overdue tickets") {
