@@ -64,6 +64,13 @@ nlohmann::json staff(const std::vector<StaffRow>& v) {
 
 } // namespace
 
+std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
+    if (whole <= 0) {
+        return std::nullopt;
+    }
+    return static_cast<double>(part) / static_cast<double>(whole);
+}
+
 std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key) {
     for (const auto& r : rows) {
         if (r.key == key) {

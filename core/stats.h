@@ -32,6 +32,8 @@ inline constexpr std::array<std::string_view, 3> k_stats_responsibilities = {
 
 // The count of `key` in rows (0 when absent).
 std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key);
+// met / counted, none when nothing counted.
+std::optional<double> ratio(std::int64_t part, std::int64_t whole);
 
 // One responsible department's figures over the center's events that synced back: each
 // dispatch naming the department (a dispatch, or an audit_reject sending it back) is one

@@ -16,13 +16,6 @@ std::int64_t count_at(const Query& q, int column) {
 
 } // namespace
 
-std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
-    if (whole <= 0) {
-        return std::nullopt;
-    }
-    return static_cast<double>(part) / static_cast<double>(whole);
-}
-
 // Each dispatch naming a department is an assignment (a dispatch, or an audit_reject sending
 // the ticket back to its departments). It is answered by that department's first handle event
 // after it; audit_reject comes only after every department answered, so a later assignment

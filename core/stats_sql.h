@@ -32,7 +32,4 @@ StaffRow read_staff_row(const Query& q, int first);
 // A CountRow from the columns value, count (a NULL value reads as "").
 CountRow read_count_row(const Query& q);
 
-// met / counted, none when nothing counted.
-std::optional<double> ratio(std::int64_t part, std::int64_t whole);
-
 } // namespace cf::core

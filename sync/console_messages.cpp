@@ -1,7 +1,6 @@
 #include "sync/console_messages.h"
 
 #include "core/lifecycle.h"
-#include "core/stats_sql.h"
 #include "core/ticket_json.h"
 #include "sync/json_fields.h"
 

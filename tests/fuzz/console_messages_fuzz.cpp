@@ -1,6 +1,6 @@
 // The console's other messages (sync/console_messages.h): the step request the center reads
 // from parse_request_body, and the answers the console reads (queue, ticket detail, step
-// answer, dashboard). Each accepted message must survive to_json and a second parse unchanged
+// answer, dashboard, reports). Each accepted message must survive to_json and a second parse unchanged
 // (message_checks.h).
 #include "message_checks.h"
 #include "sync/console_messages.h"
@@ -21,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         cf::fuzz::check_round_trip(*answer,
                                    [](const json& j) { return parse_console_step_response(j); });
         cf::fuzz::check_round_trip(*answer, [](const json& j) { return parse_dashboard(j); });
+        cf::fuzz::check_round_trip(*answer, [](const json& j) { return parse_reports(j); });
     }
     return 0;
 }

@@ -1,7 +1,7 @@
-// The console's query strings (sync/console_messages.h parse_queue_request and
-// parse_dashboard_request), with the parameters as cpp-httplib hands them over: the input is
-// split at '&' and '=' and percent-decoded. Checks that an accepted request written by
-// to_query_string and read again is the same request.
+// The console's query strings (sync/console_messages.h parse_queue_request,
+// parse_dashboard_request and parse_reports_request), with the parameters as cpp-httplib hands
+// them over: the input is split at '&' and '=' and percent-decoded. Checks that an accepted
+// request written by to_query_string and read again is the same request.
 #include "fuzz_support.h"
 #include "sync/console_messages.h"
 
@@ -66,5 +66,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QueryParams params = split(cf::fuzz::as_text(data, size));
     check(params, [](const QueryParams& p) { return parse_queue_request(p); });
     check(params, [](const QueryParams& p) { return parse_dashboard_request(p); });
+    check(params, [](const QueryParams& p) { return parse_reports_request(p); });
     return 0;
 }

@@ -28,7 +28,7 @@ function(counterfoil_fuzz_library name folder)
   target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR})
   target_link_libraries(${name} PRIVATE counterfoil_warnings)
 endfunction()
-counterfoil_fuzz_library(cf_core core clock escalation json_scan lifecycle masking phone
+counterfoil_fuzz_library(cf_core core clock escalation json_scan lifecycle masking phone stats
                          step_schema ticket ticket_json ticket_number ticket_text utf8 uuid)
 target_link_libraries(cf_core PUBLIC nlohmann_json::nlohmann_json PRIVATE PkgConfig::SODIUM)
 counterfoil_fuzz_library(cf_forms forms asset_reader business_calendar category_tree classifier
