@@ -594,7 +594,7 @@ std::vector<std::string> ConsoleController::offered_steps() const {
     return out;
 }
 
-std::vector<std::string> ConsoleController::handle_departments() const {
+std::vector<std::string> ConsoleController::pending_departments(bool signed_for) const {
     if (!signed_in() || !m_detail) {
         return {};
     }
@@ -603,23 +603,7 @@ std::vector<std::string> ConsoleController::handle_departments() const {
     }
     std::vector<std::string> out;
     for (const std::string& d : m_detail->ticket.departments_pending) {
-        if (core::has_signed_for(m_detail->ticket, d)) {
-            out.push_back(d);
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> ConsoleController::sign_for_departments() const {
-    if (!signed_in() || !m_detail) {
-        return {};
-    }
-    if (m_staff->role == core::Role::handler) {
-        return {m_staff->department};
-    }
-    std::vector<std::string> out;
-    for (const std::string& d : m_detail->ticket.departments_pending) {
-        if (!core::has_signed_for(m_detail->ticket, d)) {
+        if (core::has_signed_for(m_detail->ticket, d) == signed_for) {
             out.push_back(d);
         }
     }

@@ -134,9 +134,9 @@ public:
     bool step_sending() const { return m_step_req != 0; }
     // The departments a manager may handle for (those still pending and signed for); a
     // handler's own.
-    std::vector<std::string> handle_departments() const;
+    std::vector<std::string> handle_departments() const { return pending_departments(true); }
     // The departments a manager may sign for (pending, not signed for); a handler's own.
-    std::vector<std::string> sign_for_departments() const;
+    std::vector<std::string> sign_for_departments() const { return pending_departments(false); }
     // The departments whose handled part awaits audit (audit_part).
     std::vector<std::string> part_departments() const;
     // The departments a dispatch suggests for the open ticket's category (it may have been
@@ -177,6 +177,9 @@ public:
     const ConsoleTimings& timings() const { return m_services.timings; }
 
 private:
+    // A handler's own department, or for a manager the pending ones signed for or not.
+    std::vector<std::string> pending_departments(bool signed_for) const;
+
     void take(ConsoleReply reply);
     void on_sign_in(std::expected<ConsoleAnswer, ConsoleError>& r);
     void on_queue(std::expected<ConsoleAnswer, ConsoleError>& r);

@@ -187,8 +187,9 @@ json count_list(const std::vector<CountBy>& list) {
     return out;
 }
 
-std::vector<CountBy> read_counts(JsonFields& f, const char* key) {
-    std::vector<CountBy> out;
+// Reads each object of the array `key` with `row`, naming the element of a bad one.
+template <class T, class Row> std::vector<T> read_rows(JsonFields& f, const char* key, Row row) {
+    std::vector<T> out;
     const json* arr = f.array(key, k_max_list);
     if (arr == nullptr) {
         return out;
@@ -200,16 +201,23 @@ std::vector<CountBy> read_counts(JsonFields& f, const char* key) {
             break;
         }
         JsonFields e((*arr)[i], path);
-        CountBy c;
-        c.key = e.text("key", 256).value_or("");
-        c.count = e.integer("count", 0, k_max_int).value_or(0);
+        T value = row(e);
         if (auto r = e.finish(); !r) {
             f.fail(r.error().code, key, r.error().message);
             break;
         }
-        out.push_back(std::move(c));
+        out.push_back(std::move(value));
     }
     return out;
+}
+
+std::vector<CountBy> read_counts(JsonFields& f, const char* key) {
+    return read_rows<CountBy>(f, key, [](JsonFields& e) {
+        CountBy c;
+        c.key = e.text("key", 256).value_or("");
+        c.count = e.integer("count", 0, k_max_int).value_or(0);
+        return c;
+    });
 }
 
 std::vector<std::string> read_texts(JsonFields& f, const char* key, std::size_t max_bytes) {
@@ -757,30 +765,6 @@ std::vector<core::CountRow> read_core_counts(JsonFields& f, const char* key) {
     std::vector<core::CountRow> out;
     for (CountBy& c : read_counts(f, key)) {
         out.push_back(core::CountRow{std::move(c.key), c.count});
-    }
-    return out;
-}
-
-// Reads each object of the array `key` with `row`, naming the element of a bad one.
-template <class T, class Row> std::vector<T> read_rows(JsonFields& f, const char* key, Row row) {
-    std::vector<T> out;
-    const json* arr = f.array(key, k_max_list);
-    if (arr == nullptr) {
-        return out;
-    }
-    for (std::size_t i = 0; i < arr->size() && f.ok(); ++i) {
-        const std::string path = f.path_of(key) + "[" + std::to_string(i) + "]";
-        if (auto r = require_object((*arr)[i], path); !r) {
-            f.fail(r.error().code, key, r.error().message);
-            break;
-        }
-        JsonFields e((*arr)[i], path);
-        T value = row(e);
-        if (auto r = e.finish(); !r) {
-            f.fail(r.error().code, key, r.error().message);
-            break;
-        }
-        out.push_back(std::move(value));
     }
     return out;
 }
