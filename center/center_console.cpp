@@ -29,7 +29,7 @@ constexpr std::size_t k_max_dirty = 200'000;
 constexpr const char* k_fact_select =
     "SELECT rowid, branch, category, priority, state, received_at, due_at, first_response_due, "
     "acknowledged_at, resolved_at, dispatch_deadline, handled_at, satisfaction, departments, "
-    "crisis FROM tickets ";
+    "crisis, parts_waiting FROM tickets ";
 
 void read_fact(core::Query& q, FactTable& table) {
     TicketFact f;
@@ -48,6 +48,7 @@ void read_fact(core::Query& q, FactTable& table) {
     f.satisfaction = static_cast<core::Satisfaction>(std::clamp<std::int64_t>(q.int64(12), 0, 3));
     const std::string departments = q.text(13);
     f.crisis = q.int64(14) != 0;
+    f.parts_waiting = q.int64(15) != 0;
     table.upsert(f, FactText{branch, category, departments});
 }
 

@@ -7,7 +7,7 @@ namespace cf::center {
 namespace {
 
 // Never edit a released migration; add a new one at the end.
-constexpr std::array<std::string_view, 5> k_migrations = {
+constexpr std::array<std::string_view, 6> k_migrations = {
     R"sql(
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -222,6 +222,20 @@ DROP INDEX tickets_facts;
 CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, state, due_at,
     first_response_due, acknowledged_at, resolved_at, dispatch_deadline, handled_at,
     satisfaction, departments, crisis);
+)sql",
+    R"sql(
+-- Issue 14. parts_waiting: 1 while the ticket is at departments (dispatched) and a department's
+-- answer awaits the auditor's audit_part; the audit queue lists it then as well as the handled
+-- tickets. The facts index gains it.
+ALTER TABLE tickets ADD COLUMN parts_waiting INTEGER NOT NULL DEFAULT 0;
+UPDATE tickets SET parts_waiting = 1 WHERE state = 'dispatched' AND json_valid(body) AND EXISTS (
+    SELECT 1 FROM json_each(json_extract(body, '$.departments_answered')) a
+    WHERE a.value NOT IN (
+        SELECT p.value FROM json_each(json_extract(body, '$.departments_approved')) p));
+DROP INDEX tickets_facts;
+CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, state, due_at,
+    first_response_due, acknowledged_at, resolved_at, dispatch_deadline, handled_at,
+    satisfaction, departments, crisis, parts_waiting);
 )sql",
 };
 

@@ -43,7 +43,8 @@ template <class T> std::unexpected<CenterError> fail_core(const core::Result<T>&
 }
 
 // Binds the console's fact columns of t from `first` on: category, priority,
-// first_response_due, acknowledged_at, resolved_at, satisfaction, departments, crisis.
+// first_response_due, acknowledged_at, resolved_at, satisfaction, departments, crisis,
+// parts_waiting.
 void bind_fact_columns(core::Query& q, const core::Ticket& t, int first) {
     std::string departments;
     for (const auto& d : t.departments) {
@@ -56,7 +57,8 @@ void bind_fact_columns(core::Query& q, const core::Ticket& t, int first) {
         .bind(first + 4, t.resolved_at)
         .bind(first + 5, static_cast<int>(t.satisfaction))
         .bind(first + 6, departments)
-        .bind(first + 7, core::is_crisis(t) ? 1 : 0);
+        .bind(first + 7, core::is_crisis(t) ? 1 : 0)
+        .bind(first + 8, parts_waiting(t) ? 1 : 0);
 }
 
 // States in which the center owns the ticket; only these count for the center's SLA.
@@ -169,9 +171,9 @@ CenterResult<void> SqliteCenterStorage::write_ticket(const StagedTicket& staged,
         "INSERT INTO tickets(id, number, branch, state, received_at, updated_at, due_at, "
         "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, email_sealed, "
         "customer_no_sealed, order_no_sealed, body, category, priority, first_response_due, "
-        "acknowledged_at, resolved_at, satisfaction, departments, crisis, dispatch_deadline) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-        "?19, ?20, ?21, ?22, ?23, ?24, ?8)");
+        "acknowledged_at, resolved_at, satisfaction, departments, crisis, parts_waiting, "
+        "dispatch_deadline) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+        "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?8)");
     if (!q) {
         return fail_core(q);
     }
@@ -214,7 +216,8 @@ CenterResult<void> SqliteCenterStorage::update_ticket(const core::Ticket& t, cor
         "UPDATE tickets SET state = ?2, updated_at = ?3, due_at = ?4, handling_deadline = ?5, "
         "last_hlc = max(last_hlc, ?6), body = ?7, category = ?8, priority = ?9, "
         "first_response_due = ?10, acknowledged_at = ?11, resolved_at = ?12, satisfaction = ?13, "
-        "departments = ?14, crisis = ?15, dispatch_deadline = coalesce(?5, dispatch_deadline), "
+        "departments = ?14, crisis = ?15, parts_waiting = ?16, "
+        "dispatch_deadline = coalesce(?5, dispatch_deadline), "
         "handled_at = "
         "CASE WHEN ?5 IS NOT NULL THEN NULL WHEN handled_at IS NULL AND dispatch_deadline IS NOT "
         "NULL THEN ?3 ELSE handled_at END WHERE id = ?1");

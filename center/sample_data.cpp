@@ -526,9 +526,9 @@ SqliteCenterStorage::sample_data(const SampleOptions& o) {
                 "handling_deadline, last_hlc, phone_index, name_sealed, phone_sealed, "
                 "email_sealed, customer_no_sealed, order_no_sealed, body, category, priority, "
                 "first_response_due, acknowledged_at, resolved_at, satisfaction, departments, "
-                "dispatch_deadline, handled_at, crisis) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-                "?25, ?26)");
+                "dispatch_deadline, handled_at, crisis, parts_waiting) VALUES (?1, ?2, ?3, ?4, ?5, "
+                "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                "?23, ?24, ?25, ?26, ?27)");
             if (!q) {
                 return fail_core(q);
             }
@@ -561,7 +561,8 @@ SqliteCenterStorage::sample_data(const SampleOptions& o) {
                 .bind(21, t.resolved_at)
                 .bind(22, static_cast<int>(t.satisfaction))
                 .bind(23, departments)
-                .bind(26, core::is_crisis(t) ? 1 : 0);
+                .bind(26, core::is_crisis(t) ? 1 : 0)
+                .bind(27, parts_waiting(t) ? 1 : 0);
             if (life.dispatch_deadline > 0) {
                 q->bind(24, life.dispatch_deadline);
             } else {

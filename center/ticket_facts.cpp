@@ -74,6 +74,10 @@ bool is_escalated(const TicketFact& f) {
     return f.state == core::State::escalated || (f.crisis && f.state != core::State::closed);
 }
 
+bool parts_waiting(const core::Ticket& t) {
+    return t.state == core::State::dispatched && !core::parts_to_audit(t).empty();
+}
+
 bool in_queue(const TicketFact& f, ConsoleQueue q, core::Millis now) {
     using core::State;
     switch (q) {
@@ -84,7 +88,7 @@ bool in_queue(const TicketFact& f, ConsoleQueue q, core::Millis now) {
     case ConsoleQueue::departments:
         return f.state == State::dispatched;
     case ConsoleQueue::audit:
-        return f.state == State::handled;
+        return f.state == State::handled || f.parts_waiting;
     case ConsoleQueue::answer:
         return f.state == State::audited;
     case ConsoleQueue::overdue:
@@ -263,6 +267,7 @@ FactPage FactTable::queue(ConsoleQueue q, const FactFilter& filter, int limit, i
     state_slot[static_cast<std::size_t>(State::second_round)] = slot(ConsoleQueue::second_round);
     const std::size_t overdue_slot = slot(ConsoleQueue::overdue);
     const std::size_t escalated_slot = slot(ConsoleQueue::escalated);
+    const std::size_t audit_slot = slot(ConsoleQueue::audit);
     const std::size_t all_slot = slot(ConsoleQueue::all);
     const std::size_t asked = slot(q);
 
@@ -290,6 +295,10 @@ FactPage FactTable::queue(ConsoleQueue q, const FactFilter& filter, int limit, i
         if (is_escalated(f)) {
             ++counts[escalated_slot];
             member = member || asked == escalated_slot;
+        }
+        if (f.parts_waiting) { // also at departments, by its state
+            ++counts[audit_slot];
+            member = member || asked == audit_slot;
         }
         ++counts[all_slot];
         if (!member) {

@@ -37,7 +37,8 @@ struct TicketFact {
     core::State state = core::State::received;
     core::Priority priority = core::Priority::normal;
     core::Satisfaction satisfaction = core::Satisfaction::none;
-    bool crisis = false; // 重大 or 外宣传型 (core/escalation.h)
+    bool crisis = false;        // 重大 or 外宣传型 (core/escalation.h)
+    bool parts_waiting = false; // see parts_waiting(const core::Ticket&)
 };
 
 // The text columns of a fact, interned by the table.
@@ -70,6 +71,9 @@ struct FactPage {
 bool is_center_state(core::State s);
 // In the managers' escalated queue: state escalated, or a crisis ticket not closed.
 bool is_escalated(const TicketFact& f);
+// At departments (dispatched) with a department's answer awaiting the auditor's audit_part:
+// the audit queue lists it then, beside the handled tickets (column parts_waiting).
+bool parts_waiting(const core::Ticket& t);
 // The queue a fact belongs to by state, ignoring overdue and all.
 bool in_queue(const TicketFact& f, sync::ConsoleQueue q, core::Millis now);
 // The local Monday 00:00 (UTC + utc_offset_min) of the week holding t.

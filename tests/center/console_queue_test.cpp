@@ -245,11 +245,12 @@ TEST_CASE("center migration 5 puts the 重大 and 外宣传型 tickets stored be
     r.push({.submit = true});
     REQUIRE(r.center.stop() == 0);
     {
-        // Back to schema 4: no crisis column, the facts index without it.
+        // Back to schema 4: no crisis column (nor migration 6's), the facts index without them.
         auto db = cf::core::Database::open(r.center.dir() / "center.db", {});
         REQUIRE(db);
         for (const char* sql :
-             {"DROP INDEX tickets_facts", "ALTER TABLE tickets DROP COLUMN crisis",
+             {"DROP INDEX tickets_facts", "ALTER TABLE tickets DROP COLUMN parts_waiting",
+              "ALTER TABLE tickets DROP COLUMN crisis",
               "CREATE INDEX tickets_facts ON tickets(received_at, branch, category, priority, "
               "state, due_at, first_response_due, acknowledged_at, resolved_at, "
               "dispatch_deadline, handled_at, satisfaction, departments)",
@@ -266,4 +267,34 @@ TEST_CASE("center migration 5 puts the 重大 and 外宣传型 tickets stored be
     std::sort(expected.begin(), expected.end());
     CHECK(listed == expected);
     CHECK(escalated.body.at("counts").at("all") == 3);
+}
+
+TEST_CASE("a department's answer waiting for its part audit puts the ticket in the audit queue "
+          "while other departments still work") {
+    ConsoleCenter r;
+    r.add_usual_staff();
+    const std::string number =
+        r.push({.acknowledged_at = r.now() - k_day + k_hour, .submit = true});
+    REQUIRE(r.dispatch(number, {"billing", "network"}, r.now() + 2 * k_day).status == 200);
+    const std::string a01 = r.session.at("A01");
+    CHECK(numbers(r.queue(a01, "queue=audit")).empty());
+
+    const std::string h01 = r.session.at("H01");
+    REQUIRE(r.step(h01, number, "sign_for").status == 200);
+    auto handled = r.step(h01, number, "handle",
+                          {{"investigation", "核实账单"},
+                           {"responsibility", "our_department"},
+                           {"solution", "退还多收的费用"}});
+    REQUIRE_MESSAGE(handled.status == 200, handled.body.dump());
+    auto audit = r.queue(a01, "queue=audit");
+    CHECK(numbers(audit) == std::vector<std::string>{number});
+    CHECK(audit.body.at("counts").at("audit") == 1);
+    CHECK(audit.body.at("counts").at("departments") == 1); // network still works on it
+
+    auto part =
+        r.step(a01, number, "audit_part", {{"department", "billing"}, {"verdict", "approved"}});
+    REQUIRE_MESSAGE(part.status == 200, part.body.dump());
+    CHECK(numbers(r.queue(a01, "queue=audit")).empty());
+    CHECK(numbers(r.queue(r.session.at("M01"), "queue=departments")) ==
+          std::vector<std::string>{number});
 }

@@ -88,6 +88,7 @@ struct Region {
         c.push_step(t5, "close", w + 6 * k_day + 2 * k_hour);
 
         REQUIRE(c.dispatch(t1, {"billing"}, n + k_day).status == 200);
+        REQUIRE(c.step(c.session["H01"], t1, "sign_for").status == 200);
         REQUIRE(c.step(c.session["H01"], t1, "handle",
                        {{"investigation", "x"}, {"responsibility", "supplier"}, {"solution", "y"}})
                     .status == 200);
