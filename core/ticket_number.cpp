@@ -454,8 +454,8 @@ std::optional<TicketNumber> parse_canonical(std::string_view text) {
     if (number_check_character(std::string_view(body, n)) != last.back()) {
         return std::nullopt;
     }
-    return TicketNumber{std::string(branch), day.year,           day.month,
-                        day.day,             std::string(terminal), sequence};
+    return TicketNumber{std::string(branch),   day.year, day.month, day.day,
+                        std::string(terminal), sequence};
 }
 
 } // namespace

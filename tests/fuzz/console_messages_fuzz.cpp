@@ -1,7 +1,7 @@
 // The console's other messages (sync/console_messages.h): the step request the center reads
 // from parse_request_body, and the answers the console reads (queue, ticket detail, step
-// answer, dashboard, reports). Each accepted message must survive to_json and a second parse unchanged
-// (message_checks.h).
+// answer, dashboard, reports). Each accepted message must survive to_json and a second parse
+// unchanged (message_checks.h).
 #include "message_checks.h"
 #include "sync/console_messages.h"
 #include "sync/json_fields.h"
