@@ -243,7 +243,8 @@ void locale_tour(Shots& s, ConsoleTour& t, ui::Locale l, const std::string& pass
     if (w.as("A01")) {
         w.queue(ConsoleQueue::audit);
         s.shot(p + "10-queue-audit");
-        if (w.open_first()) {
+        // The list also holds tickets still at departments with a part to audit.
+        if (w.open_offering("audit_reject")) {
             w.step("audit_reject", {{"reason", x.reject_reason}}, {"billing", "network"});
             s.shot(p + "11-step-audit-reject");
             c.cancel_step();
