@@ -129,18 +129,14 @@ std::vector<Figure> headline_figures(const Ui& ui, const core::Stats& s) {
                        ui.fmt("stats.figure.first_response_detail",
                               {{"met", std::to_string(s.first_response_met)},
                                {"counted", std::to_string(s.first_response_counted)}})});
-    // Counts in the order of their names on the line under them.
+    // Counts in the order of their names on the line under them: the tables' short header,
+    // which fits the card in every language.
     std::string counts;
-    std::string names;
     for (std::string_view level : k_stats_satisfaction) {
-        if (!counts.empty()) {
-            counts += " / ";
-            names += " / ";
-        }
-        counts += std::to_string(count_of(s.satisfaction, level));
-        names += ui.tr("stats.satisfaction." + std::string(level));
+        counts += (counts.empty() ? "" : " / ") + std::to_string(count_of(s.satisfaction, level));
     }
-    figures.push_back({ui.tr("stats.figure.satisfaction"), counts, names});
+    figures.push_back(
+        {ui.tr("stats.figure.satisfaction"), counts, ui.tr("stats.col.satisfaction")});
     return figures;
 }
 
