@@ -7,6 +7,7 @@
 #include "center/center_cli.h"
 
 #include "center/center_server.h"
+#include "center/classifier_training.h"
 #include "center/loopback.h"
 #include "center/sqlite_center_storage.h"
 
@@ -48,6 +49,8 @@ commands:
   show NUMBER [--json]
   export --json
   publish-asset --name NAME --file FILE
+  rollback-asset --name NAME [--to-version N]
+  train-classifier --corpus DIR [--assets DIR] [--out FILE] [--publish]
   backup --to FILE
   restore --from FILE
   serve --listen HOST:PORT [--threads N] [--max-body BYTES]
@@ -79,9 +82,10 @@ const std::set<std::string> k_valued = {
     "--to",         "--from",     "--listen",      "--cert",
     "--key",        "--threads",  "--max-body",    "--session-ttl-seconds",
     "--id",         "--tickets",  "--branches",    "--seed",
-    "--assets",     "--terminal", "--ttl-days",    "--max-clock-skew-hours"};
+    "--assets",     "--terminal", "--ttl-days",    "--max-clock-skew-hours",
+    "--corpus",     "--out",      "--to-version"};
 const std::set<std::string> k_flags = {"--help", "--password-stdin", "--staff-password-stdin",
-                                       "--replace"};
+                                       "--replace", "--publish"};
 
 std::optional<std::string> parse(const std::vector<std::string>& raw, Args& out) {
     const bool act = !raw.empty() && std::find(raw.begin(), raw.end(), "act") != raw.end();
@@ -460,6 +464,136 @@ int cmd_publish_asset(Context& c) {
         return report(c, version.error());
     }
     c.out << "published " << *name << " version " << *version << "\n";
+    return k_exit_ok;
+}
+
+// Publishes an earlier version's content again, as the newest version, so every terminal pulls
+// it: the way back from a bad asset (a model, a form) without editing files by hand.
+int cmd_rollback_asset(Context& c) {
+    auto name = c.args.option("--name");
+    if (!name) {
+        return usage(c.err, "rollback-asset needs --name NAME");
+    }
+    const auto to = number_option(c, "--to-version", 0, 1, std::numeric_limits<std::int32_t>::max());
+    if (!to) {
+        return usage(c.err, "--to-version needs a version number (1 or more)");
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto versions = (*s)->asset_versions(*name);
+    if (!versions) {
+        return report(c, versions.error());
+    }
+    if (versions->size() < 2 && *to == 0) {
+        c.err << "counterfoil-center: " << *name << " has "
+              << (versions->empty() ? "never been published" : "only one published version")
+              << "; there is nothing to roll back to\n";
+        return k_exit_invalid;
+    }
+    const std::int64_t target = *to != 0 ? *to : (*versions)[versions->size() - 2].version;
+    const auto it = std::ranges::find(*versions, target, &sync::AssetVersion::version);
+    if (it == versions->end()) {
+        c.err << "counterfoil-center: " << *name << " has no version " << target << "\n";
+        return k_exit_invalid;
+    }
+    auto version = (*s)->publish_asset({*name, it->content}, c.clock.now());
+    if (!version) {
+        return report(c, version.error());
+    }
+    c.out << *name << ": version " << target << " published again as version " << *version
+          << "\n";
+    return k_exit_ok;
+}
+
+// The model terminals run now: the newest published one that loads, else the installed one.
+forms::TextModel model_in_use(SqliteCenterStorage& s, const forms::Catalog& catalog) {
+    auto versions = s.asset_versions("classifier/model.json");
+    if (versions) {
+        for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
+            const json doc = json::parse(it->content, nullptr, false);
+            if (auto model = forms::parse_text_model(doc, "classifier/model.json",
+                                                     catalog.categories)) {
+                return std::move(*model);
+            }
+        }
+    }
+    return catalog.text_model;
+}
+
+int cmd_train_classifier(Context& c) {
+    const auto corpus = c.args.option("--corpus");
+    if (!corpus) {
+        return usage(c.err, "train-classifier needs --corpus DIR (train, dev and test .jsonl)");
+    }
+    const fs::path assets = assets_option(c);
+    auto catalog = forms::load_catalog(assets);
+    if (!catalog) {
+        c.err << "counterfoil-center: the assets in " << assets.string() << " are invalid:\n";
+        for (const auto& e : catalog.error()) {
+            c.err << "  " << forms::to_string(e) << "\n";
+        }
+        return k_exit_invalid;
+    }
+    ClassifierTrainingInput input;
+    for (const char* split : {"train", "dev", "test"}) {
+        auto texts = forms::read_corpus(fs::path(*corpus) / (std::string(split) + ".jsonl"));
+        if (!texts) {
+            for (const auto& e : texts.error()) {
+                c.err << "counterfoil-center: " << forms::to_string(e) << "\n";
+            }
+            return k_exit_invalid;
+        }
+        auto& into = std::string_view(split) == "test" ? input.test : input.train;
+        into.insert(into.end(), texts->begin(), texts->end());
+    }
+    auto s = open_storage(c);
+    if (!s) {
+        return report(c, s.error());
+    }
+    auto corrections = (*s)->corrections();
+    if (!corrections) {
+        return report(c, corrections.error());
+    }
+    input.corrections = std::move(*corrections);
+    const forms::TextModel current = model_in_use(**s, *catalog);
+    const std::string version = core::format_iso8601(c.clock.now(), 0);
+    const ClassifierTrainingResult r = train_classifier(*catalog, current, input, version);
+
+    c.out << "trained model " << version << " on " << input.train.size() << " corpus texts and "
+          << r.corrections_used << " corrections: " << r.model.feature_count() << " features\n"
+          << "before: " << (current.empty() ? "the keyword rules alone" : "model " + current.version())
+          << "; after: the new model; both with the keyword rules, on the test split ("
+          << input.test.size() << " texts)\n\n"
+          << format_comparison(r.before, r.after) << "\n";
+    const std::string text = r.model.to_json().dump();
+    if (auto out = c.args.option("--out")) {
+        std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+        file << text;
+        if (!file.flush()) {
+            c.err << "counterfoil-center: cannot write " << *out << "\n";
+            return k_exit_storage;
+        }
+        c.out << "wrote " << *out << " (" << text.size() << " bytes)\n";
+    }
+    if (!r.worse.empty()) {
+        c.out << "the new model is worse than the one in use, so it is not published:\n";
+        for (const std::string& why : r.worse) {
+            c.out << "  " << why << "\n";
+        }
+        return c.args.flags.contains("--publish") ? k_exit_invalid : k_exit_ok;
+    }
+    if (!c.args.flags.contains("--publish")) {
+        c.out << "not published (add --publish to send it to every terminal)\n";
+        return k_exit_ok;
+    }
+    auto published = (*s)->publish_asset({"classifier/model.json", text}, c.clock.now());
+    if (!published) {
+        return report(c, published.error());
+    }
+    c.out << "published classifier/model.json version " << *published
+          << " (rollback-asset --name classifier/model.json undoes it)\n";
     return k_exit_ok;
 }
 
@@ -849,6 +983,8 @@ int run_center_cli(const std::vector<std::string>& raw, std::istream& in, std::o
         {"show", cmd_show},
         {"export", cmd_export},
         {"publish-asset", cmd_publish_asset},
+        {"rollback-asset", cmd_rollback_asset},
+        {"train-classifier", cmd_train_classifier},
         {"backup", cmd_backup},
         {"restore", cmd_restore},
         {"serve", cmd_serve},

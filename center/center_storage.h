@@ -69,6 +69,13 @@ struct TicketWithEvents {
     std::vector<core::Event> events;
 };
 
+// A ticket whose classification staff corrected with a reclassify step, at the counter or at
+// 复核, with its classification now: the text model learns from these (train-classifier).
+struct ClassificationCorrection {
+    core::Ticket ticket;            // personal data masked; the customer's words kept
+    core::Millis corrected_at = 0;  // the last reclassify step's time
+};
+
 struct EnrollCode {
     std::string code; // shown once; only its hash is stored
     std::string branch;
@@ -154,6 +161,10 @@ public:
     // Publishes a new version of an asset file; returns its version.
     virtual CenterResult<std::int64_t> publish_asset(const sync::AssetPublishRequest& asset,
                                                      core::Millis now) = 0;
+    // Every published version of asset `name`, oldest first; empty when none was published.
+    virtual CenterResult<std::vector<sync::AssetVersion>> asset_versions(std::string_view name) = 0;
+    // Every ticket that has had a reclassify step, oldest correction first.
+    virtual CenterResult<std::vector<ClassificationCorrection>> corrections() = 0;
 
     // Staff accounts (center_staff.cpp). add_staff fails with 400 invalid_value naming the bad
     // field (id, name, role, department, password) or 409 staff_exists.

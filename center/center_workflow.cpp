@@ -593,4 +593,51 @@ SqliteCenterStorage::publish_asset(const sync::AssetPublishRequest& asset, core:
     return q->int64(0);
 }
 
+CenterResult<std::vector<sync::AssetVersion>>
+SqliteCenterStorage::asset_versions(std::string_view name) {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query("SELECT version, content FROM assets WHERE name = ?1 ORDER BY version");
+    if (!q) {
+        return fail_core(q);
+    }
+    q->bind(1, std::string(name));
+    std::vector<sync::AssetVersion> out;
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        out.push_back({std::string(name), q->int64(0), q->text(1)});
+    }
+}
+
+CenterResult<std::vector<ClassificationCorrection>> SqliteCenterStorage::corrections() {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.query(std::string("SELECT ") + k_ticket_body +
+                        ", c.at FROM tickets JOIN (SELECT ticket_id, max(received_at) AS at "
+                        "FROM events WHERE kind = 'reclassify' GROUP BY ticket_id) c "
+                        "ON c.ticket_id = tickets.id ORDER BY c.at, tickets.rowid");
+    if (!q) {
+        return fail_core(q);
+    }
+    std::vector<ClassificationCorrection> out;
+    while (true) {
+        auto row = q->step();
+        if (!row) {
+            return fail_core(row);
+        }
+        if (!*row) {
+            return out;
+        }
+        auto t = core::ticket_from_json(json::parse(q->text(0), nullptr, false));
+        if (!t) {
+            return center_error(500, "corrupt", "a stored ticket does not parse");
+        }
+        out.push_back({std::move(*t), q->int64(1)});
+    }
+}
+
 } // namespace cf::center

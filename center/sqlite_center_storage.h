@@ -79,6 +79,8 @@ public:
     CenterResult<nlohmann::json> export_all() override;
     CenterResult<std::int64_t> publish_asset(const sync::AssetPublishRequest& asset,
                                              core::Millis now) override;
+    CenterResult<std::vector<sync::AssetVersion>> asset_versions(std::string_view name) override;
+    CenterResult<std::vector<ClassificationCorrection>> corrections() override;
 
     CenterResult<void> add_staff(const StaffAccount& account, std::string_view password,
                                  core::Millis now) override;

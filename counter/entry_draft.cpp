@@ -1,5 +1,6 @@
 #include "counter/entry_draft.h"
 
+#include "forms/suggest.h"
 #include "forms/text_util.h"
 
 #include <algorithm>
@@ -138,7 +139,7 @@ forms::Classification suggest(const forms::Catalog& catalog, const EntryDraft& d
             text += '\n';
         }
     }
-    return forms::classify(catalog.classifier, text);
+    return forms::classify_text(catalog.classifier, catalog.text_model, text);
 }
 
 bool classifier_fills(std::string_view field_id) {

@@ -3,6 +3,7 @@
 //   forms/<id>.json        form definitions (kiosk, counter)
 //   categories.json        the category tree
 //   classifier/rules.json  keyword classification rules
+//   classifier/model.json  the statistical text model (optional: rules alone without it)
 //   sla/policy.json        priority and deadline policy
 //   calendars/<id>.json    business calendars (cn-mainland, hong-kong, taiwan, weekdays)
 //   branches.json          the days each branch opens (optional: Monday-Friday without it)
@@ -19,6 +20,7 @@
 #include "forms/form_definition.h"
 #include "forms/script_phrases.h"
 #include "forms/sla_policy.h"
+#include "forms/text_model.h"
 #include "forms/ui_strings.h"
 
 #include <expected>
@@ -36,6 +38,7 @@ struct Catalog {
     std::map<std::string, FormDefinition, std::less<>> forms; // by id = file name
     CategoryTree categories;
     ClassifierRules classifier;
+    TextModel text_model; // empty when there is no classifier/model.json
     SlaPolicy sla;
     std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
     BranchDays branches;

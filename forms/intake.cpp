@@ -1,6 +1,6 @@
 #include "forms/intake.h"
 
-#include "forms/classifier.h"
+#include "forms/suggest.h"
 #include "forms/deadlines.h"
 #include "forms/submission_validator.h"
 #include "forms/text_util.h"
@@ -8,9 +8,7 @@
 #include <algorithm>
 
 namespace cf::forms {
-namespace {
 
-// The customer's own words; the classifier reads nothing else.
 std::string classification_text(const core::NewTicket& t) {
     std::string text = t.description;
     for (const std::string* part : {&t.demand, &t.expected_time, &t.tried_how}) {
@@ -21,6 +19,8 @@ std::string classification_text(const core::NewTicket& t) {
     }
     return text;
 }
+
+namespace {
 
 class Intake {
 public:
@@ -54,7 +54,8 @@ private:
 
 IntakeResult Intake::run(const BusinessCalendar& calendar, core::Millis now) {
     core::NewTicket& t = m_out.ticket;
-    const Classification c = classify(m_catalog.classifier, classification_text(t));
+    const Classification c =
+        classify_text(m_catalog.classifier, m_catalog.text_model, classification_text(t));
     m_out.explanation = c.matches;
     take(TicketPath::request_type, t.request_type, c.result.request_type);
     take(TicketPath::category, t.category, c.result.category);

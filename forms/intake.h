@@ -40,6 +40,10 @@ struct IntakeResult {
     std::vector<std::string> classified_fields; // fields the classifier filled in
 };
 
+// The customer's own words as the classifier reads them (description, demand, expected time,
+// what they tried), nothing else of the ticket.
+std::string classification_text(const core::NewTicket& t);
+
 // Validates `submission` against form `form_id` ("kiosk" or "counter"), classifies and sets
 // deadlines in the calendar as `branch` keeps it (Catalog::branch_calendar: its open days;
 // none given: the default days of branches.json). Values given explicitly are kept; a

@@ -8,7 +8,7 @@ packages=(
     libsqlite3-dev libsodium-dev nlohmann-json3-dev doctest-dev
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev fonts-noto-cjk
     librime-dev librime-data rime-prelude rime-essay rime-data-pinyin-simp rime-data-luna-pinyin
-    libopencc-data
+    libopencc-dev libopencc-data
     libqrencode-dev libcurl4-openssl-dev libcpp-httplib-dev
     xvfb xauth openssl
     nginx

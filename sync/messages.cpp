@@ -58,6 +58,7 @@ bool valid_asset_name(std::string_view name) {
         return id_ok(name.substr(folder.size(), name.size() - folder.size() - 5));
     };
     return name == "categories.json" || name == "classifier/rules.json" ||
+           name == "classifier/model.json" ||
            name == "sla/policy.json" || name == "branches.json" || name == "scripts/phrases.json" ||
            in_folder("forms/") || in_folder("calendars/");
 }
@@ -460,7 +461,8 @@ Parsed<AssetPublishRequest> parse_asset_publish_request(const json& j) {
         f.fail("invalid_value", "name",
                "'" + m.name +
                    "' is not a publishable asset (forms/ID.json, categories.json, "
-                   "classifier/rules.json, sla/policy.json, calendars/ID.json, "
+                   "classifier/rules.json, classifier/model.json, sla/policy.json, "
+                   "calendars/ID.json, "
                    "branches.json, scripts/phrases.json)");
     }
     // Read within the request body's limits: the content is checked again, as an asset, later.
