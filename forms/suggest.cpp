@@ -4,6 +4,7 @@
 #include "forms/text_features.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace cf::forms {
 namespace {
@@ -76,14 +77,6 @@ private:
     const CombinePolicy& m_policy;
 };
 
-template <class T, class Parse>
-std::optional<T> model_value(const HeadVerdict* v, Parse parse) {
-    if (v == nullptr) {
-        return std::nullopt;
-    }
-    return parse(v->label);
-}
-
 } // namespace
 
 std::string feature_for_display(std::string_view feature) {
@@ -114,62 +107,86 @@ Classification classify_text(const ClassifierRules& rules, const TextModel& mode
     Suggestion out;
     std::vector<Match> reasons;
 
-    if (const HeadVerdict* v = m.verdict("request_type")) {
+    // Request type and category: the model's when it is sure enough, else the rules'; with
+    // neither, unset (filing's defaults).
+    out.request_type = by_rules.request_type;
+    if (const HeadVerdict* v = m.verdict("request_type");
+        v != nullptr && v->probability >= policy.model_at_least &&
+        (v->probability >= policy.trust_model_above || !by_rules.request_type)) {
         out.request_type = core::parse_request_type(v->label);
-        if (v->probability < policy.trust_model_above && by_rules.request_type) {
-            out.request_type = by_rules.request_type;
-        } else {
-            m.explain(reasons, "request_type", v->label);
-        }
-    } else {
-        out.request_type = by_rules.request_type;
+        m.explain(reasons, "request_type", v->label);
     }
-    if (const HeadVerdict* v = m.verdict("category")) {
+    out.category = by_rules.category;
+    if (const HeadVerdict* v = m.verdict("category");
+        v != nullptr && v->probability >= policy.model_at_least &&
+        (v->probability >= policy.trust_model_above || !by_rules.category)) {
         out.category = v->label;
-        if (v->probability < policy.trust_model_above && by_rules.category) {
-            out.category = by_rules.category;
-        } else {
-            m.explain(reasons, "category", v->label);
-        }
-    } else {
-        out.category = by_rules.category;
+        m.explain(reasons, "category", v->label);
     }
 
-    out.severity = model_value<core::Severity>(m.verdict("severity"), core::parse_severity);
-    out.emotion = model_value<core::Emotion>(m.verdict("emotion"), core::parse_emotion);
-    out.priority = model_value<core::Priority>(m.verdict("priority"), core::parse_priority);
-    if (m.verdict("priority") != nullptr && m.probability_of("priority", "urgent") >= policy.urgent_at) {
-        out.priority = core::Priority::urgent;
-    }
-    for (std::string_view a : {"severity", "emotion", "priority"}) {
-        if (const HeadVerdict* v = m.verdict(a)) {
-            m.explain(reasons, a, v->label);
+    // Severity, emotion and priority: the more severe of the two. A model value that is the
+    // default (general, calm, normal) says nothing filing would not, so it is left unset.
+    auto from_model = [&](std::string_view attribute, auto parse, auto fallback) {
+        using T = decltype(fallback);
+        std::optional<T> value;
+        if (const HeadVerdict* v = m.verdict(attribute)) {
+            value = parse(v->label);
+            if constexpr (std::is_same_v<T, core::Priority>) {
+                if (m.probability_of("priority", "urgent") >= policy.urgent_at) {
+                    value = core::Priority::urgent;
+                }
+            }
+            if (value == fallback) {
+                return std::optional<T>();
+            }
+            m.explain(reasons, attribute, core::to_string(*value));
         }
-    }
+        return value;
+    };
+    out.severity = from_model("severity", core::parse_severity, core::Severity::general);
+    out.emotion = from_model("emotion", core::parse_emotion, core::Emotion::calm);
+    out.priority = from_model("priority", core::parse_priority, core::Priority::normal);
     keep_max(out.severity, by_rules.severity);
     keep_max(out.emotion, by_rules.emotion);
     keep_max(out.priority, by_rules.priority);
 
+    // Special type: 外宣传型 from the rules always; otherwise the model's when it is sure.
     out.special_type = by_rules.special_type;
     if (by_rules.special_type != core::SpecialType::media_exposure) {
         if (const HeadVerdict* v = m.verdict("special_type");
-            v != nullptr && v->probability >= policy.special_at) {
+            v != nullptr && v->probability >= policy.special_at && v->label != "none") {
             out.special_type = core::parse_special_type(v->label);
             m.explain(reasons, "special_type", v->label);
         }
     }
 
-    // The procedures' floors.
+    // The procedures' floors, each named in the explanation when it changes something.
+    auto raise = [&](auto& member, auto value, std::string cause, const char* rule,
+                     const char* sets) {
+        if (!member || *member < value) {
+            member = value;
+            reasons.push_back({std::move(cause), rule, sets});
+        }
+    };
     if (out.special_type == core::SpecialType::media_exposure) {
-        out.severity = core::Severity::major;
+        raise(out.severity, core::Severity::major, "special_type=media_exposure",
+              "policy:media_exposure_is_major", "severity=major");
+        raise(out.priority, core::Priority::urgent, "special_type=media_exposure",
+              "policy:media_exposure_is_urgent", "priority=urgent");
     }
-    if (out.severity == core::Severity::major || out.emotion == core::Emotion::agitated ||
-        out.special_type == core::SpecialType::media_exposure) {
-        out.priority = core::Priority::urgent;
+    if (out.emotion == core::Emotion::agitated) {
+        raise(out.priority, core::Priority::urgent, "emotion=agitated",
+              "policy:agitated_customer_is_urgent", "priority=urgent");
     }
-    if ((out.request_type == core::RequestType::complaint ||
-         out.request_type == core::RequestType::report)) {
-        keep_max(out.priority, std::optional(core::Priority::important));
+    if (out.severity == core::Severity::major) {
+        raise(out.priority, core::Priority::urgent, "severity=major",
+              "policy:major_severity_is_urgent", "priority=urgent");
+    }
+    if (out.request_type == core::RequestType::complaint ||
+        out.request_type == core::RequestType::report) {
+        raise(out.priority, core::Priority::important,
+              "request_type=" + std::string(core::to_string(*out.request_type)),
+              "policy:complaint_is_important", "priority=important");
     }
 
     c.result = out;

@@ -16,6 +16,10 @@ using nlohmann::json;
 
 constexpr std::string_view k_format = "counterfoil-text-model";
 constexpr int k_format_version = 1;
+// Far beyond what training gives (weights of a few units), and small enough that no sum of a
+// text's weights and a bias can overflow a float.
+constexpr double k_max_bias = 1e4;
+constexpr double k_max_scale = 1e3;
 
 bool known_attribute(std::string_view a) {
     return std::ranges::find(k_model_attributes, a) != std::end(k_model_attributes);
@@ -203,9 +207,13 @@ parse_text_model(const json& doc, const std::string& file, const CategoryTree& c
                 head.labels.push_back(label);
             }
             const json& bias = h.value("bias", json());
+            const auto small_number = [](const json& b) {
+                return b.is_number() && std::isfinite(b.get<double>()) &&
+                       std::abs(b.get<double>()) <= k_max_bias;
+            };
             if (!bias.is_array() || bias.size() != head.labels.size() ||
-                !std::ranges::all_of(bias, [](const json& b) { return b.is_number(); })) {
-                fail(at + ".bias", "needs one number per label");
+                !std::ranges::all_of(bias, small_number)) {
+                fail(at + ".bias", "needs one number per label, each between -10000 and 10000");
             } else {
                 for (const json& b : bias) {
                     head.bias.push_back(b.get<float>());
@@ -213,8 +221,8 @@ parse_text_model(const json& doc, const std::string& file, const CategoryTree& c
             }
             const json& scale = h.value("scale", json());
             if (!scale.is_number() || !std::isfinite(scale.get<double>()) ||
-                scale.get<double>() <= 0.0) {
-                fail(at + ".scale", "must be a positive number");
+                scale.get<double>() <= 0.0 || scale.get<double>() > k_max_scale) {
+                fail(at + ".scale", "must be a positive number up to 1000");
             } else {
                 head.scale = scale.get<float>();
             }

@@ -85,8 +85,8 @@ private:
 
 // Parses the model file. Fails with every problem: wrong format or format_version, an unknown
 // or repeated attribute, a label that is not a value of its attribute (or not a leaf of
-// `categories`, unchecked when empty), bias of the wrong length, a scale that is not a
-// positive finite number, empty or repeated features, weights that are not base64 or not
+// `categories`, unchecked when empty), bias of the wrong length or beyond ±10000, a scale that
+// is not a positive number up to 1000, empty or repeated features, weights that are not base64 or not
 // features × labels bytes.
 std::expected<TextModel, std::vector<AssetError>>
 parse_text_model(const nlohmann::json& doc, const std::string& file,

@@ -13,10 +13,11 @@
 namespace cf::forms {
 
 struct TrainingOptions {
-    int epochs = 30;
-    float learning_rate = 0.5f;
-    float l2 = 1e-5f;      // shrinks the weights a text touches, at each step
-    int min_count = 1;     // a feature must appear in at least this many texts
+    // Chosen on the dev split (docs/CLASSIFIER.md).
+    int epochs = 40;
+    float learning_rate = 0.3f;
+    float l2 = 3e-4f;       // shrinks the weights a text touches, at each step
+    int min_count = 3;      // a feature must appear in at least this many texts
     std::uint64_t seed = 1; // the order texts are visited in
 };
 

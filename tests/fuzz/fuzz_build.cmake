@@ -28,14 +28,17 @@ function(counterfoil_fuzz_library name folder)
   target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR})
   target_link_libraries(${name} PRIVATE counterfoil_warnings)
 endfunction()
-counterfoil_fuzz_library(cf_core core clock escalation json_scan lifecycle masking phone stats
-                         step_schema ticket ticket_json ticket_number ticket_text utf8 uuid)
+counterfoil_fuzz_library(cf_core core clock escalation json_scan lifecycle masking phone
+                         pii_sealer stats step_schema ticket ticket_json ticket_number ticket_text
+                         utf8 uuid)
 target_link_libraries(cf_core PUBLIC nlohmann_json::nlohmann_json PRIVATE PkgConfig::SODIUM)
-counterfoil_fuzz_library(cf_forms forms asset_reader business_calendar category_tree classifier
-                         classifier_rules field_check field_definition field_type form_definition
-                         localized_text lunar_calendar phrase_placeholders script_moment
-                         script_phrases sla_policy statutory_holidays text_util ticket_path)
-target_link_libraries(cf_forms PUBLIC cf_core)
+counterfoil_fuzz_library(cf_forms forms asset_reader business_calendar category_tree
+                         chinese_script classifier classifier_rules field_check field_definition
+                         field_type form_definition localized_text lunar_calendar
+                         phrase_placeholders script_moment script_phrases sla_policy
+                         statutory_holidays suggest text_features text_model text_util
+                         ticket_path)
+target_link_libraries(cf_forms PUBLIC cf_core PRIVATE PkgConfig::OPENCC)
 # sync/CMakeLists.txt builds only the protocol library in the fuzz build.
 add_subdirectory(sync)
 add_subdirectory(tests/fuzz)
