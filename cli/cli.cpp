@@ -14,6 +14,8 @@
 #include "core/ticket_number.h"
 #include "core/ticket_store.h"
 #include "forms/catalog.h"
+#include "forms/classifier.h"
+#include "forms/classifier_eval.h"
 #include "forms/intake.h"
 #include "sync/asset_files.h"
 
@@ -53,6 +55,8 @@ commands:
   sync status [--json] | sync dead-letters [--json]
   staff add --id ID --name NAME --role frontdesk|supervisor --pin-stdin   (PIN on stdin)
   staff disable --id ID | staff list [--json]
+  eval-classifier --corpus DIR --split train|dev|test [--misses FIELD|tiers]
+      (needs no --data; FIELD: request_type, category, severity, priority, special_type, emotion)
 
 exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure, 5 center unreachable,
             6 refused by the center
@@ -503,6 +507,52 @@ int cmd_outbox(Context& c) {
     return k_ok;
 }
 
+// Scores the keyword rules of the assets, as intake applies them, on one corpus split.
+int cmd_eval_classifier(const fs::path& assets, const Args& args, std::ostream& out,
+                        std::ostream& err) {
+    const auto corpus_dir = args.option("--corpus");
+    const std::string split = args.option("--split").value_or("dev");
+    if (!corpus_dir) {
+        return usage(err, "eval-classifier needs --corpus DIR");
+    }
+    if (split != "train" && split != "dev" && split != "test") {
+        return usage(err, "--split must be train, dev or test");
+    }
+    const std::string misses = args.option("--misses").value_or("");
+    const std::set<std::string> fields = {"",         "tiers",    "request_type", "category",
+                                          "severity", "priority", "special_type", "emotion"};
+    if (!fields.contains(misses)) {
+        return usage(err, "--misses must be tiers, request_type, category, severity, priority, "
+                          "special_type or emotion");
+    }
+    auto catalog = forms::load_catalog(assets);
+    if (!catalog) {
+        err << "counterfoil-cli: the assets in " << assets.string() << " are invalid:\n";
+        for (const auto& e : catalog.error()) {
+            err << "  " << forms::to_string(e) << "\n";
+        }
+        return k_storage;
+    }
+    const fs::path file = fs::path(*corpus_dir) / (split + ".jsonl");
+    auto corpus = forms::read_corpus(file);
+    if (!corpus) {
+        for (const auto& e : corpus.error()) {
+            err << "counterfoil-cli: " << forms::to_string(e) << "\n";
+        }
+        return k_invalid_input;
+    }
+    const forms::ClassifierRules& rules = catalog->classifier;
+    const forms::Evaluation e = forms::evaluate(*corpus, [&](std::string_view text) {
+        return forms::with_priority_policy(forms::classify(rules, text).result);
+    });
+    out << "Keyword rules on " << file.string() << " (" << corpus->size() << " texts)\n\n"
+        << forms::format_markdown(e);
+    if (!misses.empty()) {
+        out << "\n" << forms::format_misses(e, misses == "tiers" ? "" : misses);
+    }
+    return k_ok;
+}
+
 } // namespace
 
 // ==================================================================== [SECTION] dispatch
@@ -515,7 +565,7 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--form",   "--actor",  "--role",     "--department", "--status",   "--limit",
         "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
         "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by",
-        "--period", "--by"};
+        "--period", "--by",     "--corpus",   "--split",      "--misses"};
     std::set<std::string> flags = {"--overdue", "--help",      "--json", "--once",
                                    "--watch",   "--pin-stdin", "--csv"};
     auto parsed = parse_args(raw, valued, flags);
@@ -536,13 +586,20 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
     if (args.positional.empty()) {
         return usage(err, "no command given");
     }
-    auto data = args.option("--data");
-    if (!data) {
-        return usage(err, "--data DIR is required");
-    }
     const char* env_assets = std::getenv("COUNTERFOIL_ASSETS");
     const fs::path installed =
         env_assets != nullptr ? std::string(env_assets) : std::string(COUNTERFOIL_ASSETS_DIR);
+    auto data = args.option("--data");
+    if (args.positional[0] == "eval-classifier") {
+        // No ticket store is needed; the rules are the ones the app would load.
+        const fs::path assets =
+            args.option("--assets")
+                .value_or(data ? sync::current_assets_dir(*data, installed) : installed);
+        return cmd_eval_classifier(assets, args, out, err);
+    }
+    if (!data) {
+        return usage(err, "--data DIR is required");
+    }
     // Forms and categories the center delivered take the place of the installed ones
     // (sync/asset_files.h) unless --assets names a directory.
     fs::path assets = args.option("--assets").value_or(sync::current_assets_dir(*data, installed));

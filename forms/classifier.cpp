@@ -116,6 +116,14 @@ std::string describe(const Suggestion& s) {
     return join(parts);
 }
 
+Suggestion with_priority_policy(Suggestion s) {
+    if (s.emotion == core::Emotion::agitated || s.severity == core::Severity::major ||
+        s.special_type == core::SpecialType::media_exposure) {
+        s.priority = core::Priority::urgent;
+    }
+    return s;
+}
+
 Classification classify(const ClassifierRules& rules, std::string_view text) {
     Classification out;
     const std::string lowered = ascii_lower(text);

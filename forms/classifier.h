@@ -36,6 +36,10 @@ struct Classification {
 // matches nothing gives an empty result.
 Classification classify(const ClassifierRules& rules, std::string_view text);
 
+// The suggestion with the priority a filed ticket gets when nobody chose one (intake.h): raised
+// to urgent for an agitated customer, a major severity or a media-exposure customer.
+Suggestion with_priority_policy(Suggestion s);
+
 // "request_type=complaint, severity=important" for the explanation.
 std::string describe(const Suggestion& s);
 
