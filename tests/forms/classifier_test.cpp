@@ -298,6 +298,17 @@ TEST_SUITE("classifier") {
         CHECK_FALSE(classify("你们支行解决不了我就投诉到总行去").result.special_type.has_value());
     }
 
+    TEST_CASE("a platform is a threat only beside posting: a plain mention is not") {
+        CHECK_FALSE(classify("我在抖音上看到你们的广告，想问一下这个活动还有吗")
+                        .result.special_type.has_value());
+        CHECK_FALSE(classify("I saw your offer on the news, is it still on?")
+                        .result.special_type.has_value());
+        CHECK(classify("我要發到PTT和臉書，大家一起來看看").result.special_type ==
+              core::SpecialType::media_exposure);
+        CHECK(classify("退款拖了三个月！！我要上微博曝光你们！！").result.special_type ==
+              core::SpecialType::media_exposure);
+    }
+
     TEST_CASE("implicit urgency: blocked when a payment is due, without the obvious words") {
         for (const char* text :
              {"手机银行一直登不上去，提示系统繁忙，明天信用卡到期还款",
