@@ -95,7 +95,7 @@ int tier(core::Priority p) {
 
 Outcome resolve(const CorpusText& text, const Suggestion& s) {
     Outcome o;
-    o.text = &text;
+    o.text = text;
     o.request_type = s.request_type.value_or(core::RequestType::complaint);
     o.category = s.category.value_or(std::string(k_fallback_category));
     o.severity = s.severity.value_or(core::Severity::general);
@@ -272,11 +272,11 @@ std::string format_misses(const Evaluation& e, std::string_view field) {
     std::string out;
     const auto line = [&](const Outcome& o, std::string_view what, std::string_view labelled,
                           std::string_view predicted) {
-        out += o.text->id + " " + std::string(what) + " " + std::string(labelled) + "->" +
-               std::string(predicted) + ": " + o.text->text + "\n";
+        out += o.text.id + " " + std::string(what) + " " + std::string(labelled) + "->" +
+               std::string(predicted) + ": " + o.text.text + "\n";
     };
     for (const Outcome& o : e.outcomes) {
-        const CorpusText& t = *o.text;
+        const CorpusText& t = o.text;
         if (tier(o.priority) < tier(t.priority)) {
             line(o, "under-tier", core::to_string(t.priority), core::to_string(o.priority));
         }

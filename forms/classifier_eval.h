@@ -80,7 +80,7 @@ struct LeafScore {
 
 // What was predicted for one text, with unset values already replaced by the defaults.
 struct Outcome {
-    const CorpusText* text = nullptr; // points into the corpus given to evaluate()
+    CorpusText text; // the labelled text
     core::RequestType request_type = core::RequestType::complaint;
     std::string category;
     core::Severity severity = core::Severity::general;

@@ -85,6 +85,86 @@ Suggestion parse_suggestion(const nlohmann::json& node, const std::string& path,
     return s;
 }
 
+std::vector<Keyword> parse_words(const nlohmann::json& words, const std::string& words_path,
+                                 AssetReader& reader) {
+    std::vector<Keyword> out;
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::string word_path = index_path(words_path, k);
+        if (auto word = parse_keyword(words[k], word_path, reader)) {
+            if (!seen.insert(word->pattern).second) {
+                reader.fail(word_path, "'" + word->text + "' is listed twice");
+            }
+            out.push_back(std::move(*word));
+        }
+    }
+    return out;
+}
+
+std::optional<Signal> parse_signal(std::string_view text) {
+    if (text == "exclamation_run") {
+        return Signal::exclamation_run;
+    }
+    if (text == "all_caps") {
+        return Signal::all_caps;
+    }
+    return std::nullopt;
+}
+
+void parse_signals(const nlohmann::json& node, const std::string& path, KeywordRule& rule,
+                   AssetReader& reader) {
+    if (const nlohmann::json* signals = reader.member(node, path, "signals", false)) {
+        const std::string signals_path = join_path(path, "signals");
+        if (reader.expect_array(*signals, signals_path)) {
+            for (std::size_t k = 0; k < signals->size(); ++k) {
+                const nlohmann::json& item = (*signals)[k];
+                const auto signal = item.is_string()
+                                        ? parse_signal(item.get_ref<const std::string&>())
+                                        : std::nullopt;
+                if (signal) {
+                    rule.signals.push_back(*signal);
+                } else {
+                    reader.fail(index_path(signals_path, k),
+                                "must be \"exclamation_run\" or \"all_caps\"");
+                }
+            }
+        }
+    }
+    if (const nlohmann::json* acronyms = reader.member(node, path, "acronyms", false)) {
+        const std::string acronyms_path = join_path(path, "acronyms");
+        if (reader.expect_array(*acronyms, acronyms_path)) {
+            for (std::size_t k = 0; k < acronyms->size(); ++k) {
+                const nlohmann::json& item = (*acronyms)[k];
+                if (item.is_string() && !item.get_ref<const std::string&>().empty() &&
+                    all_ascii(item.get_ref<const std::string&>())) {
+                    rule.acronyms.push_back(item.get<std::string>());
+                } else {
+                    reader.fail(index_path(acronyms_path, k), "must be a word in capitals");
+                }
+            }
+        }
+    }
+}
+
+void parse_negation(const nlohmann::json& doc, ClassifierRules& result, AssetReader& reader) {
+    const nlohmann::json* node = reader.member(doc, "", "negation", false);
+    if (node == nullptr || !reader.expect_object(*node, "negation")) {
+        return;
+    }
+    reader.reject_unknown_keys(*node, "negation", {"words", "window"});
+    const nlohmann::json* words = reader.member(*node, "negation", "words", true);
+    if (words != nullptr && reader.expect_array(*words, "negation.words")) {
+        result.negation.words = parse_words(*words, "negation.words", reader);
+    }
+    if (auto window = reader.integer(*node, "negation", "window", false)) {
+        if (*window < 1 || *window > 20) {
+            reader.fail("negation.window", "must be between 1 and 20");
+        } else {
+            result.negation.window = static_cast<int>(*window);
+        }
+    }
+}
+
 } // namespace
 
 std::expected<ClassifierRules, std::vector<AssetError>>
@@ -95,7 +175,8 @@ parse_classifier_rules(const nlohmann::json& doc, const std::string& file,
     if (!reader.expect_object(doc, "")) {
         return std::unexpected(reader.take_errors());
     }
-    reader.reject_unknown_keys(doc, "", {"rules"});
+    reader.reject_unknown_keys(doc, "", {"rules", "negation"});
+    parse_negation(doc, result, reader);
     const nlohmann::json* rules = reader.member(doc, "", "rules", true);
     if (rules != nullptr && reader.expect_array(*rules, "rules")) {
         std::set<std::string> ids;
@@ -105,7 +186,9 @@ parse_classifier_rules(const nlohmann::json& doc, const std::string& file,
             if (!reader.expect_object(node, path)) {
                 continue;
             }
-            reader.reject_unknown_keys(node, path, {"id", "words", "suggests", "weight"});
+            reader.reject_unknown_keys(node, path,
+                                       {"id", "words", "suggests", "weight", "negatable",
+                                        "requires", "signals", "acronyms"});
             KeywordRule rule;
             if (auto id = reader.string(node, path, "id", true)) {
                 rule.id = *id;
@@ -114,21 +197,30 @@ parse_classifier_rules(const nlohmann::json& doc, const std::string& file,
                 }
             }
             const std::string words_path = join_path(path, "words");
-            const nlohmann::json* words = reader.member(node, path, "words", true);
+            parse_signals(node, path, rule, reader);
+            const bool has_signals = node.contains("signals");
+            const nlohmann::json* words = reader.member(node, path, "words", !has_signals);
             if (words != nullptr && reader.expect_array(*words, words_path)) {
-                if (words->empty()) {
+                if (words->empty() && !has_signals) {
                     reader.fail(words_path, "a rule needs at least one word");
                 }
-                std::set<std::string> seen;
-                for (std::size_t k = 0; k < words->size(); ++k) {
-                    const std::string word_path = index_path(words_path, k);
-                    if (auto word = parse_keyword((*words)[k], word_path, reader)) {
-                        if (!seen.insert(word->pattern).second) {
-                            reader.fail(word_path, "'" + word->text + "' is listed twice");
-                        }
-                        rule.words.push_back(std::move(*word));
+                rule.words = parse_words(*words, words_path, reader);
+            }
+            if (has_signals && rule.signals.empty() && rule.words.empty()) {
+                reader.fail(path, "a rule needs at least one word or signal");
+            }
+            if (const nlohmann::json* requires_words =
+                    reader.member(node, path, "requires", false)) {
+                const std::string requires_path = join_path(path, "requires");
+                if (reader.expect_array(*requires_words, requires_path)) {
+                    if (requires_words->empty()) {
+                        reader.fail(requires_path, "lists no word; leave it out instead");
                     }
+                    rule.requires_words = parse_words(*requires_words, requires_path, reader);
                 }
+            }
+            if (auto negatable = reader.boolean(node, path, "negatable", false)) {
+                rule.negatable = *negatable;
             }
             if (const nlohmann::json* s = reader.member(node, path, "suggests", true)) {
                 rule.suggests =

@@ -359,3 +359,32 @@ TEST_CASE("stats --period quarter covers the current quarter; bad options exit 3
     CHECK(csv_alone.exit_code == 3);
     CHECK(csv_alone.err.find("--by") != std::string::npos);
 }
+
+TEST_CASE("eval-classifier prints the keyword rules' figures on a corpus split, without --data") {
+    const std::string corpus =
+        (cf::test::assets_dir().parent_path() / "tests" / "data" / "classifier_eval").string();
+    const std::string assets = cf::test::assets_dir().string();
+    auto r = cf::test::run_process(cf::test::cli_path(), {"eval-classifier", "--corpus", corpus,
+                                                          "--split", "dev", "--assets", assets});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("| all | 4 |") != std::string::npos);
+    CHECK(r.out.find("| urgent recall |") != std::string::npos);
+    CHECK(r.out.find("| billing.overcharge |") != std::string::npos);
+
+    auto misses = cf::test::run_process(cf::test::cli_path(),
+                                        {"eval-classifier", "--corpus", corpus, "--split", "dev",
+                                         "--assets", assets, "--misses", "request_type"});
+    CHECK(misses.exit_code == 0);
+
+    CHECK(cf::test::run_process(cf::test::cli_path(),
+                                {"eval-classifier", "--corpus", corpus, "--split", "holdout"})
+              .exit_code == 2);
+    CHECK(cf::test::run_process(cf::test::cli_path(), {"eval-classifier", "--corpus", corpus,
+                                                       "--split", "dev", "--misses", "colour"})
+              .exit_code == 2);
+    auto missing = cf::test::run_process(
+        cf::test::cli_path(), {"eval-classifier", "--corpus", corpus, "--split", "test"});
+    CHECK(missing.exit_code == 3);
+    CHECK(missing.err.find("test.jsonl") != std::string::npos);
+}

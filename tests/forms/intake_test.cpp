@@ -75,7 +75,8 @@ TEST_SUITE("intake") {
         CHECK(t.demand == "退还多扣的费用");
         CHECK(t.customer.name == "张三");
         CHECK(t.customer.phone == "13800138000");
-        CHECK(t.severity == core::Severity::general);
+        // A billing complaint where the customer lost money is important (SOP 000/003).
+        CHECK(t.severity == core::Severity::important);
         CHECK(t.priority == core::Priority::important);
         CHECK(classified(r, "priority"));
         CHECK_FALSE(classified(r, "category"));
@@ -124,8 +125,11 @@ TEST_SUITE("intake") {
         CHECK(r.ticket.request_type == core::RequestType::complaint);
         CHECK(r.ticket.category == "product_quality.malfunction");
         CHECK(r.ticket.severity == core::Severity::important);
-        CHECK(r.ticket.priority == core::Priority::important);
+        // BROKEN in capitals is shouting: agitated, so urgent (SOP 002).
+        CHECK(r.ticket.emotion == core::Emotion::agitated);
+        CHECK(r.ticket.priority == core::Priority::urgent);
         CHECK(explained(r, "broken", "malfunction"));
+        CHECK(explained(r, "BROKEN", "agitated_marks"));
         CHECK(explained(r, "compensat*", "compensation"));
     }
 
