@@ -47,6 +47,11 @@ std::string kiosk_texts(const forms::Catalog& catalog, ui::Locale locale) {
     for (std::string_view t : catalog.phrases.all_texts()) {
         out += t;
     }
+    // The knowledge base's questions and answers: the kiosk shows them in the customer's
+    // language, the counter beside an enquiry in the customer's language too.
+    for (std::string_view t : catalog.knowledge.all_texts()) {
+        out += t;
+    }
     // Ticket numbers, digits and Latin text are drawn in every locale.
     for (char c = 0x20; c < 0x7F; ++c) {
         out += c;

@@ -174,13 +174,30 @@ void other_screens(Tour& tour, TourContext& t, Locale l, const std::string& pref
     tour.render(2);
     tour.shot(prefix + "12-idle-warning");
 
+    // SOP 002: an enquiry the knowledge base answered, filed resolved from its answer.
+    tour.apply(act::Cancel{});
+    tour.apply(act::Start{l});
+    tour.apply(act::ChooseType{core::RequestType::enquiry});
+    tour.apply(act::SkipCategory{});
+    tour.type(l == Locale::en ? "lost my bank card" : "yinhangkadiule");
+    tour.apply(act::Space{});
+    tour.apply(act::Next{});
+    if (!t.controller.state().answers.empty()) {
+        tour.apply(act::AnswerHelped{t.controller.state().answers.front()});
+    }
+    tour.shot(prefix + "12c-receipt-answered");
+
     // A commit that fails: another writer holds the database.
+    tour.apply(act::Done{});
     tour.apply(act::Cancel{});
     tour.apply(act::Start{l});
     tour.apply(act::ChooseType{core::RequestType::enquiry});
     tour.apply(act::SkipCategory{});
     tour.type(l == Locale::en ? "opening hours" : "yingyeshijian");
     tour.apply(act::Space{});
+    tour.apply(act::Next{});
+    // SOP 002: the knowledge base's answers to the enquiry; this customer files it all the same.
+    tour.shot(prefix + "12b-answers");
     tour.apply(act::Next{});
     tour.type("13800138000");
     tour.apply(act::Next{});

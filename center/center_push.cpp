@@ -8,6 +8,7 @@
 #include "core/step_schema.h"
 #include "core/ticket_json.h"
 #include "core/ticket_number.h"
+#include "forms/knowledge_base.h"
 #include "forms/text_util.h"
 
 #include <algorithm>
@@ -126,6 +127,12 @@ FieldCheck check_create(const core::Ticket& t, core::Hlc hlc, const CreateRules&
                                                 std::to_string(static_cast<long long>(limit)) +
                                                 " (the region's policy), not " +
                                                 json(*t.approval_above).dump()});
+    }
+    // An article id of the knowledge base (forms/knowledge_base.h): short, plain characters.
+    if (!t.knowledge_article.empty() && !forms::valid_article_id(t.knowledge_article)) {
+        return in_ticket({"knowledge_article",
+                          "is not a knowledge-base article id (at most 64 of a-z, 0-9, '.', "
+                          "'_' and '-')"});
     }
     const struct {
         const char* field;

@@ -141,6 +141,13 @@ SqliteCenterStorage::console_reports(const Principal& who, const sync::ReportsRe
         !r) {
         return std::unexpected(r.error());
     }
+    // Enquiries answered from the knowledge base at the region's kiosks (SOP 002).
+    if (auto r = each_row(core::knowledge_article_counts_sql(k_ticket_body, k_period_where),
+                          counts_into(s.by_knowledge_article));
+        !r) {
+        return std::unexpected(r.error());
+    }
+    s.knowledge_answered = core::total_of(s.by_knowledge_article);
     return out;
 }
 

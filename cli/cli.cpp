@@ -16,6 +16,7 @@
 #include "forms/catalog.h"
 #include "forms/classifier.h"
 #include "forms/classifier_eval.h"
+#include "forms/suggest.h"
 #include "forms/intake.h"
 #include "sync/asset_files.h"
 
@@ -55,7 +56,7 @@ commands:
   sync status [--json] | sync dead-letters [--json]
   staff add --id ID --name NAME --role frontdesk|supervisor --pin-stdin   (PIN on stdin)
   staff disable --id ID | staff list [--json]
-  eval-classifier --corpus DIR --split train|dev|test [--misses FIELD|tiers]
+  eval-classifier --corpus DIR --split train|dev|test [--misses FIELD|tiers] [--rules-only]
       (needs no --data; FIELD: request_type, category, severity, priority, special_type, emotion)
 
 exit codes: 0 ok, 2 usage, 3 invalid input, 4 storage failure, 5 center unreachable,
@@ -507,7 +508,8 @@ int cmd_outbox(Context& c) {
     return k_ok;
 }
 
-// Scores the keyword rules of the assets, as intake applies them, on one corpus split.
+// Scores the classification of the assets as filing applies it (keyword rules and text model,
+// or the rules alone with --rules-only) on one corpus split.
 int cmd_eval_classifier(const fs::path& assets, const Args& args, std::ostream& out,
                         std::ostream& err) {
     const auto corpus_dir = args.option("--corpus");
@@ -542,10 +544,15 @@ int cmd_eval_classifier(const fs::path& assets, const Args& args, std::ostream& 
         return k_invalid_input;
     }
     const forms::ClassifierRules& rules = catalog->classifier;
+    const forms::TextModel none;
+    const bool rules_only = args.flags.contains("--rules-only");
+    const forms::TextModel& model = rules_only ? none : catalog->text_model;
     const forms::Evaluation e = forms::evaluate(*corpus, [&](std::string_view text) {
-        return forms::with_priority_policy(forms::classify(rules, text).result);
+        return forms::with_priority_policy(forms::classify_text(rules, model, text).result);
     });
-    out << "Keyword rules on " << file.string() << " (" << corpus->size() << " texts)\n\n"
+    out << (model.empty() ? std::string("Keyword rules")
+                          : "Keyword rules and text model " + model.version())
+        << " on " << file.string() << " (" << corpus->size() << " texts)\n\n"
         << forms::format_markdown(e);
     if (!misses.empty()) {
         out << "\n" << forms::format_misses(e, misses == "tiers" ? "" : misses);
@@ -566,8 +573,8 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
         "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by",
         "--period", "--by",     "--corpus",   "--split",      "--misses"};
-    std::set<std::string> flags = {"--overdue", "--help",      "--json", "--once",
-                                   "--watch",   "--pin-stdin", "--csv"};
+    std::set<std::string> flags = {"--overdue", "--help",      "--json",      "--once",
+                                   "--watch",   "--pin-stdin", "--csv",       "--rules-only"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {

@@ -186,6 +186,10 @@ void print_stats(std::ostream& out, const core::Stats& s, int offset) {
     }
     print_counts(out, "satisfaction", s.satisfaction);
     print_counts(out, "satisfaction events (every round)", s.satisfaction_events);
+    out << "answered from the knowledge base: " << s.knowledge_answered << "\n";
+    if (!s.by_knowledge_article.empty()) {
+        print_counts(out, "knowledge-base articles", s.by_knowledge_article);
+    }
 }
 
 } // namespace cf::cli

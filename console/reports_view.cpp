@@ -59,16 +59,20 @@ std::vector<ui::ChartSeries> shares(Ui& ui, const std::vector<core::CountRow>& r
     return out;
 }
 
-// Every round's verdicts and each ticket's last one, as two share bars.
+// Every round's verdicts and each ticket's last one, as two share bars; under them the
+// enquiries the kiosks answered from the knowledge base (SOP 002).
 void draw_rounds(Ui& ui, const core::Stats& s, ImVec2 size, const ui::ChartStyle& style) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float bar_h =
-        std::max(ui.px(60), (size.y - 2 * ImGui::GetTextLineHeightWithSpacing() - 2 * spacing) / 2);
+        std::max(ui.px(60), (size.y - 3 * ImGui::GetTextLineHeightWithSpacing() - 2 * spacing) / 2);
     ImGui::TextDisabled("%s", ui.tr("console.reports.every_round").c_str());
     ui::share_bar(shares(ui, s.satisfaction_events), ImVec2(size.x, bar_h), style);
     ImGui::TextDisabled("%s", ui.tr("console.reports.last_verdict").c_str());
     ui::share_bar(shares(ui, s.satisfaction), ImVec2(size.x, bar_h), style);
+    ImGui::TextDisabled("%s", ui::knowledge_answered_text(ui, s).c_str());
+    ui.hits().record("reports.knowledge_answered", ImGui::GetItemRectMin(),
+                     ImGui::GetItemRectMax());
     ui.hits().record("reports.rounds", origin, ImVec2(origin.x + size.x, origin.y + size.y));
 }
 

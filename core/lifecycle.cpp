@@ -207,6 +207,14 @@ std::string refusal_reason(Step step, State state) {
     return "not allowed";
 }
 
+// SOP 002 (知识库标准答案): an enquiry the customer said a knowledge-base answer settled is
+// acknowledged and resolved by the kiosk that filed it, in the filing's own transaction
+// (TicketStore::file_with_steps). Nothing else is the kiosk's to take.
+bool kiosk_answers(const Ticket& t, Step step, Role r) {
+    return r == Role::kiosk && (step == Step::acknowledge || step == Step::resolve) &&
+           t.request_type == RequestType::enquiry && !t.knowledge_article.empty() && t.round == 1;
+}
+
 Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
     auto refuse = [&](std::string_view why) {
         return fail(ErrorCode::rejected_step, prefix(step) + " is not allowed for role '" +
@@ -218,6 +226,9 @@ Result<void> check_role(const Ticket& t, Step step, const Actor& actor) {
         return fail(ErrorCode::invalid_input, prefix(step) + ": the actor has no id");
     }
     const Role r = actor.role;
+    if (kiosk_answers(t, step, r)) {
+        return {};
+    }
     switch (step) {
     case Step::note:
         return r == Role::kiosk ? refuse("the kiosk cannot add notes") : Result<void>{};
@@ -811,8 +822,9 @@ void apply_step(Ticket& t, Step step, const Actor& actor, const json& p, Millis 
         break;
     case Step::acknowledge:
         t.state = State::acknowledged;
-        // Whoever answers an unowned ticket (a kiosk ticket) first takes it on.
-        if (t.assignee.empty()) {
+        // Whoever answers an unowned ticket (a kiosk ticket) first takes it on; the kiosk
+        // answering from the knowledge base takes nobody's place.
+        if (t.assignee.empty() && actor.role != Role::kiosk) {
             t.assignee = actor.id;
         }
         if (!t.acknowledged_at) {

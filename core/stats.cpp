@@ -71,6 +71,14 @@ std::optional<double> ratio(std::int64_t part, std::int64_t whole) {
     return static_cast<double>(part) / static_cast<double>(whole);
 }
 
+std::int64_t total_of(const std::vector<CountRow>& rows) {
+    std::int64_t n = 0;
+    for (const CountRow& r : rows) {
+        n += r.count;
+    }
+    return n;
+}
+
 std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key) {
     for (const auto& r : rows) {
         if (r.key == key) {
@@ -99,6 +107,8 @@ nlohmann::json to_json(const Stats& s) {
         {"by_department", departments(s.by_department)},
         {"by_responsibility", rows(s.by_responsibility)},
         {"by_staff", staff(s.by_staff)},
+        {"knowledge_answered", s.knowledge_answered},
+        {"by_knowledge_article", rows(s.by_knowledge_article)},
     };
 }
 

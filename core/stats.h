@@ -32,6 +32,8 @@ inline constexpr std::array<std::string_view, 3> k_stats_responsibilities = {
 
 // The count of `key` in rows (0 when absent).
 std::int64_t count_of(const std::vector<CountRow>& rows, std::string_view key);
+// The sum of the counts of `rows`.
+std::int64_t total_of(const std::vector<CountRow>& rows);
 // met / counted, none when nothing counted.
 std::optional<double> ratio(std::int64_t part, std::int64_t whole);
 
@@ -89,6 +91,10 @@ struct Stats {
     std::vector<DepartmentRow> by_department; // most tickets first
     std::vector<CountRow> by_responsibility;  // handle events per responsibility
     std::vector<StaffRow> by_staff;           // most tickets first
+    // Enquiries the customer said a knowledge-base answer settled (SOP 002 知识库标准答案): the
+    // tickets naming an article, and their count per article id, most first.
+    std::int64_t knowledge_answered = 0;
+    std::vector<CountRow> by_knowledge_article;
 };
 
 nlohmann::json to_json(const Stats& s);

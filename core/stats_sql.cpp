@@ -48,6 +48,12 @@ std::string event_field_counts_sql(std::string_view period_ids, std::string_view
            std::string(kind) + "' GROUP BY 1 ORDER BY 2 DESC, 1";
 }
 
+std::string knowledge_article_counts_sql(std::string_view body, std::string_view where) {
+    const std::string article = "json_extract(" + std::string(body) + ", '$.knowledge_article')";
+    return "SELECT " + article + ", count(*) FROM tickets WHERE " + std::string(where) + " AND " +
+           article + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1";
+}
+
 DepartmentRow read_department_row(const Query& q) {
     DepartmentRow r;
     r.department = q.text(0);

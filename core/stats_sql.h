@@ -22,6 +22,11 @@ std::string department_breakdown_sql(std::string_view period_ids);
 std::string event_field_counts_sql(std::string_view period_ids, std::string_view kind,
                                    std::string_view field);
 
+// The tickets of the period that name a knowledge-base article, per article, most first:
+// article id, count. `body` is the SQL expression of a ticket's JSON body, `where` the
+// period's condition on the tickets table.
+std::string knowledge_article_counts_sql(std::string_view body, std::string_view where);
+
 // A row of department_breakdown_sql.
 DepartmentRow read_department_row(const Query& q);
 

@@ -129,6 +129,10 @@ struct NewTicket {
     // A resolution paying more than this needs a supervisor's approval (the policy's
     // compensation_approval_above when the ticket was filed). None: filed before the rule.
     std::optional<double> approval_above;
+    // The knowledge-base article (assets/knowledge/articles.json, SOP 002 知识库标准答案) that
+    // answered an enquiry at the kiosk; empty when none did. Only such an enquiry may be
+    // acknowledged and resolved by the kiosk itself (lifecycle.h).
+    std::string knowledge_article;
 };
 
 struct Ticket : NewTicket {

@@ -186,6 +186,9 @@ json to_json(const Ticket& t, PiiMode pii) {
     if (t.approval_above) {
         j["approval_above"] = *t.approval_above;
     }
+    if (!t.knowledge_article.empty()) {
+        j["knowledge_article"] = t.knowledge_article;
+    }
     j["satisfaction"] = to_string(t.satisfaction);
     j["round"] = t.round;
     j["received_at"] = t.received_at;
@@ -256,6 +259,7 @@ Result<Ticket> ticket_from_json(const json& j) {
     t.due_at = r.time("due_at");
     t.contact_due = r.time("contact_due"); // 0 in a ticket from before the contact clock
     t.approval_above = r.optional_amount("approval_above");
+    t.knowledge_article = r.text("knowledge_article"); // empty in an older body
     t.satisfaction = r.choice("satisfaction", parse_satisfaction, Satisfaction::none);
     t.round = r.integer("round", 1);
     t.received_at = r.time("received_at");

@@ -353,14 +353,24 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
         return std::unexpected(loaded.error());
     }
     Ticket t = std::move(*loaded);
-    if (auto ok = check_step(t, step, actor, payload); !ok) {
-        return std::unexpected(ok.error());
+    if (auto r = act_in_transaction(t, step, actor, payload, m_clock->now()); !r) {
+        return std::unexpected(r.error());
     }
-    const Millis now = m_clock->now();
+    if (auto r = tx->commit(); !r) {
+        return std::unexpected(r.error());
+    }
+    return t;
+}
+
+Result<void> TicketStore::act_in_transaction(Ticket& t, Step step, const Actor& actor,
+                                             const json& payload, Millis now) {
+    if (auto ok = check_step(t, step, actor, payload); !ok) {
+        return ok;
+    }
     apply_step(t, step, actor, payload, now);
     // view_contact only leaves its event: the projection is unchanged.
     if (auto r = step == Step::view_contact ? Result<void>{} : update_ticket(t); !r) {
-        return std::unexpected(r.error());
+        return r;
     }
     Event e;
     e.ticket_id = t.id;
@@ -369,15 +379,43 @@ Result<Ticket> TicketStore::act(std::string_view number, Step step, const Actor&
     e.kind = std::string(to_string(step));
     e.payload = payload;
     if (auto r = append_event(e, now); !r) {
-        return std::unexpected(r.error());
+        return r;
     }
-    if (auto r = step_changes_text(step) ? reindex_if_indexed(t) : Result<void>{}; !r) {
-        return std::unexpected(r.error());
+    return step_changes_text(step) ? reindex_if_indexed(t) : Result<void>{};
+}
+
+Result<Ticket> TicketStore::file_with_steps(const NewTicket& ticket, const Actor& receiver,
+                                            std::span<const FollowingStep> steps) {
+    if (!is_branch_role(receiver.role) || receiver.id.empty()) {
+        return fail(ErrorCode::invalid_input,
+                    "tickets are filed by branch staff or the kiosk, not by role '" +
+                        std::string(to_string(receiver.role)) + "'");
+    }
+    if (ticket.description.empty()) {
+        return fail(ErrorCode::invalid_input, "description: a ticket needs a description");
+    }
+    if (ticket.category.empty()) {
+        return fail(ErrorCode::invalid_input, "category: a ticket needs a category");
+    }
+    auto tx = Transaction::begin(m_db);
+    if (!tx) {
+        return std::unexpected(tx.error());
+    }
+    const Millis now = m_clock->now();
+    auto filed = file_in_transaction(ticket, receiver, now);
+    if (!filed) {
+        return std::unexpected(filed.error());
+    }
+    for (const FollowingStep& s : steps) {
+        const json payload = s.payload.is_null() ? json::object() : s.payload;
+        if (auto r = act_in_transaction(*filed, s.step, receiver, payload, now); !r) {
+            return std::unexpected(r.error());
+        }
     }
     if (auto r = tx->commit(); !r) {
         return std::unexpected(r.error());
     }
-    return t;
+    return std::move(*filed);
 }
 
 // ================================================= [SECTION] row mapping and the event log

@@ -75,6 +75,19 @@ public:
     // 9999 numbers used up) or a storage error; nothing is written then.
     Result<Ticket> file(const NewTicket& ticket, const Actor& receiver);
 
+    // A step taken on a new ticket in its filing's transaction (file_with_steps).
+    struct FollowingStep {
+        Step step = Step::acknowledge;
+        nlohmann::json payload = nlohmann::json::object();
+    };
+    // Files a new ticket and takes `steps` on it as `receiver`, in order, in the same
+    // transaction: the kiosk's enquiry that a knowledge-base answer settled is filed,
+    // acknowledged and resolved at once (lifecycle.h decides whether each step is allowed).
+    // Fails like file() and act() (rejected_step, invalid_input, storage); nothing is written
+    // then.
+    Result<Ticket> file_with_steps(const NewTicket& ticket, const Actor& receiver,
+                                   std::span<const FollowingStep> steps);
+
     // Files many tickets in one transaction (imports, benchmarks): all or none.
     Result<std::vector<Ticket>> file_many(std::span<const NewTicket> tickets,
                                           const Actor& receiver);
@@ -135,6 +148,9 @@ private:
     Result<void> add_breakdowns(Stats& s);
     Result<void> apply_remote_event(const RemoteEvent& remote, RemoteApplyResult& result);
     Result<Ticket> file_in_transaction(const NewTicket& ticket, const Actor& receiver, Millis now);
+    // Checks, projects and logs one step on `t` inside the caller's transaction.
+    Result<void> act_in_transaction(Ticket& t, Step step, const Actor& actor,
+                                    const nlohmann::json& payload, Millis now);
     Result<std::string> next_number(Millis now);
     // Sealed customer fields in the order of the sealed columns; empty when not given.
     using SealedCustomer = std::array<Bytes, 5>;

@@ -73,8 +73,16 @@ Result<void> TicketStore::add_breakdowns(Stats& s) {
         !r) {
         return r;
     }
-    return each_row(m_db, event_field_counts_sql(k_period_tickets, "satisfaction", "level"), s.from,
-                    s.to, now, counts_into(s.satisfaction_events));
+    if (auto r = each_row(m_db, event_field_counts_sql(k_period_tickets, "satisfaction", "level"),
+                          s.from, s.to, now, counts_into(s.satisfaction_events));
+        !r) {
+        return r;
+    }
+    auto articles = each_row(
+        m_db, knowledge_article_counts_sql("body", "received_at >= ?1 AND received_at < ?2"),
+        s.from, s.to, now, counts_into(s.by_knowledge_article));
+    s.knowledge_answered = total_of(s.by_knowledge_article);
+    return articles;
 }
 
 } // namespace cf::core

@@ -172,6 +172,7 @@ constexpr std::array k_fields = {
     Field{"first_response_due", time<&Ticket::first_response_due>},
     Field{"handling_deadline", optional_time<&Ticket::handling_deadline>},
     Field{"id", text<&Ticket::id>},
+    Field{"knowledge_article", text<&Ticket::knowledge_article>},
     Field{"locale", text<&Ticket::locale>},
     Field{"number", text<&Ticket::number>},
     Field{"occurred_at", optional_time<&Ticket::occurred_at>},

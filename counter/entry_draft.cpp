@@ -142,6 +142,20 @@ forms::Classification suggest(const forms::Catalog& catalog, const EntryDraft& d
     return forms::classify_text(catalog.classifier, catalog.text_model, text);
 }
 
+std::vector<const forms::KnowledgeArticle*>
+knowledge_answers(const forms::Catalog& catalog, const EntryDraft& draft,
+                  const forms::Classification& classification) {
+    std::optional<core::RequestType> type = classification.result.request_type;
+    if (auto chosen = draft.choice.find("request_type"); chosen != draft.choice.end()) {
+        type = core::parse_request_type(chosen->second);
+    }
+    const auto description = draft.text.find("description");
+    if (type != core::RequestType::enquiry || description == draft.text.end()) {
+        return {};
+    }
+    return catalog.answers_for(description->second);
+}
+
 bool classifier_fills(std::string_view field_id) {
     return field_id == "request_type" || field_id == "category" || field_id == "severity" ||
            field_id == "priority" || field_id == "emotion" || field_id == "special_type";

@@ -45,6 +45,13 @@ std::map<std::string, std::string> errors_by_field(const forms::FormDefinition& 
 // What the classifier makes of the description and demand typed so far.
 forms::Classification suggest(const forms::Catalog& catalog, const EntryDraft& draft);
 
+// The knowledge base's answers (SOP 002 知识库标准答案) to the description, when the entry is an
+// enquiry (chosen, or suggested by the classifier while unset), best first, at most three;
+// empty for any other request type or unrelated text.
+std::vector<const forms::KnowledgeArticle*>
+knowledge_answers(const forms::Catalog& catalog, const EntryDraft& draft,
+                  const forms::Classification& classification);
+
 // Whether a choice field is one the classifier fills when left unset.
 bool classifier_fills(std::string_view field_id);
 

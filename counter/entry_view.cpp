@@ -222,6 +222,34 @@ void draw_field(Ui& ui, CounterController& c, const forms::FieldDefinition& f,
 
 } // namespace
 
+// SOP 002: the knowledge base's standard answers beside an enquiry, in the customer's language
+// (the form's locale field, else the screen's), so staff can answer on the spot.
+void draw_knowledge(Ui& ui, const CounterController& c, const EntryDraft& d,
+                    const forms::Classification& cl, float width) {
+    const std::vector<const forms::KnowledgeArticle*> answers =
+        knowledge_answers(c.catalog(), d, cl);
+    if (answers.empty()) {
+        return;
+    }
+    std::string locale(ui::code(ui.locale()));
+    if (auto chosen = d.choice.find("locale"); chosen != d.choice.end()) {
+        locale = chosen->second;
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextDisabled("%s", ui.tr("counter.entry.knowledge").c_str());
+    ui.hits().record("entry.knowledge", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::staff_colors().chart[5]);
+        ImGui::TextWrapped("%s", answers[i]->question.in(locale).c_str());
+        ImGui::PopStyleColor();
+        ui.hits().record("entry.knowledge." + std::to_string(i), ImGui::GetItemRectMin(),
+                         ImGui::GetItemRectMax());
+        ImGui::TextWrapped("%s", answers[i]->answer.in(locale).c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+}
+
 void draw_entry(Ui& ui, CounterController& c) {
     const forms::FormDefinition& form = c.form();
     EntryDraft& d = c.draft();
@@ -248,6 +276,9 @@ void draw_entry(Ui& ui, CounterController& c) {
         }
         ImGui::BeginChild(column == 0 ? "entry.left" : "entry.right",
                           ImVec2(col_w, avail.y - bottom), true);
+        if (column == 1) {
+            draw_knowledge(ui, c, d, cl, field_w);
+        }
         for (const forms::FieldDefinition& f : form.fields) {
             if (right_column(f) == (column == 1) && field_visible(form, f, d)) {
                 draw_field(ui, c, f, cl, field_w);

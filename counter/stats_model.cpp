@@ -129,6 +129,14 @@ std::string StatsModel::csv(std::string_view locale) const {
             csv_line("satisfaction_events", level, text("stats.satisfaction." + std::string(level)),
                      number(count_of(m_stats.satisfaction_events, level)));
     }
+    // Enquiries answered from the knowledge base (SOP 002): in all, and per article.
+    out += csv_line("summary", "knowledge_answered", text("stats.csv.knowledge_answered"),
+                    number(m_stats.knowledge_answered));
+    for (const auto& row : m_stats.by_knowledge_article) {
+        const forms::KnowledgeArticle* a = m_catalog->knowledge.find(row.key);
+        out += csv_line("knowledge_article", row.key, a ? a->question.in(locale) : row.key,
+                        number(row.count));
+    }
     // The reports: one row per figure, the code naming the department or staff member.
     for (const auto& d : m_stats.by_department) {
         const std::string name = department_label(d.department, locale);

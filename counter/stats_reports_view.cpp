@@ -46,13 +46,15 @@ void draw_stats_reports(Ui& ui, const StatsModel& model, float height) {
     // Responsibilities and every round's satisfaction on the left, staff on the right.
     const float left_w = (width - gap) * 0.38f;
     const float right_w = width - gap - left_w;
-    const float note_h = line_h * 2.0f;
+    const float note_h = line_h * 3.0f;
     ImGui::BeginGroup();
     ui::stats_title(ui, "stats.reports.responsibility");
     const float left_x = ImGui::GetCursorPosX();
     ui::draw_responsibility_table(ui, s, ImVec2(left_w, bottom_h - title_h - note_h));
     ImGui::PushTextWrapPos(left_x + left_w);
     ui::stats_muted_wrapped(ui, ui::satisfaction_events_text(ui, s));
+    ui::stats_muted_wrapped(ui, ui::knowledge_answered_text(ui, s));
+    ui.hits().record("stats.knowledge_answered", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SameLine(0.0f, gap);

@@ -33,6 +33,14 @@ std::string Catalog::category_label(std::string_view code, std::string_view loca
     return categories.path_label(code, locale).value_or(std::string(code));
 }
 
+std::vector<const KnowledgeArticle*> Catalog::answers_for(std::string_view text) const {
+    std::vector<const KnowledgeArticle*> out;
+    for (const ArticleMatch& m : knowledge_matcher.match(text)) {
+        out.push_back(&knowledge.articles[m.index]);
+    }
+    return out;
+}
+
 std::vector<std::string> Catalog::form_ids() const {
     std::vector<std::string> ids;
     for (const auto& [id, form] : forms) {
@@ -209,6 +217,13 @@ load_catalog(const std::filesystem::path& assets_dir) {
     if (auto phrases =
             load_file(assets_dir, "scripts/phrases.json", errors, parse_script_phrases)) {
         catalog.phrases = std::move(*phrases);
+    }
+    if (auto kb = load_file(assets_dir, "knowledge/articles.json", errors,
+                            [&](const nlohmann::json& doc, const std::string& file) {
+                                return parse_knowledge_base(doc, file, tree);
+                            })) {
+        catalog.knowledge = std::move(*kb);
+        catalog.knowledge_matcher = KnowledgeMatcher(catalog.knowledge);
     }
     if (std::optional<UiStrings> ui = load_ui_part(assets_dir, "i18n", errors)) {
         catalog.ui = std::move(*ui);

@@ -8,6 +8,7 @@
 //   calendars/<id>.json    business calendars (cn-mainland, hong-kong, taiwan, weekdays)
 //   branches.json          the days each branch opens (optional: Monday-Friday without it)
 //   scripts/phrases.json   what staff say to the customer at each step (话术)
+//   knowledge/articles.json standard answers to common questions (知识库标准答案)
 //   i18n/<locale>.json     the text of every screen (ui_strings.h)
 // A catalog that loaded is consistent (e.g. every category a rule suggests is in the tree),
 // so later code does not re-check the assets.
@@ -18,6 +19,8 @@
 #include "forms/category_tree.h"
 #include "forms/classifier_rules.h"
 #include "forms/form_definition.h"
+#include "forms/knowledge_base.h"
+#include "forms/knowledge_match.h"
 #include "forms/script_phrases.h"
 #include "forms/sla_policy.h"
 #include "forms/text_model.h"
@@ -43,6 +46,8 @@ struct Catalog {
     std::map<std::string, BusinessCalendar, std::less<>> calendars; // by id = file name
     BranchDays branches;
     ScriptPhrases phrases;
+    KnowledgeBase knowledge;
+    KnowledgeMatcher knowledge_matcher; // over `knowledge`
     UiStrings ui;
 
     // The form with this id, or nullptr.
@@ -60,6 +65,9 @@ struct Catalog {
     // in the tree (a ticket filed under an older tree).
     std::string category_label(std::string_view code, std::string_view locale) const;
     std::vector<std::string> form_ids() const;
+    // The knowledge-base articles answering `text` (knowledge_match.h), best first, at most
+    // k_max_article_matches; empty for unrelated text.
+    std::vector<const KnowledgeArticle*> answers_for(std::string_view text) const;
     std::vector<std::string> calendar_ids() const;
 };
 

@@ -101,6 +101,10 @@ Classification classify_text(const ClassifierRules& rules, const TextModel& mode
     if (model.empty()) {
         return c;
     }
+    // A text with no feature the model knows gets only its prior: no evidence, no suggestion.
+    if (model_input(model, text).features.empty()) {
+        return c;
+    }
     const ModelVerdict verdict = predict(model, text, 16);
     const Combiner m(model, verdict, policy);
     const Suggestion& by_rules = c.result;

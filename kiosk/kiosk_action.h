@@ -59,6 +59,12 @@ struct SetConsent {
     bool value;
 };
 struct Submit {};
+struct OpenAnswer {
+    int index;
+}; // answers screen: show this answer in full
+struct AnswerHelped {
+    std::string article;
+};              // "this answered my question": file the enquiry as resolved by this article
 struct Done {}; // receipt, failure and check result: back to start
 struct SubmitCheck {};
 struct CheckAgain {};
@@ -78,14 +84,13 @@ struct StaffBack {};
 
 } // namespace act
 
-using Action =
-    std::variant<act::Start, act::ChooseType, act::CheckTicket, act::OpenCategory,
-                 act::ChooseCategory, act::SkipCategory, act::Next, act::Back, act::Cancel,
-                 act::GoTo, act::Focus, act::TypeText, act::Backspace, act::Space, act::Enter,
-                 act::ClearField, act::ToggleChinese, act::ToggleLayout, act::ToggleShift,
-                 act::SelectCandidate, act::CandidatePage, act::ToggleRemedy, act::SetConsent,
-                 act::Submit, act::Done, act::SubmitCheck, act::CheckAgain, act::ToggleContrast,
-                 act::ToggleLargeText, act::StillHere, act::OpenStaff, act::StaffSignIn,
-                 act::StaffRetry, act::StaffDiscard, act::StaffExit, act::StaffBack>;
+using Action = std::variant<
+    act::Start, act::ChooseType, act::CheckTicket, act::OpenCategory, act::ChooseCategory,
+    act::SkipCategory, act::Next, act::Back, act::Cancel, act::GoTo, act::Focus, act::TypeText,
+    act::Backspace, act::Space, act::Enter, act::ClearField, act::ToggleChinese, act::ToggleLayout,
+    act::ToggleShift, act::SelectCandidate, act::CandidatePage, act::ToggleRemedy, act::SetConsent,
+    act::Submit, act::OpenAnswer, act::AnswerHelped, act::Done, act::SubmitCheck, act::CheckAgain,
+    act::ToggleContrast, act::ToggleLargeText, act::StillHere, act::OpenStaff, act::StaffSignIn,
+    act::StaffRetry, act::StaffDiscard, act::StaffExit, act::StaffBack>;
 
 } // namespace cf::kiosk

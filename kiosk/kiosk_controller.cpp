@@ -1,5 +1,6 @@
 #include "kiosk/kiosk_controller.h"
 
+#include "core/escalation.h"
 #include "core/hybrid_clock.h"
 
 #include "core/phone.h"
@@ -68,8 +69,12 @@ CompositionView KioskController::composition() const {
 }
 
 std::vector<Screen> KioskController::filing_steps() const {
-    std::vector<Screen> steps = {Screen::choose_type, Screen::category, Screen::describe,
-                                 Screen::contact};
+    std::vector<Screen> steps = {Screen::choose_type, Screen::category, Screen::describe};
+    // An enquiry the knowledge base has answers for shows them before asking for a phone.
+    if (m_state.draft.type == core::RequestType::enquiry && !m_state.answers.empty()) {
+        steps.push_back(Screen::answers);
+    }
+    steps.push_back(Screen::contact);
     if (m_state.draft.type == core::RequestType::complaint) {
         steps.push_back(Screen::remedies);
     }
@@ -223,6 +228,9 @@ void KioskController::next() {
     if (!validate_current()) {
         return;
     }
+    if (m_state.screen == Screen::describe) {
+        find_answers();
+    }
     const std::vector<Screen> steps = filing_steps();
     const auto it = std::find(steps.begin(), steps.end(), m_state.screen);
     if (it != steps.end() && it + 1 != steps.end()) {
@@ -310,8 +318,106 @@ bool KioskController::validate_current() {
 
 // [SECTION] submit
 
+// SOP 002: the standard answers to what the customer asked, when the request is an enquiry.
+void KioskController::find_answers() {
+    m_state.answers.clear();
+    m_state.answer_open = 0;
+    if (m_state.draft.type != core::RequestType::enquiry) {
+        return;
+    }
+    for (const forms::KnowledgeArticle* a :
+         m_services.catalog->answers_for(forms::trim(m_state.draft.description))) {
+        m_state.answers.push_back(a->id);
+    }
+}
+
+void KioskController::failed(std::string error) {
+    m_state.failures.push_back(
+        FailedSubmission{m_state.draft, m_state.locale, std::move(error), now()});
+    m_state.draft = Draft{};
+    go(Screen::failure);
+}
+
+void KioskController::show_receipt(const core::Ticket& filed, bool answered) {
+    // The number exists only now, after the commit.
+    ++m_tickets_filed;
+    const Receipt receipt{filed.number, filed.first_response_due, filed.request_type, answered};
+    const Locale locale = m_state.locale;
+    const bool contrast = m_state.high_contrast;
+    const bool large = m_state.large_text;
+    wipe();
+    m_state.locale = locale;
+    m_state.high_contrast = contrast;
+    m_state.large_text = large;
+    m_state.receipt = receipt;
+    m_state.screen = Screen::receipt;
+}
+
+// The customer said an article answered their enquiry: it is filed without personal data (form
+// kiosk_answer), naming the article, and acknowledged and resolved by the kiosk in the same
+// transaction (core/lifecycle.h). A crisis is never settled by the kiosk: that customer goes on
+// to leave a phone number so staff can reach them.
+void KioskController::file_answered() {
+    const Draft& d = m_state.draft;
+    const forms::KnowledgeArticle* article =
+        m_services.catalog->knowledge.find(d.knowledge_article);
+    if (article == nullptr) {
+        failed("knowledge article '" + d.knowledge_article + "' is not in the knowledge base");
+        return;
+    }
+    nlohmann::json submission = {
+        {"request_type", std::string(core::to_string(core::RequestType::enquiry))},
+        {"channel", "kiosk"},
+        {"locale", std::string(code(m_state.locale))},
+        {"description", std::string(forms::trim(d.description))},
+    };
+    if (!article->category.empty()) {
+        submission["category"] = article->category;
+    } else if (!d.category.empty()) {
+        submission["category"] = d.category;
+    }
+    core::TicketStore& store = *m_services.store;
+    auto prepared =
+        forms::prepare_ticket(*m_services.catalog, "kiosk_answer", submission,
+                              store.identity().calendar, now(), store.identity().branch);
+    if (!prepared) {
+        std::string error;
+        for (const forms::FieldError& e : prepared.error()) {
+            error += (error.empty() ? "" : "; ") + e.field + ": " + e.reason;
+        }
+        failed("the kiosk form rejected the answered enquiry: " + error);
+        return;
+    }
+    prepared->ticket.knowledge_article = article->id;
+    core::Ticket probe;
+    static_cast<core::NewTicket&>(probe) = prepared->ticket;
+    if (core::is_crisis(probe)) {
+        m_state.draft.knowledge_article.clear();
+        go(Screen::contact);
+        set_notice("answers.need_contact");
+        return;
+    }
+    const std::string resolution = article->question.zh_hans + " [" + article->id + " v" +
+                                   std::to_string(article->version) + "]";
+    const core::TicketStore::FollowingStep steps[] = {
+        {core::Step::acknowledge, nlohmann::json::object()},
+        {core::Step::resolve, {{"resolution", resolution}}},
+    };
+    auto filed =
+        store.file_with_steps(prepared->ticket, core::Actor{"kiosk", core::Role::kiosk, {}}, steps);
+    if (!filed) {
+        failed(filed.error().message);
+        return;
+    }
+    show_receipt(*filed, true);
+}
+
 void KioskController::submit() {
     const Draft& d = m_state.draft;
+    if (!d.knowledge_article.empty()) {
+        file_answered(); // a staff retry of an answered enquiry
+        return;
+    }
     if (!d.consent) {
         set_notice("review.need_consent");
         return;
@@ -337,11 +443,6 @@ void KioskController::submit() {
         }
     }
 
-    const auto failed = [&](std::string error) {
-        m_state.failures.push_back(FailedSubmission{d, m_state.locale, std::move(error), now()});
-        m_state.draft = Draft{};
-        go(Screen::failure);
-    };
     core::TicketStore& store = *m_services.store;
     auto prepared =
         forms::prepare_ticket(*m_services.catalog, "kiosk", submission, store.identity().calendar,
@@ -359,18 +460,7 @@ void KioskController::submit() {
         failed(filed.error().message);
         return;
     }
-    // The number exists only now, after the commit.
-    ++m_tickets_filed;
-    const Receipt receipt{filed->number, filed->first_response_due, filed->request_type};
-    const Locale locale = m_state.locale;
-    const bool contrast = m_state.high_contrast;
-    const bool large = m_state.large_text;
-    wipe();
-    m_state.locale = locale;
-    m_state.high_contrast = contrast;
-    m_state.large_text = large;
-    m_state.receipt = receipt;
-    m_state.screen = Screen::receipt;
+    show_receipt(*filed, false);
 }
 
 void KioskController::submit_check() {
@@ -468,6 +558,7 @@ template <> void KioskController::on(const act::ChooseType& a) {
     if (m_state.draft.type != a.type) {
         m_state.draft.remedies.clear();
         m_state.draft.demand.clear();
+        m_state.answers.clear();
     }
     m_state.draft.type = a.type;
     go(Screen::category);
@@ -614,6 +705,20 @@ template <> void KioskController::on(const act::SetConsent& a) {
 }
 template <> void KioskController::on(const act::Submit&) {
     submit();
+}
+template <> void KioskController::on(const act::OpenAnswer& a) {
+    if (a.index >= 0 && a.index < static_cast<int>(m_state.answers.size())) {
+        m_state.answer_open = a.index;
+    }
+}
+template <> void KioskController::on(const act::AnswerHelped& a) {
+    if (m_state.screen != Screen::answers ||
+        std::find(m_state.answers.begin(), m_state.answers.end(), a.article) ==
+            m_state.answers.end()) {
+        return;
+    }
+    m_state.draft.knowledge_article = a.article;
+    file_answered();
 }
 template <> void KioskController::on(const act::Done&) {
     wipe();

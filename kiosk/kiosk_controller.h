@@ -85,6 +85,10 @@ private:
     void back();
     bool validate_current();
     void submit();
+    void find_answers();
+    void file_answered();
+    void failed(std::string error);
+    void show_receipt(const core::Ticket& filed, bool answered);
     void submit_check();
     void staff_sign_in();
     void set_notice(std::string key, std::string name = {}, std::string value = {});

@@ -20,6 +20,7 @@ enum class Screen {
     choose_type, // complaint, suggestion, question, praise, or check a ticket
     category,    // category tiles from the tree
     describe,    // the description, on the on-screen keyboard
+    answers,     // an enquiry: the knowledge base's answers to what was typed (SOP 002)
     contact,     // phone (keypad) and optional name
     remedies,    // what the customer wants done (complaints only)
     review,      // everything once more, privacy notice and consent
@@ -55,6 +56,9 @@ struct Draft {
     std::string demand;
     std::set<std::string> remedies;
     bool consent = false;
+    // The knowledge-base article the customer said answered their enquiry; set only while
+    // that answered enquiry is filed (or waits for staff after a failed commit).
+    std::string knowledge_article;
 };
 
 enum class KeyLayout { letters, digits };
@@ -78,6 +82,8 @@ struct Receipt {
     core::Millis first_response_due = 0;
     // What was filed: a complaint's receipt apologises, other receipts only thank (话术).
     core::RequestType request_type = core::RequestType::complaint;
+    // An enquiry the knowledge base answered: filed resolved, so nothing is promised.
+    bool answered = false;
 };
 
 struct CheckQuery {
@@ -119,6 +125,10 @@ struct KioskState {
     bool large_text = false;
 
     Draft draft;
+    // The knowledge-base articles (ids) answering the enquiry as described, best first; the
+    // answers screen shows them, the one at answer_open with its answer.
+    std::vector<std::string> answers;
+    int answer_open = 0;
     // Bumped on every wipe so widget ids change and nothing of the last customer lingers in
     // ImGui's own state (scroll positions, active ids).
     int generation = 0;

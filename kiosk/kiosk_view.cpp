@@ -57,6 +57,9 @@ std::vector<Action> draw_kiosk(const KioskView& v, UiFonts fonts, float scale, H
         case Screen::describe:
             draw_describe(ui, v);
             break;
+        case Screen::answers:
+            draw_answers(ui, v);
+            break;
         case Screen::contact:
             draw_contact(ui, v);
             break;

@@ -37,13 +37,20 @@ void draw_receipt(Ui& ui, const KioskView& v) {
     ImGui::Dummy(ImVec2(0, ui.px(8)));
     paragraph(ui, r.number, ui.fonts().huge, 0, text_w);
     ImGui::Dummy(ImVec2(0, ui.px(24)));
-    paragraph(ui,
-              ui.fmt("receipt.first_response",
+    // An answered enquiry is settled: nothing is promised.
+    paragraph(
+        ui,
+        r.answered
+            ? ui.tr("receipt.answered")
+            : ui.fmt("receipt.first_response",
                      {{"time", ui::when_text(v.catalog.ui, v.state.locale, r.first_response_due,
                                              v.now, v.utc_offset_minutes)}}),
-              ui.fonts().heading, 0, text_w);
+        ui.fonts().heading, 0, text_w);
     ImGui::Dummy(ImVec2(0, ui.px(24)));
-    paragraph(ui, ui.tr("receipt.keep"), nullptr, ui.theme().text, text_w);
+    // Checking progress needs the phone an answered enquiry was filed without.
+    if (!r.answered) {
+        paragraph(ui, ui.tr("receipt.keep"), nullptr, ui.theme().text, text_w);
+    }
     ImGui::EndGroup();
 
     ImGui::SetCursorPos(ImVec2(top.x + width - qr_side, top.y));

@@ -13,6 +13,7 @@ void draw_attract(Ui& ui, const KioskView& v);
 void draw_choose_type(Ui& ui, const KioskView& v);
 void draw_category(Ui& ui, const KioskView& v);
 void draw_describe(Ui& ui, const KioskView& v);
+void draw_answers(Ui& ui, const KioskView& v);
 void draw_contact(Ui& ui, const KioskView& v);
 void draw_remedies(Ui& ui, const KioskView& v);
 void draw_review(Ui& ui, const KioskView& v);

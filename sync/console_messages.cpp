@@ -804,6 +804,7 @@ json to_json(const Reports& m) {
             {"satisfaction", core_counts(s.satisfaction)},
             {"satisfaction_events", core_counts(s.satisfaction_events)},
             {"by_responsibility", core_counts(s.by_responsibility)},
+            {"by_knowledge_article", core_counts(s.by_knowledge_article)},
             {"by_department", std::move(departments)},
             {"by_staff", std::move(staff)}};
 }
@@ -824,6 +825,11 @@ Parsed<Reports> parse_reports(const json& j) {
     s.satisfaction = read_core_counts(f, "satisfaction");
     s.satisfaction_events = read_core_counts(f, "satisfaction_events");
     s.by_responsibility = read_core_counts(f, "by_responsibility");
+    // Absent from a center older than the knowledge base: none counted.
+    if (j.contains("by_knowledge_article")) {
+        s.by_knowledge_article = read_core_counts(f, "by_knowledge_article");
+    }
+    s.knowledge_answered = core::total_of(s.by_knowledge_article);
     s.by_department = read_rows<core::DepartmentRow>(f, "by_department", [](JsonFields& e) {
         core::DepartmentRow d;
         d.department = e.text("department", 64).value_or("");

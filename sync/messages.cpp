@@ -60,7 +60,7 @@ bool valid_asset_name(std::string_view name) {
     return name == "categories.json" || name == "classifier/rules.json" ||
            name == "classifier/model.json" ||
            name == "sla/policy.json" || name == "branches.json" || name == "scripts/phrases.json" ||
-           in_folder("forms/") || in_folder("calendars/");
+           name == "knowledge/articles.json" || in_folder("forms/") || in_folder("calendars/");
 }
 
 // ----------------------------------------------------------------------------- to_json
@@ -462,8 +462,8 @@ Parsed<AssetPublishRequest> parse_asset_publish_request(const json& j) {
                "'" + m.name +
                    "' is not a publishable asset (forms/ID.json, categories.json, "
                    "classifier/rules.json, classifier/model.json, sla/policy.json, "
-                   "calendars/ID.json, "
-                   "branches.json, scripts/phrases.json)");
+                   "calendars/ID.json, branches.json, scripts/phrases.json, "
+                   "knowledge/articles.json)");
     }
     // Read within the request body's limits: the content is checked again, as an asset, later.
     if (f.ok()) {

@@ -115,6 +115,11 @@ std::string satisfaction_events_text(const Ui& ui, const core::Stats& s) {
          {"unsatisfied", std::to_string(count_of(s.satisfaction_events, "unsatisfied"))}});
 }
 
+std::string knowledge_answered_text(const Ui& ui, const core::Stats& s) {
+    return ui.fmt("stats.reports.knowledge_answered",
+                  {{"count", std::to_string(s.knowledge_answered)}});
+}
+
 // [SECTION] departments
 
 void draw_department_table(Ui& ui, const core::Stats& s, const DepartmentLabel& label,

@@ -40,6 +40,8 @@ void draw_responsibility_table(Ui& ui, const core::Stats& s, ImVec2 size);
 void draw_staff_table(Ui& ui, const core::Stats& s, ImVec2 size);
 // "Every round's verdict: 3 satisfied / 1 mostly satisfied / 2 dissatisfied".
 std::string satisfaction_events_text(const Ui& ui, const core::Stats& s);
+// "Enquiries answered from the knowledge base: 12" (SOP 002 知识库标准答案).
+std::string knowledge_answered_text(const Ui& ui, const core::Stats& s);
 
 // "12.5 h" or "None yet"; "93.3%" or "None yet".
 std::string stats_hours_text(const Ui& ui, const std::optional<double>& hours);

@@ -138,7 +138,8 @@ TEST_SUITE("app binary") {
             for (const char* screen :
                  {"02-choose-type", "03-category", "05-describe-keyboard", "06-contact",
                   "07-remedies", "08-review", "09-receipt", "09b-receipt-praise", "10-check",
-                  "11-check-result", "12-idle-warning", "13-failure"}) {
+                  "11-check-result", "12-idle-warning", "12b-answers", "12c-receipt-answered",
+                  "13-failure"}) {
                 const std::string name = std::string("kiosk-") + locale + "-" + screen + ".png";
                 CHECK_MESSAGE(names.contains(name), name);
             }

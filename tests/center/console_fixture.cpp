@@ -85,6 +85,7 @@ std::string ConsoleCenter::push(const TicketSpec& spec) {
     t.received_at = received;
     t.updated_at = received;
     t.receiver = spec.receiver;
+    t.knowledge_article = spec.knowledge_article;
     core::Ticket without = t;
     without.customer = {};
     const std::string device = spec.branch + "/K1";

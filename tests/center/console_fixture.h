@@ -36,7 +36,8 @@ struct TicketSpec {
     core::Millis first_response_due = 0; // 0: received_at + 4 h
     core::Millis due_at = 0;             // 0: received_at + 7 days
     std::optional<core::Millis> acknowledged_at = std::nullopt; // pushes an acknowledge then
-    bool submit = false; // then pushes a submit a minute later
+    bool submit = false;                // then pushes a submit a minute later
+    std::string knowledge_article = {}; // the knowledge-base article that answered an enquiry
 };
 
 class ConsoleCenter {

@@ -2,6 +2,9 @@
 // known: request-type volume, each department's volume, handling time, 处理时限 compliance and
 // overdue tickets, the responsibilities found, each branch staff member's figures and every
 // round's satisfaction; the filters, the roles that may read them and bad parameters.
+#include "core/ticket_json.h"
+#include "core/ticket_number.h"
+#include "core/uuid.h"
 #include "tests/center/console_fixture.h"
 
 #include <doctest/doctest.h>
@@ -13,6 +16,7 @@ using cf::core::k_day;
 using cf::core::k_hour;
 using cf::core::Millis;
 using nlohmann::json;
+namespace core = cf::core;
 
 namespace {
 
@@ -217,4 +221,73 @@ TEST_CASE("the reports are for center staff other than handlers, and bad paramet
     auto recent = r.c.api.get("/v1/console/reports", m);
     REQUIRE(recent.status == 200);
     CHECK(recent.body.at("total") == 6);
+}
+
+TEST_CASE("the reports count the enquiries the region's kiosks answered from the knowledge base") {
+    ConsoleCenter c;
+    c.add_usual_staff();
+    const Millis n = c.now();
+    const Millis w = n - 5 * k_day;
+    int i = 0;
+    for (const char* article : {"bank.card_lost", "tel.roaming", "bank.card_lost"}) {
+        const Millis at = w + (++i) * k_hour;
+        const std::string number = c.push({.branch = i == 2 ? "GZ02" : "SZ01",
+                                           .category = "product_quality.card_or_device",
+                                           .request_type = "enquiry",
+                                           .receiver = "kiosk",
+                                           .received_at = at,
+                                           .knowledge_article = article});
+        // The kiosk's own acknowledge and resolve pass the center's lifecycle checks.
+        c.push_step(number, "acknowledge", at + 1, json::object(), "kiosk", "kiosk");
+        c.push_step(number, "resolve", at + 2,
+                    {{"resolution", std::string("answered: ") + article}}, "kiosk", "kiosk");
+    }
+    c.push({.branch = "SZ01", .received_at = w + k_day});
+    const std::string query = "?from=" + std::to_string(w) + "&to=" + std::to_string(n + k_hour);
+    auto reply = c.api.get("/v1/console/reports" + query, c.session["M01"]);
+    REQUIRE_MESSAGE(reply.status == 200, reply.body.dump());
+    CHECK(reply.body.at("total") == 4);
+    CHECK(reply.body.at("by_knowledge_article") ==
+          counts({{"bank.card_lost", 2}, {"tel.roaming", 1}}));
+    // Filtered to one branch.
+    auto gz = c.api.get("/v1/console/reports" + query + "&branch=GZ02", c.session["M01"]);
+    REQUIRE(gz.status == 200);
+    CHECK(gz.body.at("by_knowledge_article") == counts({{"tel.roaming", 1}}));
+}
+
+TEST_CASE("a pushed ticket naming a knowledge article that is not an id is refused") {
+    ConsoleCenter c;
+    c.add_usual_staff();
+    const Millis at = c.now() - k_hour;
+    core::Ticket t;
+    t.request_type = core::RequestType::enquiry;
+    t.category = "billing.overcharge";
+    t.description = "流量怎么收费";
+    t.id = core::uuid_v7(at);
+    t.number = *core::format_ticket_number(core::TicketNumber{"SZ01", 2026, 11, 23, "K1", 9});
+    t.branch = "SZ01";
+    t.terminal = "K1";
+    t.received_at = at;
+    t.updated_at = at;
+    t.receiver = "kiosk";
+    t.first_response_due = at + k_hour;
+    t.due_at = at + k_day;
+    t.knowledge_article = "<script>";
+    json e = {{"id", core::uuid_v7(at)},
+              {"ticket_id", t.id},
+              {"origin_device", "SZ01/K1"},
+              {"device_seq", 1},
+              {"hlc", static_cast<std::int64_t>(at) << 16},
+              {"actor", "kiosk"},
+              {"actor_role", "kiosk"},
+              {"kind", "create"},
+              {"payload",
+               {{"ticket", core::to_json(t, core::PiiMode::omit)}, {"customer", json::object()}}}};
+    auto r = c.api.post(
+        "/v1/push",
+        json{{"protocol", 1}, {"device", "SZ01/K1"}, {"events", json::array({e})}}.dump(),
+        c.device_token.at("SZ01"));
+    INFO(r.body.dump());
+    CHECK(r.status != 200);
+    CHECK(r.body.dump().find("knowledge_article") != std::string::npos);
 }

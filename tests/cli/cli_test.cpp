@@ -360,7 +360,7 @@ TEST_CASE("stats --period quarter covers the current quarter; bad options exit 3
     CHECK(csv_alone.err.find("--by") != std::string::npos);
 }
 
-TEST_CASE("eval-classifier prints the keyword rules' figures on a corpus split, without --data") {
+TEST_CASE("eval-classifier prints the classification's figures on a corpus split, without --data") {
     const std::string corpus =
         (cf::test::assets_dir().parent_path() / "tests" / "data" / "classifier_eval").string();
     const std::string assets = cf::test::assets_dir().string();
@@ -371,6 +371,13 @@ TEST_CASE("eval-classifier prints the keyword rules' figures on a corpus split, 
     CHECK(r.out.find("| all | 4 |") != std::string::npos);
     CHECK(r.out.find("| urgent recall |") != std::string::npos);
     CHECK(r.out.find("| billing.overcharge |") != std::string::npos);
+    CHECK(r.out.find("Keyword rules and text model ") != std::string::npos);
+    auto rules_only =
+        cf::test::run_process(cf::test::cli_path(), {"eval-classifier", "--corpus", corpus,
+                                                      "--split", "dev", "--assets", assets,
+                                                      "--rules-only"});
+    REQUIRE(rules_only.exit_code == 0);
+    CHECK(rules_only.out.find("Keyword rules on ") != std::string::npos);
 
     auto misses = cf::test::run_process(cf::test::cli_path(),
                                         {"eval-classifier", "--corpus", corpus, "--split", "dev",

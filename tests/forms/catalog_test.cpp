@@ -14,7 +14,7 @@ TEST_SUITE("catalog") {
         if (!catalog) {
             FAIL(test::all_errors(catalog.error()));
         }
-        CHECK(catalog->form_ids() == std::vector<std::string>{"counter", "kiosk"});
+        CHECK(catalog->form_ids() == std::vector<std::string>{"counter", "kiosk", "kiosk_answer"});
         CHECK(catalog->calendar_ids() ==
               std::vector<std::string>{"cn-mainland", "hong-kong", "taiwan", "weekdays"});
         CHECK(catalog->classifier.rules.size() >= 20);

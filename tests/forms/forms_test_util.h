@@ -62,7 +62,7 @@ class AssetsCopy {
 public:
     AssetsCopy() {
         for (const char* part : {"forms", "categories.json", "classifier", "sla", "calendars",
-                                 "i18n", "branches.json", "scripts"}) {
+                                 "i18n", "branches.json", "scripts", "knowledge"}) {
             std::filesystem::copy(assets_dir() / part, m_dir.path() / part,
                                   std::filesystem::copy_options::recursive);
         }

@@ -105,3 +105,43 @@ TEST_CASE("scripts published at the center reach the terminal; a script that doe
     CHECK(out.find("do not load") != std::string::npos);
     CHECK(cf::sync::current_assets_dir(k1.dir(), assets_dir()) == dir);
 }
+
+TEST_CASE("a knowledge base published at the center reaches the terminal; one that does not load "
+          "is kept out of use") {
+    TempDir tmp;
+    CenterProcess center(tmp / "center");
+    Terminal k1(tmp / "k1", "SZ01", "K1");
+    k1.enroll(center);
+    json kb = read_json(assets_dir() / "knowledge" / "articles.json");
+    kb["articles"][0]["answer"]["en"] = "We open from 9:00 to 17:00 on working days.";
+    kb["articles"][0]["version"] = 2;
+    auto publish = [&](const json& doc) {
+        {
+            std::ofstream out(tmp / "articles.json");
+            out << doc.dump(2);
+        }
+        auto published =
+            run_center(center.dir(), {"publish-asset", "--name", "knowledge/articles.json",
+                                      "--file", (tmp / "articles.json").string()});
+        REQUIRE_MESSAGE(published.exit_code == 0, published.err);
+        auto r = k1.cli({"sync", "--once"});
+        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+        return r.out;
+    };
+    publish(kb);
+    const auto dir = cf::sync::current_assets_dir(k1.dir(), assets_dir());
+    REQUIRE(dir != assets_dir());
+    auto catalog = cf::forms::load_catalog(dir);
+    REQUIRE(catalog);
+    const std::string id = kb["articles"][0]["id"];
+    const cf::forms::KnowledgeArticle* article = catalog->knowledge.find(id);
+    REQUIRE(article != nullptr);
+    CHECK(article->version == 2);
+    CHECK(article->answer.en == "We open from 9:00 to 17:00 on working days.");
+
+    // An article without its Traditional Chinese answer is refused by the terminal's check.
+    kb["articles"][1]["answer"].erase("zh-Hant");
+    const std::string out = publish(kb);
+    CHECK(out.find("do not load") != std::string::npos);
+    CHECK(cf::sync::current_assets_dir(k1.dir(), assets_dir()) == dir);
+}

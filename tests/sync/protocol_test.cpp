@@ -100,6 +100,8 @@ TEST_CASE("asset names cannot leave the assets directory") {
     CHECK(valid_asset_name("branches.json"));
     CHECK(valid_asset_name("scripts/phrases.json"));
     CHECK_FALSE(valid_asset_name("scripts/other.json"));
+    CHECK(valid_asset_name("knowledge/articles.json"));
+    CHECK_FALSE(valid_asset_name("knowledge/other.json"));
     CHECK_FALSE(valid_asset_name("branches/SZ01.json"));
     CHECK_FALSE(valid_asset_name("forms/../../etc/passwd.json"));
     CHECK_FALSE(valid_asset_name("/etc/passwd"));
