@@ -96,7 +96,7 @@ constexpr double k_weight_cap = 12.0;
 
 } // namespace
 
-std::vector<std::string> text_features(std::string_view text) {
+std::vector<std::string> matching_features(std::string_view text) {
     std::vector<std::string> out;
     const std::vector<char32_t> cps = code_points(text);
     std::size_t i = 0;
@@ -151,7 +151,7 @@ KnowledgeMatcher::KnowledgeMatcher(const KnowledgeBase& kb) {
                 text += '\n';
             }
         }
-        std::vector<std::string> doc = text_features(text);
+        std::vector<std::string> doc = matching_features(text);
         for (const std::string& f : doc) {
             ++df[f];
         }
@@ -170,7 +170,7 @@ double KnowledgeMatcher::weight(const std::string& feature) const {
 }
 
 std::vector<ArticleMatch> KnowledgeMatcher::match(std::string_view text, std::size_t limit) const {
-    const std::vector<std::string> query = text_features(text);
+    const std::vector<std::string> query = matching_features(text);
     double total = 0;
     for (const std::string& f : query) {
         total += weight(f);

@@ -33,7 +33,7 @@ struct ArticleMatch {
 
 // The comparable features of `text`: CJK bigrams (a lone CJK character as itself) and
 // "w:"-prefixed English word stems, without common filler ("请问", "how", "my"), each once.
-std::vector<std::string> text_features(std::string_view text);
+std::vector<std::string> matching_features(std::string_view text);
 
 class KnowledgeMatcher {
 public:

@@ -27,7 +27,7 @@
 namespace cf::forms {
 
 struct CombinePolicy {
-    float model_at_least = 0.2f;    // under this the model names no request type or category
+    float model_at_least = 0.1f;    // under this the model names no request type or category
     float trust_model_above = 0.0f; // under this a rule's request type or category decides
     float urgent_at = 0.25f;        // P(urgent) from which the model says urgent
     float special_at = 0.5f;        // P(special type) from which the model's value is taken

@@ -156,8 +156,8 @@ TEST_SUITE("knowledge match") {
     }
 
     TEST_CASE("text features are CJK pairs and English stems without filler") {
-        const std::vector<std::string> f = forms::text_features("请问挂失 Charges");
+        const std::vector<std::string> f = forms::matching_features("请问挂失 Charges");
         CHECK(f == std::vector<std::string>{"w:charg", "挂失", "问挂"});
-        CHECK(forms::text_features("ＳＩＭ卡") == std::vector<std::string>{"w:sim", "卡"});
+        CHECK(forms::matching_features("ＳＩＭ卡") == std::vector<std::string>{"w:sim", "卡"});
     }
 }
