@@ -31,7 +31,8 @@ void report(const char* name, const std::vector<double>& us) {
 } // namespace
 
 int main(int argc, char** argv) {
-    const std::filesystem::path assets = bench::arg(argc, argv, "--assets", COUNTERFOIL_BENCH_ASSETS);
+    const std::filesystem::path assets =
+        bench::arg(argc, argv, "--assets", COUNTERFOIL_BENCH_ASSETS);
     const std::filesystem::path corpus =
         bench::arg(argc, argv, "--corpus", COUNTERFOIL_BENCH_CORPUS);
     const int rounds = std::stoi(bench::arg(argc, argv, "--rounds", "5"));
@@ -60,12 +61,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s has no classifier/model.json\n", assets.c_str());
         return 1;
     }
-    std::printf("model %s: %zu features, %.0f KB on disk\n",
-                catalog->text_model.version().c_str(), catalog->text_model.feature_count(),
+    std::printf("model %s: %zu features, %.0f KB on disk\n", catalog->text_model.version().c_str(),
+                catalog->text_model.feature_count(),
                 static_cast<double>(std::filesystem::file_size(assets / "classifier/model.json")) /
                     1024.0);
-    std::printf("%-34s p50 %8.1f ms\n", "load assets without the model", bench::percentile(load_without, 50));
-    std::printf("%-34s p50 %8.1f ms\n", "load assets with the model", bench::percentile(load_with, 50));
+    std::printf("%-34s p50 %8.1f ms\n", "load assets without the model",
+                bench::percentile(load_without, 50));
+    std::printf("%-34s p50 %8.1f ms\n", "load assets with the model",
+                bench::percentile(load_with, 50));
 
     auto dev = forms::read_corpus(corpus / "dev.jsonl");
     auto train = forms::read_corpus(corpus / "train.jsonl");
@@ -98,7 +101,8 @@ int main(int argc, char** argv) {
         texts.push_back(forms::labelled(t));
     }
     const double t0 = bench::now_ms();
-    const forms::TextModel m = forms::train_text_model(texts, {}, "bench", nlohmann::json::object());
+    const forms::TextModel m =
+        forms::train_text_model(texts, {}, "bench", nlohmann::json::object());
     std::printf("train on %zu texts: %.0f ms, %zu features\n", texts.size(), bench::now_ms() - t0,
                 m.feature_count());
     return 0;

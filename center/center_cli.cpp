@@ -474,7 +474,8 @@ int cmd_rollback_asset(Context& c) {
     if (!name) {
         return usage(c.err, "rollback-asset needs --name NAME");
     }
-    const auto to = number_option(c, "--to-version", 0, 1, std::numeric_limits<std::int32_t>::max());
+    const auto to =
+        number_option(c, "--to-version", 0, 1, std::numeric_limits<std::int32_t>::max());
     if (!to) {
         return usage(c.err, "--to-version needs a version number (1 or more)");
     }
@@ -502,8 +503,7 @@ int cmd_rollback_asset(Context& c) {
     if (!version) {
         return report(c, version.error());
     }
-    c.out << *name << ": version " << target << " published again as version " << *version
-          << "\n";
+    c.out << *name << ": version " << target << " published again as version " << *version << "\n";
     return k_exit_ok;
 }
 
@@ -513,8 +513,8 @@ forms::TextModel model_in_use(SqliteCenterStorage& s, const forms::Catalog& cata
     if (versions) {
         for (auto it = versions->rbegin(); it != versions->rend(); ++it) {
             const json doc = json::parse(it->content, nullptr, false);
-            if (auto model = forms::parse_text_model(doc, "classifier/model.json",
-                                                     catalog.categories)) {
+            if (auto model =
+                    forms::parse_text_model(doc, "classifier/model.json", catalog.categories)) {
                 return std::move(*model);
             }
         }
@@ -563,7 +563,8 @@ int cmd_train_classifier(Context& c) {
 
     c.out << "trained model " << version << " on " << input.train.size() << " corpus texts and "
           << r.corrections_used << " corrections: " << r.model.feature_count() << " features\n"
-          << "before: " << (current.empty() ? "the keyword rules alone" : "model " + current.version())
+          << "before: "
+          << (current.empty() ? "the keyword rules alone" : "model " + current.version())
           << "; after: the new model; both with the keyword rules, on the test split ("
           << input.test.size() << " texts)\n\n"
           << format_comparison(r.before, r.after) << "\n";

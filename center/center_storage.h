@@ -72,8 +72,8 @@ struct TicketWithEvents {
 // A ticket whose classification staff corrected with a reclassify step, at the counter or at
 // 复核, with its classification now: the text model learns from these (train-classifier).
 struct ClassificationCorrection {
-    core::Ticket ticket;            // personal data masked; the customer's words kept
-    core::Millis corrected_at = 0;  // the last reclassify step's time
+    core::Ticket ticket;           // personal data masked; the customer's words kept
+    core::Millis corrected_at = 0; // the last reclassify step's time
 };
 
 struct EnrollCode {

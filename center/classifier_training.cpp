@@ -17,28 +17,32 @@ struct Figure {
 };
 
 const Figure k_figures[] = {
-    {"request type", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"request type",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.overall.request_type;
      }},
-    {"category group", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"category group",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.overall.category_group;
      }},
-    {"category leaf", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"category leaf",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.overall.category_leaf;
      }},
-    {"priority", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"priority",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.overall.priority;
      }},
-    {"urgent cases made urgent", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"urgent cases made urgent",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.urgent_recall;
      }},
-    {"exposure threats found", [](const forms::Evaluation& e) -> const forms::Count& {
+    {"exposure threats found",
+     [](const forms::Evaluation& e) -> const forms::Count& {
          return e.exposure_recall;
      }},
-    {"priority below its tier", [](const forms::Evaluation& e) -> const forms::Count& {
-         return e.under_tier;
-     },
-     true},
+    {"priority below its tier",
+     [](const forms::Evaluation& e) -> const forms::Count& { return e.under_tier; }, true},
 };
 
 std::string percent(const forms::Count& c) {
@@ -64,8 +68,8 @@ std::vector<std::string> regressions(const forms::Evaluation& before,
         const forms::Count& a = f.of(after);
         const bool worse = f.lower_is_better ? a.rate() > b.rate() : a.rate() < b.rate();
         if (worse) {
-            out.push_back(std::string(f.name) + " " + percent(a) + (f.lower_is_better ? " > " : " < ") +
-                          percent(b));
+            out.push_back(std::string(f.name) + " " + percent(a) +
+                          (f.lower_is_better ? " > " : " < ") + percent(b));
         }
     }
     return out;

@@ -16,8 +16,8 @@
 #include "forms/catalog.h"
 #include "forms/classifier.h"
 #include "forms/classifier_eval.h"
-#include "forms/suggest.h"
 #include "forms/intake.h"
+#include "forms/suggest.h"
 #include "sync/asset_files.h"
 
 #include <cstdlib>
@@ -573,8 +573,8 @@ int run(const std::vector<std::string>& raw, std::istream& in, std::ostream& out
         "--offset", "--from",   "--to",       "--center",     "--code",     "--ca",
         "--pin",    "--batch",  "--interval", "--id",         "--name",     "--approved-by",
         "--period", "--by",     "--corpus",   "--split",      "--misses"};
-    std::set<std::string> flags = {"--overdue", "--help",      "--json",      "--once",
-                                   "--watch",   "--pin-stdin", "--csv",       "--rules-only"};
+    std::set<std::string> flags = {"--overdue", "--help",      "--json", "--once",
+                                   "--watch",   "--pin-stdin", "--csv",  "--rules-only"};
     auto parsed = parse_args(raw, valued, flags);
     if (parsed.error.empty() && !parsed.args.positional.empty() &&
         parsed.args.positional[0] == "act") {

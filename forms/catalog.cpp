@@ -165,8 +165,8 @@ load_catalog(const std::filesystem::path& assets_dir) {
         catalog.classifier = std::move(*rules);
     }
     // Without a model the keyword rules classify alone.
-    if (std::error_code missing; std::filesystem::exists(assets_dir / "classifier/model.json",
-                                                         missing)) {
+    if (std::error_code missing;
+        std::filesystem::exists(assets_dir / "classifier/model.json", missing)) {
         if (auto model = load_file(assets_dir, "classifier/model.json", errors,
                                    [&](const nlohmann::json& doc, const std::string& file) {
                                        return parse_text_model(doc, file, tree);

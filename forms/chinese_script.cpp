@@ -41,7 +41,9 @@ public:
     }
 
 private:
-    bool usable() const { return m_handle != nullptr && m_handle != reinterpret_cast<opencc_t>(-1); }
+    bool usable() const {
+        return m_handle != nullptr && m_handle != reinterpret_cast<opencc_t>(-1);
+    }
     void open() {
         if (!m_tried) {
             m_tried = true;

@@ -14,8 +14,8 @@ namespace cf::forms {
 std::string to_simplified(std::string_view text);
 
 // `text` in Traditional (OpenCC's s2t), or its Hong Kong or Taiwan standard (s2hk, s2tw), when
-// `locale` is zh-Hant, zh-HK or zh-TW; unchanged for any other locale or when OpenCC cannot be loaded.
-// Thread-safe.
+// `locale` is zh-Hant, zh-HK or zh-TW; unchanged for any other locale or when OpenCC cannot be
+// loaded. Thread-safe.
 std::string to_script_of(std::string_view text, std::string_view locale);
 
 // False when OpenCC's converter for Simplified could not be loaded (for `doctor` and tests).

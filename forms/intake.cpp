@@ -1,8 +1,8 @@
 #include "forms/intake.h"
 
-#include "forms/suggest.h"
 #include "forms/deadlines.h"
 #include "forms/submission_validator.h"
+#include "forms/suggest.h"
 #include "forms/text_util.h"
 
 #include <algorithm>

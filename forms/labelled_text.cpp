@@ -10,7 +10,9 @@ LabelledText labelled(const CorpusText& t) {
 }
 
 std::string label_of(const Suggestion& s, std::string_view attribute) {
-    auto text = [](const auto& v) { return v ? std::string(core::to_string(*v)) : std::string(); };
+    auto text = [](const auto& v) {
+        return v ? std::string(core::to_string(*v)) : std::string();
+    };
     if (attribute == "request_type") {
         return text(s.request_type);
     }

@@ -50,10 +50,10 @@ public:
         return 0.0f;
     }
     // Adds the model's reasons for `attribute` to the explanation, once per attribute.
-    void explain(std::vector<Match>& out, std::string_view attribute, std::string_view value) const {
+    void explain(std::vector<Match>& out, std::string_view attribute,
+                 std::string_view value) const {
         for (std::size_t i = 0; i < m_model.heads().size(); ++i) {
-            if (m_model.heads()[i].attribute != attribute ||
-                m_verdict.heads[i].label != value) {
+            if (m_model.heads()[i].attribute != attribute || m_verdict.heads[i].label != value) {
                 continue;
             }
             std::size_t shown = 0;

@@ -113,8 +113,8 @@ std::vector<std::string> text_features(std::string_view text) {
     std::vector<std::string> chinese;
     std::string word;
     std::string previous_word; // the English word before, within one clause
-    bool word_upper = true;     // no lower-case letter so far
-    bool word_letters = false;  // at least one letter so far
+    bool word_upper = true;    // no lower-case letter so far
+    bool word_letters = false; // at least one letter so far
     int shouted_words = 0;
     int exclamations = 0;
     int questions = 0;

@@ -100,8 +100,8 @@ void TextModel::index_features() {
     }
     m_column_scale.assign(m_row_size, 1.0f);
     for (const ModelHead& h : m_heads) {
-        std::fill_n(m_column_scale.begin() + static_cast<std::ptrdiff_t>(h.offset),
-                    h.labels.size(), h.scale);
+        std::fill_n(m_column_scale.begin() + static_cast<std::ptrdiff_t>(h.offset), h.labels.size(),
+                    h.scale);
     }
 }
 
@@ -155,7 +155,8 @@ parse_text_model(const json& doc, const std::string& file, const CategoryTree& c
         fail("format_version", "must be 1; this program reads no other");
     }
     TextModel m;
-    if (const json& v = doc.value("version", json()); v.is_string() && !v.get<std::string>().empty()) {
+    if (const json& v = doc.value("version", json());
+        v.is_string() && !v.get<std::string>().empty()) {
         m.m_version = v.get<std::string>();
     } else {
         fail("version", "a non-empty text is required");
@@ -302,8 +303,8 @@ ModelVerdict predict(const TextModel& model, std::string_view text, std::size_t 
         }
         HeadVerdict hv;
         hv.probabilities = softmax(std::move(scores));
-        const auto best = static_cast<std::size_t>(
-            std::ranges::max_element(hv.probabilities) - hv.probabilities.begin());
+        const auto best = static_cast<std::size_t>(std::ranges::max_element(hv.probabilities) -
+                                                   hv.probabilities.begin());
         hv.label = h.labels[best];
         hv.probability = hv.probabilities[best];
 
@@ -316,8 +317,8 @@ ModelVerdict predict(const TextModel& model, std::string_view text, std::size_t 
                     others += model.weight(f, h.offset + l);
                 }
             }
-            const float pull = model.weight(f, h.offset + best) -
-                               others / static_cast<float>(h.labels.size() - 1);
+            const float pull =
+                model.weight(f, h.offset + best) - others / static_cast<float>(h.labels.size() - 1);
             if (pull > 0.0f) {
                 reasons.push_back({model.feature(f), pull});
             }

@@ -59,8 +59,7 @@ public:
     std::ptrdiff_t feature_index(std::string_view feature) const;
     const std::string& feature(std::size_t index) const { return m_features[index]; }
     float weight(std::size_t feature, std::size_t column) const {
-        return static_cast<float>(m_bytes[feature * m_row_size + column]) *
-               m_column_scale[column];
+        return static_cast<float>(m_bytes[feature * m_row_size + column]) * m_column_scale[column];
     }
 
     // The file's JSON, which parse_text_model reads back to the same model.
@@ -86,11 +85,11 @@ private:
 // Parses the model file. Fails with every problem: wrong format or format_version, an unknown
 // or repeated attribute, a label that is not a value of its attribute (or not a leaf of
 // `categories`, unchecked when empty), bias of the wrong length or beyond ±10000, a scale that
-// is not a positive number up to 1000, empty or repeated features, weights that are not base64 or not
-// features × labels bytes.
-std::expected<TextModel, std::vector<AssetError>>
-parse_text_model(const nlohmann::json& doc, const std::string& file,
-                 const CategoryTree& categories);
+// is not a positive number up to 1000, empty or repeated features, weights that are not base64 or
+// not features × labels bytes.
+std::expected<TextModel, std::vector<AssetError>> parse_text_model(const nlohmann::json& doc,
+                                                                   const std::string& file,
+                                                                   const CategoryTree& categories);
 
 // One head's verdict on a text.
 struct HeadVerdict {

@@ -93,8 +93,7 @@ TextModel train_text_model(const std::vector<LabelledText>& texts, const Trainin
         for (const Head& h : heads) {
             const std::string l = label_of(texts[i].labels, h.attribute);
             const auto it = std::ranges::find(h.labels, l);
-            e.labels.push_back(it == h.labels.end() ? -1
-                                                    : static_cast<int>(it - h.labels.begin()));
+            e.labels.push_back(it == h.labels.end() ? -1 : static_cast<int>(it - h.labels.begin()));
         }
         examples.push_back(std::move(e));
     }

@@ -58,8 +58,8 @@ bool valid_asset_name(std::string_view name) {
         return id_ok(name.substr(folder.size(), name.size() - folder.size() - 5));
     };
     return name == "categories.json" || name == "classifier/rules.json" ||
-           name == "classifier/model.json" ||
-           name == "sla/policy.json" || name == "branches.json" || name == "scripts/phrases.json" ||
+           name == "classifier/model.json" || name == "sla/policy.json" ||
+           name == "branches.json" || name == "scripts/phrases.json" ||
            name == "knowledge/articles.json" || in_folder("forms/") || in_folder("calendars/");
 }
 

@@ -136,12 +136,12 @@ TEST_CASE("a model worse than the one in use is not published; rollback-asset ta
     const auto back = run_center(center, {"rollback-asset", "--name", "classifier/model.json"});
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
     CHECK(back.out.find("version 1 published again as version 3") != std::string::npos);
-    const auto to = run_center(center, {"rollback-asset", "--name", "classifier/model.json",
-                                        "--to-version", "2"});
+    const auto to = run_center(
+        center, {"rollback-asset", "--name", "classifier/model.json", "--to-version", "2"});
     CHECK(to.out.find("version 2 published again as version 4") != std::string::npos);
 
-    const auto missing = run_center(center, {"rollback-asset", "--name", "classifier/model.json",
-                                             "--to-version", "9"});
+    const auto missing = run_center(
+        center, {"rollback-asset", "--name", "classifier/model.json", "--to-version", "9"});
     CHECK(missing.exit_code == 3);
     CHECK(missing.err.find("has no version 9") != std::string::npos);
     const auto never = run_center(center, {"rollback-asset", "--name", "forms/kiosk.json"});

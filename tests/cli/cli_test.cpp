@@ -372,10 +372,9 @@ TEST_CASE("eval-classifier prints the classification's figures on a corpus split
     CHECK(r.out.find("| urgent recall |") != std::string::npos);
     CHECK(r.out.find("| billing.overcharge |") != std::string::npos);
     CHECK(r.out.find("Keyword rules and text model ") != std::string::npos);
-    auto rules_only =
-        cf::test::run_process(cf::test::cli_path(), {"eval-classifier", "--corpus", corpus,
-                                                      "--split", "dev", "--assets", assets,
-                                                      "--rules-only"});
+    auto rules_only = cf::test::run_process(cf::test::cli_path(),
+                                            {"eval-classifier", "--corpus", corpus, "--split",
+                                             "dev", "--assets", assets, "--rules-only"});
     REQUIRE(rules_only.exit_code == 0);
     CHECK(rules_only.out.find("Keyword rules on ") != std::string::npos);
 

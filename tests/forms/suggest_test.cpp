@@ -17,15 +17,14 @@ namespace {
 // Two rules of our own, so these cases do not move when the shipped rules grow.
 forms::ClassifierRules rules() {
     const json doc = {
-        {"rules",
-         json::array({{{"id", "regulator"},
-                       {"words", {"12315"}},
-                       {"suggests", {{"special_type", "media_exposure"}}},
-                       {"weight", 5}},
-                      {{"id", "attitude"},
-                       {"words", {"态度"}},
-                       {"suggests", {{"category", "service_attitude.rude_staff"}}},
-                       {"weight", 2}}})}};
+        {"rules", json::array({{{"id", "regulator"},
+                                {"words", {"12315"}},
+                                {"suggests", {{"special_type", "media_exposure"}}},
+                                {"weight", 5}},
+                               {{"id", "attitude"},
+                                {"words", {"态度"}},
+                                {"suggests", {{"category", "service_attitude.rude_staff"}}},
+                                {"weight", 2}}})}};
     auto r = forms::parse_classifier_rules(doc, "rules.json", test::real_catalog().categories);
     if (!r) {
         for (const forms::AssetError& e : r.error()) {

@@ -19,7 +19,8 @@ bool has(const std::vector<std::string>& features, std::string_view f) {
 
 TEST_SUITE("text features") {
 
-    TEST_CASE("a Chinese clause gives its characters, pairs and triples, never across punctuation") {
+    TEST_CASE(
+        "a Chinese clause gives its characters, pairs and triples, never across punctuation") {
         const auto f = forms::text_features("多扣了，退钱");
         for (const char* gram : {"多", "扣", "了", "多扣", "扣了", "多扣了", "退", "钱", "退钱"}) {
             CHECK_MESSAGE(has(f, gram), gram);
@@ -46,7 +47,8 @@ TEST_SUITE("text features") {
         CHECK_FALSE(has(f, "~again"));       // too short to cut
     }
 
-    TEST_CASE("runs of ! or ? and shouted English are markers; one mark or one capital word is not") {
+    TEST_CASE(
+        "runs of ! or ? and shouted English are markers; one mark or one capital word is not") {
         CHECK(has(forms::text_features("还钱！！"), "#!!"));
         CHECK(has(forms::text_features("why??"), "#??"));
         CHECK(has(forms::text_features("GET THE MANAGER now"), "#CAPS"));

@@ -1,8 +1,8 @@
 // The text model: trained on a few texts it learns their words, it reads back from its file
 // exactly, a broken file names every problem, and it says which words drove a verdict.
 #include "forms/labelled_text.h"
-#include "forms/text_model.h"
 #include "forms/text_features.h"
+#include "forms/text_model.h"
 #include "forms/text_model_training.h"
 
 #include "tests/forms/forms_test_util.h"
@@ -85,7 +85,8 @@ TEST_SUITE("text model") {
     TEST_CASE("the file reads back to a model with the same verdicts") {
         const forms::TextModel m = small_model();
         const json file = m.to_json();
-        auto back = forms::parse_text_model(file, "classifier/model.json", test::real_catalog().categories);
+        auto back =
+            forms::parse_text_model(file, "classifier/model.json", test::real_catalog().categories);
         REQUIRE(back.has_value());
         CHECK(back->version() == "test-1");
         CHECK(back->trained()["corpus_texts"] == 11);
@@ -121,8 +122,8 @@ TEST_SUITE("text model") {
         file["heads"][1]["bias"] = json::array({1.0});
         file["heads"][1]["scale"] = -1;
         file["features"][1] = file["features"][0];
-        auto r = forms::parse_text_model(file, "classifier/model.json",
-                                         test::real_catalog().categories);
+        auto r =
+            forms::parse_text_model(file, "classifier/model.json", test::real_catalog().categories);
         REQUIRE_FALSE(r.has_value());
         std::string all;
         for (const forms::AssetError& e : r.error()) {
@@ -136,7 +137,8 @@ TEST_SUITE("text model") {
         CHECK(all.find("is listed twice") != std::string::npos);
     }
 
-    TEST_CASE("weights of the wrong size or not base64 are refused; a category not in the tree too") {
+    TEST_CASE(
+        "weights of the wrong size or not base64 are refused; a category not in the tree too") {
         json file = small_model().to_json();
         file["weights"] = "AAAA";
         auto r = forms::parse_text_model(file, "m.json", {});

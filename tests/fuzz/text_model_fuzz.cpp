@@ -48,8 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!doc) {
         return 0;
     }
-    const auto model = parse_text_model(*doc, "classifier/model.json",
-                                        cf::fuzz::installed_categories());
+    const auto model =
+        parse_text_model(*doc, "classifier/model.json", cf::fuzz::installed_categories());
     if (!model) {
         cf::fuzz::check_errors(model.error(), "classifier/model.json");
         return 0;

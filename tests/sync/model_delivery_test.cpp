@@ -48,15 +48,16 @@ TEST_CASE("a text model published at the center reaches the terminal and classif
             out << doc.dump();
         }
         auto published =
-            run_center(center.dir(), {"publish-asset", "--name", "classifier/model.json",
-                                      "--file", (tmp / "model.json").string()});
+            run_center(center.dir(), {"publish-asset", "--name", "classifier/model.json", "--file",
+                                      (tmp / "model.json").string()});
         REQUIRE_MESSAGE(published.exit_code == 0, published.err);
         auto r = k1.cli({"sync", "--once"});
         REQUIRE_MESSAGE(r.exit_code == 0, r.err);
         return r.out;
     };
     auto model_version = [&] {
-        auto catalog = cf::forms::load_catalog(cf::sync::current_assets_dir(k1.dir(), assets_dir()));
+        auto catalog =
+            cf::forms::load_catalog(cf::sync::current_assets_dir(k1.dir(), assets_dir()));
         REQUIRE(catalog);
         return catalog->text_model.version();
     };
@@ -76,8 +77,8 @@ TEST_CASE("a text model published at the center reaches the terminal and classif
 
     publish(model_file("center-3"));
     CHECK(model_version() == "center-3");
-    auto back = run_center(center.dir(), {"rollback-asset", "--name", "classifier/model.json",
-                                          "--to-version", "1"});
+    auto back = run_center(
+        center.dir(), {"rollback-asset", "--name", "classifier/model.json", "--to-version", "1"});
     REQUIRE_MESSAGE(back.exit_code == 0, back.err);
     REQUIRE(k1.cli({"sync", "--once"}).exit_code == 0);
     CHECK(model_version() == "center-1");
