@@ -1,11 +1,36 @@
 #include "forms/chinese_script.h"
 
+#include "core/utf8.h"
+
 #include <opencc.h>
 
 #include <mutex>
 
 namespace cf::forms {
 namespace {
+
+// `text` with every byte that is not part of valid UTF-8 replaced by a space. OpenCC trusts a
+// lead byte's length and reads past the end of a cut sequence (found by the text model's fuzz
+// harness), so it is only ever given valid text.
+std::string valid_utf8(std::string_view text) {
+    std::string out(text);
+    const auto* begin = reinterpret_cast<const unsigned char*>(out.data());
+    const auto* end = begin + out.size();
+    for (const auto* p = begin; p < end;) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        const std::size_t n = core::utf8_sequence(p, end);
+        if (n == 0) {
+            out[static_cast<std::size_t>(p - begin)] = ' ';
+            ++p;
+        } else {
+            p += n;
+        }
+    }
+    return out;
+}
 
 // One OpenCC converter, opened on first use and kept for the life of the process.
 class Converter {
@@ -31,7 +56,8 @@ public:
         if (!usable() || text.empty()) {
             return std::string(text);
         }
-        char* out = opencc_convert_utf8(m_handle, text.data(), text.size());
+        const std::string valid = valid_utf8(text);
+        char* out = opencc_convert_utf8(m_handle, valid.c_str(), valid.size());
         if (out == nullptr) {
             return std::string(text);
         }

@@ -9,8 +9,9 @@
 namespace cf::forms {
 
 // `text` with Traditional characters and phrases written in Simplified (OpenCC's t2s);
-// everything else is kept. When OpenCC or its dictionaries cannot be loaded the text comes
-// back unchanged: classification then works less well but never fails. Thread-safe.
+// everything else is kept, except that bytes that are not valid UTF-8 become spaces. When OpenCC or
+// its dictionaries cannot be loaded the text comes back unchanged: classification then works less
+// well but never fails. Thread-safe.
 std::string to_simplified(std::string_view text);
 
 // `text` in Traditional (OpenCC's s2t), or its Hong Kong or Taiwan standard (s2hk, s2tw), when

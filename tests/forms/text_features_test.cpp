@@ -80,5 +80,7 @@ TEST_SUITE("text features") {
         CHECK(forms::to_script_of("您的账户已经解冻", "zh-Hans") == "您的账户已经解冻");
         CHECK(forms::to_script_of("Your account", "en") == "Your account");
         CHECK(forms::to_simplified("賬戶凍結") == "账户冻结");
+        // A cut sequence becomes a space before OpenCC sees it (it would read past the end).
+        CHECK(forms::to_simplified("凍\xe5\x87") == "冻  ");
     }
 }
